@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "golint",
+    products: [
+        .executable(name: "golint", targets: ["golint"]),
+        .library(name: "GolintKit", targets: ["GolintKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        .target(name: "GolintGit", dependencies: ["CLibGit2"]),
+        .target(
+            name: "GolintKit",
+            dependencies: ["GolintGit", "CCmarkGFM", "CPCRE2", "Yams"],
+            resources: [.embedInCode("Resources/golint.yml")]),
+        .executableTarget(
+            name: "golint",
+            dependencies: ["GolintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "GolintGitTests", dependencies: ["GolintGit"]),
+        .testTarget(name: "GolintKitTests", dependencies: ["GolintKit", "GolintGit"]),
+        .testTarget(name: "GolintCLITests", dependencies: ["GolintKit"]),
+    ]
+)

@@ -1,0 +1,40 @@
+import CLibGit2
+import Foundation
+
+/// Who made a commit, copied out of libgit2.
+public struct Signature: Hashable, Sendable {
+    public let name: String
+    public let email: String
+    public let time: Date
+    /// Offset from UTC in minutes, as recorded in the commit.
+    public let offsetMinutes: Int
+
+    init(_ pointer: UnsafePointer<git_signature>) {
+        let signature = pointer.pointee
+        name = signature.name.map { String(cString: $0) } ?? ""
+        email = signature.email.map { String(cString: $0) } ?? ""
+        time = Date(timeIntervalSince1970: TimeInterval(signature.when.time))
+        offsetMinutes = Int(signature.when.offset)
+    }
+}
+
+/// A commit's metadata, copied out so the libgit2 object is freed at once.
+public struct CommitInfo: Hashable, Sendable {
+    public let id: ObjectID
+    public let treeID: ObjectID
+    public let parents: [ObjectID]
+    public let author: Signature
+    public let committer: Signature
+    public let summary: String
+
+    init(_ commit: OpaquePointer) {
+        id = ObjectID(git_commit_id(commit))
+        treeID = ObjectID(git_commit_tree_id(commit))
+        parents = (0..<git_commit_parentcount(commit)).compactMap { index in
+            git_commit_parent_id(commit, index).map(ObjectID.init)
+        }
+        author = Signature(git_commit_author(commit))
+        committer = Signature(git_commit_committer(commit))
+        summary = git_commit_summary(commit).map { String(cString: $0) } ?? ""
+    }
+}

@@ -1,0 +1,85 @@
+import CLibGit2
+
+/// One file in a tree or the index.
+public struct FileEntry: Hashable, Sendable {
+    public enum Kind: Sendable { case file, executable, symlink, submodule }
+    public let path: String
+    public let id: ObjectID
+    public let kind: Kind
+
+    init(path: String, id: ObjectID, mode: UInt32) {
+        self.path = path
+        self.id = id
+        switch mode {
+        case 0o100755: kind = .executable
+        case 0o120000: kind = .symlink
+        case 0o160000: kind = .submodule
+        default: kind = .file
+        }
+    }
+}
+
+/// A tree object. Owns its handle.
+public final class Tree {
+    let pointer: OpaquePointer
+
+    init(pointer: OpaquePointer) { self.pointer = pointer }
+    deinit { git_tree_free(pointer) }
+
+    public var id: ObjectID { ObjectID(git_tree_id(pointer)) }
+
+    /// Every non-tree entry below this tree whose path passes `include`, in tree order.
+    public func files(where include: (String) -> Bool) throws -> [FileEntry] {
+        var result: [FileEntry] = []
+        try collect(pointer, prefix: "", include: include, into: &result)
+        return result
+    }
+
+    /// The entry at a path, or nil.
+    public func entry(at path: String) -> FileEntry? {
+        var entry: OpaquePointer?
+        guard git_tree_entry_bypath(&entry, pointer, path) == 0, let entry else { return nil }
+        defer { git_tree_entry_free(entry) }
+        return FileEntry(path: path, id: ObjectID(git_tree_entry_id(entry)), mode: git_tree_entry_filemode(entry).rawValue)
+    }
+
+    private func collect(_ tree: OpaquePointer, prefix: String, include: (String) -> Bool, into result: inout [FileEntry]) throws {
+        let owner = git_tree_owner(tree)
+        for index in 0..<git_tree_entrycount(tree) {
+            // Entries from git_tree_entry_byindex belong to the tree: not freed here.
+            guard let entry = git_tree_entry_byindex(tree, index) else { continue }
+            let path = prefix + String(cString: git_tree_entry_name(entry))
+            let mode = git_tree_entry_filemode(entry).rawValue
+            if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+                var subtree: OpaquePointer?
+                try check(git_tree_lookup(&subtree, owner, git_tree_entry_id(entry)), "git_tree_lookup")
+                defer { git_tree_free(subtree) }
+                try collect(subtree!, prefix: path + "/", include: include, into: &result)
+            } else if include(path) {
+                result.append(FileEntry(path: path, id: ObjectID(git_tree_entry_id(entry)), mode: mode))
+            }
+        }
+    }
+}
+
+extension Repository {
+    /// Staged files (stage 0) whose path passes `include`. Works before the first commit.
+    public func indexFiles(where include: (String) -> Bool) throws -> [FileEntry] {
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, pointer), "git_repository_index")
+        defer { git_index_free(index) }
+        try check(git_index_read(index, 0), "git_index_read")
+        var result: [FileEntry] = []
+        for position in 0..<git_index_entrycount(index) {
+            // Owned by the index: not freed here.
+            guard let entry = git_index_get_byindex(index, position) else { continue }
+            let stage = (Int32(entry.pointee.flags) & GIT_INDEX_ENTRY_STAGEMASK) >> GIT_INDEX_ENTRY_STAGESHIFT
+            guard stage == 0 else { continue }
+            let path = String(cString: entry.pointee.path)
+            if include(path) {
+                result.append(FileEntry(path: path, id: ObjectID(entry.pointee.id), mode: entry.pointee.mode))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Everything that steers a run: which paths are documents, rule severities, and the word lists
+/// and patterns the rules use. Built from the shipped pack, then `.golint.yml` and its packs.
+public struct Configuration: Sendable {
+    public static let defaultInclude = ["**/TASK_*.md", "**/*GO_LIVE*.md", "**/*GOLIVE*.md", "**/*go-live*.md"]
+
+    public var include: [Glob] = Configuration.defaultInclude.map(Glob.init)
+    public var exclude: [Glob] = []
+    public var timezone: TimeZone?
+    /// Per rule id: a severity, or nil when switched off. Missing ids use the rule's default.
+    public var severities: [String: Severity?] = [:]
+    public var placeholderPatterns: [Pattern] = []
+    /// Whether placeholders inside fenced code blocks (templates) are findings too.
+    public var placeholdersInCodeBlocks = false
+    public var signoffHeadings: [String] = []
+    public var decisionFields: [String] = []
+    public var signature: Pattern?
+    public var deadlineLabels: [String] = []
+    public var waivers: [Waiver] = []
+    /// Where each setting came from, for error messages.
+    public var sources: [String] = []
+
+    /// The shipped rule pack alone.
+    public static func shipped() -> Configuration {
+        var configuration = Configuration()
+        // The shipped pack is part of the binary; a failure here is a build defect.
+        try! ConfigurationLoader.apply(yaml: String(decoding: PackageResources.golint_yml, as: UTF8.self),
+                                       file: "rules/golint.yml", kind: .pack, to: &configuration)
+        return configuration
+    }
+
+    public func isDocument(_ path: String) -> Bool {
+        include.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) }
+    }
+
+    /// The severity a rule runs at, or nil when it is off.
+    public func severity(of rule: RuleDescription) -> Severity? {
+        if let configured = severities[rule.id] { return configured }
+        return rule.severity
+    }
+}
+
+/// An accepted finding, with who accepted it, why, and until when.
+public struct Waiver: Sendable, Equatable {
+    public let rule: String
+    public let path: Glob
+    /// Text the finding's line must contain; nil matches any line.
+    public let text: String?
+    public let reason: String
+    public let owner: String
+    public let expires: CalendarDate?
+    public let line: Int
+    public let file: String
+}

@@ -1,0 +1,205 @@
+import Foundation
+import Yams
+
+/// Reads `.golint.yml` and rule packs strictly: an unknown key, an unknown rule id, a wrong type or
+/// an invalid pattern is an error naming the file and line.
+public enum ConfigurationLoader {
+    public enum Kind { case configuration, pack }
+
+    private static let packKeys: Set<String> = ["version", "placeholder", "signoff", "deadline"]
+    private static let configurationKeys = packKeys.union(["include", "exclude", "timezone", "rules", "packs", "waivers"])
+
+    /// Applies one YAML file on top of `configuration`. Returns the packs it names, in order.
+    @discardableResult
+    public static func apply(yaml: String, file: String, kind: Kind, to configuration: inout Configuration) throws -> [String] {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw GolintError.configuration(file: file, line: yamlErrorLine(error), message: "invalid YAML: \(yamlErrorSummary(error))")
+        } catch {
+            throw GolintError.configuration(file: file, line: nil, message: "invalid YAML: \(error)")
+        }
+        guard let root else { return [] }
+        let reader = Reader(file: file)
+        let mapping = try reader.mapping(root, "the top level")
+        let allowed = kind == .pack ? packKeys : configurationKeys
+        var packs: [String] = []
+        configuration.sources.append(file)
+        for (keyNode, value) in mapping {
+            let key = try reader.string(keyNode)
+            guard allowed.contains(key) else {
+                throw reader.error(keyNode, "unknown key '\(key)'" + (kind == .pack && configurationKeys.contains(key) ? " (not allowed in a rule pack)" : ""))
+            }
+            switch key {
+            case "version":
+                guard try reader.string(value) == "1" else { throw reader.error(value, "unsupported version (this golint reads version 1)") }
+            case "include":
+                configuration.include = try reader.strings(value).map(Glob.init)
+            case "exclude":
+                configuration.exclude += try reader.strings(value).map(Glob.init)
+            case "timezone":
+                let name = try reader.string(value)
+                guard let zone = TimeZones.named(name) else { throw reader.error(value, "unknown time zone '\(name)'") }
+                configuration.timezone = zone
+            case "rules":
+                try readRules(value, reader, into: &configuration)
+            case "packs":
+                packs = try reader.strings(value)
+            case "placeholder":
+                try readPlaceholder(value, reader, into: &configuration)
+            case "signoff":
+                try readSignoff(value, reader, into: &configuration)
+            case "deadline":
+                for (subkey, subvalue) in try reader.mapping(value, "deadline") {
+                    guard try reader.string(subkey) == "labels" else { throw reader.error(subkey, "unknown key 'deadline.\(try reader.string(subkey))'") }
+                    configuration.deadlineLabels = try reader.strings(subvalue)
+                }
+            case "waivers":
+                configuration.waivers += try readWaivers(value, reader)
+            default:
+                break
+            }
+        }
+        return packs
+    }
+
+    private static func readRules(_ node: Node, _ reader: Reader, into configuration: inout Configuration) throws {
+        for (keyNode, value) in try reader.mapping(node, "rules") {
+            let id = try reader.string(keyNode)
+            guard RuleRegistry.description(of: id) != nil else {
+                throw reader.error(keyNode, "unknown rule id '\(id)' (known: \(RuleRegistry.ids.joined(separator: ", ")))")
+            }
+            var text: String
+            if let nested = value.mapping {
+                guard nested.count == 1, let (k, v) = nested.first, try reader.string(k) == "severity" else {
+                    throw reader.error(value, "rule '\(id)' takes a severity: error, warning, info or off")
+                }
+                text = try reader.string(v)
+            } else {
+                text = try reader.string(value)
+            }
+            if text == "off" || text == "false" {
+                configuration.severities[id] = .some(nil)
+            } else if let severity = Severity(rawValue: text) {
+                configuration.severities[id] = severity
+            } else {
+                throw reader.error(value, "'\(text)' is not a severity for '\(id)' (error, warning, info or off)")
+            }
+        }
+    }
+
+    private static func readPlaceholder(_ node: Node, _ reader: Reader, into configuration: inout Configuration) throws {
+        for (keyNode, value) in try reader.mapping(node, "placeholder") {
+            switch try reader.string(keyNode) {
+            case "patterns":
+                guard let sequence = value.sequence else { throw reader.error(value, "placeholder.patterns must be a list of regular expressions") }
+                for item in sequence {
+                    let source = try reader.string(item)
+                    do {
+                        configuration.placeholderPatterns.append(try Pattern(source))
+                    } catch let error as Pattern.CompileError {
+                        throw reader.error(item, error.description)
+                    }
+                }
+            case "in-code-blocks":
+                configuration.placeholdersInCodeBlocks = try reader.bool(value)
+            case let other:
+                throw reader.error(keyNode, "unknown key 'placeholder.\(other)'")
+            }
+        }
+    }
+
+    private static func readSignoff(_ node: Node, _ reader: Reader, into configuration: inout Configuration) throws {
+        for (keyNode, value) in try reader.mapping(node, "signoff") {
+            switch try reader.string(keyNode) {
+            case "headings": configuration.signoffHeadings = try reader.strings(value)
+            case "decision-fields": configuration.decisionFields = try reader.strings(value)
+            case "signature":
+                let source = try reader.string(value)
+                do {
+                    configuration.signature = try Pattern(source)
+                } catch let error as Pattern.CompileError {
+                    throw reader.error(value, error.description)
+                }
+            case let other:
+                throw reader.error(keyNode, "unknown key 'signoff.\(other)'")
+            }
+        }
+    }
+
+    private static func readWaivers(_ node: Node, _ reader: Reader) throws -> [Waiver] {
+        guard let sequence = node.sequence else { throw reader.error(node, "waivers must be a list") }
+        return try sequence.map { item in
+            var fields: [String: String] = [:]
+            for (keyNode, value) in try reader.mapping(item, "a waiver") {
+                let key = try reader.string(keyNode)
+                guard ["rule", "path", "text", "reason", "owner", "expires"].contains(key) else {
+                    throw reader.error(keyNode, "unknown key '\(key)' in a waiver (rule, path, text, reason, owner, expires)")
+                }
+                fields[key] = try reader.string(value)
+            }
+            for required in ["rule", "path", "reason", "owner"] where fields[required] == nil {
+                throw reader.error(item, "a waiver needs '\(required)'")
+            }
+            guard RuleRegistry.description(of: fields["rule"]!) != nil else { throw reader.error(item, "unknown rule id '\(fields["rule"]!)' in a waiver") }
+            var expires: CalendarDate?
+            if let text = fields["expires"] {
+                guard let date = DateParser.dates(in: text).first?.calendarDate else { throw reader.error(item, "waiver 'expires' is not a date: '\(text)'") }
+                expires = date
+            }
+            return Waiver(rule: fields["rule"]!, path: Glob(fields["path"]!), text: fields["text"], reason: fields["reason"]!,
+                          owner: fields["owner"]!, expires: expires, line: item.mark.map { $0.line } ?? 0, file: reader.file)
+        }
+    }
+
+    private static func yamlErrorLine(_ error: YamlError) -> Int? {
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    private static func yamlErrorSummary(_ error: YamlError) -> String {
+        switch error {
+        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _):
+            return problem
+        default:
+            return String(describing: error).split(separator: "\n").first.map(String.init) ?? "unreadable"
+        }
+    }
+}
+
+/// Typed access to YAML nodes with errors that carry the file and line.
+private struct Reader {
+    let file: String
+
+    func error(_ node: Node, _ message: String) -> GolintError {
+        .configuration(file: file, line: node.mark?.line, message: message)
+    }
+
+    func mapping(_ node: Node, _ what: String) throws -> [(Node, Node)] {
+        guard let mapping = node.mapping else { throw error(node, "\(what) must be a mapping") }
+        return mapping.map { ($0.key, $0.value) }
+    }
+
+    func string(_ node: Node) throws -> String {
+        guard let scalar = node.scalar else { throw error(node, "expected a single value") }
+        return scalar.string
+    }
+
+    func strings(_ node: Node) throws -> [String] {
+        if let sequence = node.sequence { return try sequence.map(string) }
+        return [try string(node)]
+    }
+
+    func bool(_ node: Node) throws -> Bool {
+        switch try string(node).lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        case let other: throw error(node, "expected true or false, not '\(other)'")
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// A parsed document with what several rules need worked out once: deadline lines, each item's
+/// deadline, the approval sections, and the zone dates are read in.
+public struct Analysis: Sendable {
+    public let document: Document
+    public let configuration: Configuration
+    public let defaultZone: TimeZone
+    public let deadlineLines: [DeadlineLine]
+    /// Per task item (same index as `document.items`).
+    public let itemDeadlines: [Deadline?]
+    /// Sections under an approval heading (`Approval`, `Freigabe`, …), with their subsections.
+    public let approvalSections: Set<Int>
+    /// Dates that name no existing day or cannot be read, where a deadline was meant.
+    public let unreadableDeadlines: [UnreadableDeadline]
+
+    public struct DeadlineLine: Sendable {
+        public let line: Int
+        public let column: Int
+        public let section: Int
+        public let label: String
+        public let value: String
+        public let dates: [WrittenDate]
+    }
+
+    public struct UnreadableDeadline: Sendable, Equatable {
+        public let line: Int
+        public let column: Int
+        public let text: String
+        public let reason: String
+    }
+
+    public init(document: Document, configuration: Configuration) {
+        self.document = document
+        self.configuration = configuration
+        let zone = Analysis.namedZone(in: document) ?? configuration.timezone ?? TimeZones.utc
+        defaultZone = zone
+        var unreadable: [UnreadableDeadline] = []
+        let lines = Analysis.deadlineLines(in: document, labels: configuration.deadlineLabels, unreadable: &unreadable)
+        deadlineLines = lines
+
+        // Per section, the nearest deadline it states itself: a deadline line first, then its heading.
+        var sectionDeadline: [Int: Deadline] = [:]
+        for line in lines.reversed() {
+            if let date = line.dates.first(where: { $0.calendarDate != nil }), let instant = date.instant(defaultZone: zone) {
+                sectionDeadline[line.section] = Deadline(instant: instant.date, timeZone: instant.zone, origin: .section,
+                                                         line: line.line, written: line.value)
+            }
+        }
+        for section in document.sections {
+            guard sectionDeadline[section.index] == nil, let heading = section.heading else { continue }
+            let dates = DateParser.dates(in: heading.text)
+            for date in dates where date.calendarDate == nil {
+                unreadable.append(UnreadableDeadline(line: heading.line, column: 1, text: String(heading.text[date.range]),
+                                                     reason: "is not a calendar date"))
+            }
+            // A range in a heading ("2026-03-01 → 2026-03-06") ends at its last date.
+            if let date = dates.last(where: { $0.calendarDate != nil }), let instant = date.instant(defaultZone: zone) {
+                sectionDeadline[section.index] = Deadline(instant: instant.date, timeZone: instant.zone, origin: .heading,
+                                                          line: heading.line, written: String(heading.text[date.range]))
+            }
+        }
+
+        itemDeadlines = document.items.map { item in
+            if let own = Analysis.ownDeadline(of: item, zone: zone, unreadable: &unreadable) { return own }
+            for section in document.sectionChain(from: item.section) {
+                if let deadline = sectionDeadline[section.index] { return deadline }
+            }
+            return nil
+        }
+        unreadableDeadlines = unreadable
+
+        let words = configuration.signoffHeadings.map { $0.lowercased() }
+        var approval = Set<Int>()
+        for section in document.sections {
+            let inParent = section.parent.map { approval.contains($0) } ?? false
+            // A level-1 heading is the document's title ("… & Stakeholder Freigaben"), not a sign-off section.
+            let heading = section.level >= 2 ? section.heading?.text.lowercased() ?? "" : ""
+            if inParent || (!heading.isEmpty && words.contains { heading.contains($0) }) { approval.insert(section.index) }
+        }
+        approvalSections = approval
+    }
+
+    private static let zonePattern = try! Pattern(
+        #"\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]+(?:/[A-Za-z_]+)?\b"#)
+
+    /// The first IANA zone a document names (`Stand: 2026-03-01 (Europe/Berlin)`).
+    private static func namedZone(in document: Document) -> TimeZone? {
+        for block in document.blocks where block.text.contains("/") {
+            if let match = try? zonePattern.firstMatch(in: block.text), let zone = TimeZone(identifier: String(block.text[match.range])) {
+                return zone
+            }
+        }
+        return nil
+    }
+
+    private static let itemMarker = try! Pattern(
+        #"(?:\b(?:bis|due|until|by|deadline|frist|fällig(?:\s+am)?|spätestens|before)\b)\s*:?\s*(?:zum\s+|am\s+|on\s+|the\s+)?$"#,
+        caseInsensitive: true)
+
+    private static func ownDeadline(of item: TaskItem, zone: TimeZone, unreadable: inout [UnreadableDeadline]) -> Deadline? {
+        for date in DateParser.dates(in: item.text) {
+            let before = String(item.text[..<date.range.lowerBound].suffix(30))
+            guard (try? itemMarker.contains(before)) == true else { continue }
+            guard let instant = date.instant(defaultZone: zone) else {
+                unreadable.append(UnreadableDeadline(line: item.line, column: item.column, text: String(item.text[date.range]),
+                                                     reason: "is not a calendar date"))
+                continue
+            }
+            return Deadline(instant: instant.date, timeZone: instant.zone, origin: .item, line: item.line,
+                            written: String(item.text[date.range]))
+        }
+        return nil
+    }
+
+    private static func deadlineLines(in document: Document, labels: [String], unreadable: inout [UnreadableDeadline]) -> [DeadlineLine] {
+        guard !labels.isEmpty else { return [] }
+        let alternation = labels.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+        guard let labelled = try? Pattern(#"^\s*(\#(alternation))\s*:\s*(.*?)\s*$"#, caseInsensitive: true),
+              let until = try? Pattern(#"^\s*(Bis)\s+(.+?)\s*$"#, caseInsensitive: true)
+        else { return [] }
+        var result: [DeadlineLine] = []
+        for block in document.blocks where block.item == nil && block.kind == .paragraph {
+            var lineNumber = block.line
+            for text in block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+                defer { lineNumber += 1 }
+                if let match = try? labelled.firstMatch(in: text) {
+                    let value = text.text(match.ranges[2]) ?? ""
+                    let dates = DateParser.dates(in: value)
+                    let column = document.position(of: match.ranges[1]!, in: block.withText(text, line: lineNumber)).column
+                    if !dates.contains(where: { $0.calendarDate != nil }), !value.isEmpty {
+                        let reason = dates.isEmpty ? "names no date golint can read" : "is not a calendar date"
+                        unreadable.append(UnreadableDeadline(line: lineNumber, column: column, text: value, reason: reason))
+                    }
+                    result.append(DeadlineLine(line: lineNumber, column: column, section: block.section,
+                                               label: text.text(match.ranges[1]) ?? "", value: value, dates: dates))
+                } else if let match = try? until.firstMatch(in: text) {
+                    let value = text.text(match.ranges[2]) ?? ""
+                    let dates = DateParser.dates(in: value)
+                    // "Bis morgen" is prose; only "Bis 2026-03-05" is a deadline.
+                    guard dates.first.map({ $0.range.lowerBound == value.startIndex }) == true else { continue }
+                    result.append(DeadlineLine(line: lineNumber, column: block.column, section: block.section,
+                                               label: "Bis", value: value, dates: dates))
+                }
+            }
+        }
+        return result
+    }
+}
+
+extension TextBlock {
+    /// The same block narrowed to one of its lines, for positions within that line.
+    func withText(_ text: String, line: Int) -> TextBlock {
+        TextBlock(kind: kind, section: section, line: line, column: column, text: text, links: [], item: item)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// A date written in a document, as found: which day, whether a time or zone was given, and
+/// whether the day exists at all.
+public struct WrittenDate: Sendable {
+    public let range: Range<String.Index>
+    public let year: Int
+    public let month: Int
+    public let day: Int
+    public let hour: Int?
+    public let minute: Int?
+    public let zoneName: String?
+    /// `EOD` was written (a bare date means the end of the day too).
+    public let endOfDayWritten: Bool
+
+    /// The day, or nil for a day that does not exist (`2026-02-30`, `31.04.2026`).
+    public var calendarDate: CalendarDate? { CalendarDate(year: year, month: month, day: day) }
+
+    /// The moment this date stands for: its time, or the last second of the day; in its own zone,
+    /// else `defaultZone`.
+    public func instant(defaultZone: TimeZone) -> (date: Date, zone: TimeZone)? {
+        guard let day = calendarDate else { return nil }
+        let zone = zoneName.flatMap(TimeZones.named) ?? defaultZone
+        let date: Date?
+        if let hour, let minute, !endOfDayWritten {
+            date = day.instant(hour: hour, minute: minute, second: 0, in: zone)
+        } else {
+            date = day.instant(hour: 23, minute: 59, second: 59, in: zone)
+        }
+        return date.map { ($0, zone) }
+    }
+}
+
+/// Finds dates in text: ISO `2026-03-05`, `2026-03-05 10:00`, German `05.03.2026`, `5. März 2026`,
+/// English `Mar 5, 2026`, `5 March 2026`; each optionally followed by a time, `EOD` and a zone.
+public enum DateParser {
+    private static let months: [(String, Int)] = [
+        ("januar", 1), ("jänner", 1), ("january", 1), ("jan", 1),
+        ("februar", 2), ("february", 2), ("feb", 2),
+        ("märz", 3), ("maerz", 3), ("march", 3), ("mär", 3), ("mrz", 3), ("mar", 3),
+        ("april", 4), ("apr", 4),
+        ("mai", 5), ("may", 5),
+        ("juni", 6), ("june", 6), ("jun", 6),
+        ("juli", 7), ("july", 7), ("jul", 7),
+        ("august", 8), ("aug", 8),
+        ("september", 9), ("sept", 9), ("sep", 9),
+        ("oktober", 10), ("october", 10), ("okt", 10), ("oct", 10),
+        ("november", 11), ("nov", 11),
+        ("dezember", 12), ("december", 12), ("dez", 12), ("dec", 12),
+    ]
+    private static let monthAlternation = months.map(\.0).sorted { $0.count > $1.count }.joined(separator: "|")
+    private static let monthNumbers = Dictionary(months, uniquingKeysWith: { first, _ in first })
+
+    private enum Form { case iso, german, dayMonthName, monthNameDay }
+
+    private static let forms: [(Form, Pattern)] = [
+        (.iso, try! Pattern(#"(?<![\d\p{L}])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d\p{L}])"#)),
+        (.german, try! Pattern(#"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"#)),
+        (.dayMonthName, try! Pattern(#"(?<![\d.])(\d{1,2})\.?\s+(\#(monthAlternation))\.?\s+(\d{4})(?!\d)"#, caseInsensitive: true)),
+        (.monthNameDay, try! Pattern(#"(?<!\p{L})(\#(monthAlternation))\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"#, caseInsensitive: true)),
+    ]
+
+    /// What may follow a date: a time, `EOD`, a zone (in parentheses or not).
+    private static let tail = try! Pattern(
+        #"^(?:(?:T|,?\s+(?:um\s+|at\s+)?)(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*Uhr)?)?(\s*(?:EOD|end of day|Tagesende)\b)?(?:\s*\(?(UTC|GMT|CET|CEST|MEZ|MESZ|Z|[+-]\d{2}:?\d{2}|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?)\b\)?)?"#,
+        caseInsensitive: true)
+
+    /// Every date in `text`, left to right; overlapping forms keep the earliest, longest match.
+    public static func dates(in text: String) -> [WrittenDate] {
+        guard text.contains(where: \.isNumber) else { return [] }
+        var found: [WrittenDate] = []
+        for (form, pattern) in forms {
+            guard let matches = try? pattern.matches(in: text) else { continue }
+            for match in matches {
+                if let date = makeDate(form, match, in: text) { found.append(date) }
+            }
+        }
+        found.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var result: [WrittenDate] = []
+        for date in found where !(result.last.map { $0.range.overlaps(date.range) } ?? false) {
+            result.append(date)
+        }
+        return result
+    }
+
+    private static func makeDate(_ form: Form, _ match: Pattern.Match, in text: String) -> WrittenDate? {
+        let groups = (1...3).map { text.text(match.ranges[$0]) ?? "" }
+        let year: Int?, month: Int?, day: Int?
+        switch form {
+        case .iso: (year, month, day) = (Int(groups[0]), Int(groups[1]), Int(groups[2]))
+        case .german: (year, month, day) = (Int(groups[2]), Int(groups[1]), Int(groups[0]))
+        case .dayMonthName: (year, month, day) = (Int(groups[2]), monthNumbers[groups[1].lowercased()], Int(groups[0]))
+        case .monthNameDay: (year, month, day) = (Int(groups[2]), monthNumbers[groups[0].lowercased()], Int(groups[1]))
+        }
+        guard let year, let month, let day else { return nil }
+        var end = match.range.upperBound
+        var hour: Int?, minute: Int?, zone: String?, endOfDay = false
+        let rest = String(text[end...])
+        if let extra = try? tail.firstMatch(in: rest), !extra.range.isEmpty {
+            hour = rest.text(extra.ranges[1]).flatMap(Int.init)
+            minute = rest.text(extra.ranges[2]).flatMap(Int.init)
+            endOfDay = extra.ranges[3] != nil
+            zone = rest.text(extra.ranges[4])
+            let consumed = rest.utf8.distance(from: rest.startIndex, to: extra.range.upperBound)
+            end = text.utf8.index(end, offsetBy: consumed)
+        }
+        return WrittenDate(range: match.range.lowerBound..<end, year: year, month: month, day: day,
+                           hour: hour, minute: minute, zoneName: zone, endOfDayWritten: endOfDay)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+public enum TimeZones {
+    public static let utc = TimeZone(identifier: "UTC")!
+
+    /// A zone as written in a document: `UTC`, `CET`, `+01:00`, `Europe/Berlin`.
+    ///
+    /// `CET` and `CEST` are the fixed offsets their names define (+01:00, +02:00), as `date(1)` reads
+    /// them; a document that means "Berlin time, whatever the season" names `Europe/Berlin`.
+    public static func named(_ name: String) -> TimeZone? {
+        switch name.uppercased() {
+        case "UTC", "GMT", "Z": return utc
+        case "CET", "MEZ": return TimeZone(secondsFromGMT: 3600)
+        case "CEST", "MESZ": return TimeZone(secondsFromGMT: 7200)
+        default: break
+        }
+        if let offset = offsetSeconds(name) { return TimeZone(secondsFromGMT: offset) }
+        return name.contains("/") ? TimeZone(identifier: name) : nil
+    }
+
+    /// `+01:00`, `+0100`, `-05` as seconds east of UTC.
+    static func offsetSeconds(_ text: String) -> Int? {
+        guard let sign = text.first, sign == "+" || sign == "-" else { return nil }
+        let digits = text.dropFirst().filter { $0 != ":" }
+        guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber), digits.count == 2 || digits.count == 4,
+              let hours = Int(digits.prefix(2)), let minutes = Int(digits.dropFirst(2).isEmpty ? "0" : String(digits.dropFirst(2))),
+              hours <= 14, minutes < 60
+        else { return nil }
+        return (sign == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
+    }
+}
+
+/// ISO 8601 for output and for `--now`, in a given zone with its offset (`2026-03-05T23:59:59+01:00`).
+public enum ISOTime {
+    public static func format(_ date: Date, in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        let offset = zone.secondsFromGMT(for: date)
+        let suffix: String
+        if offset == 0 {
+            suffix = "Z"
+        } else {
+            let sign = offset < 0 ? "-" : "+"
+            suffix = sign + pad(abs(offset) / 3600) + ":" + pad(abs(offset) % 3600 / 60)
+        }
+        return "\(pad(c.year!, 4))-\(pad(c.month!))-\(pad(c.day!))T\(pad(c.hour!)):\(pad(c.minute!)):\(pad(c.second!))\(suffix)"
+    }
+
+    /// Reads `2026-03-06`, `2026-03-06T12:00`, `2026-03-06T12:00:30+01:00`, `…Z`. A missing zone means `zone`.
+    public static func parse(_ text: String, defaultZone zone: TimeZone = TimeZones.utc) -> (date: Date, zone: TimeZone)? {
+        guard let match = try? isoPattern.firstMatch(in: text),
+              let year = Int(text.text(match.ranges[1])!), let month = Int(text.text(match.ranges[2])!),
+              let day = Int(text.text(match.ranges[3])!)
+        else { return nil }
+        let hour = text.text(match.ranges[4]).flatMap(Int.init) ?? 0
+        let minute = text.text(match.ranges[5]).flatMap(Int.init) ?? 0
+        let second = text.text(match.ranges[6]).flatMap(Int.init) ?? 0
+        let resolvedZone = text.text(match.ranges[7]).flatMap(TimeZones.named) ?? zone
+        guard let date = CalendarDate(year: year, month: month, day: day)?
+            .instant(hour: hour, minute: minute, second: second, in: resolvedZone)
+        else { return nil }
+        return (date, resolvedZone)
+    }
+
+    private static let isoPattern = try! Pattern(
+        #"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$"#)
+
+    private static func pad(_ value: Int, _ width: Int = 2) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+}
+
+/// A day on the Gregorian calendar that exists (no 2026-02-30).
+public struct CalendarDate: Hashable, Sendable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), year >= 1, day >= 1, day <= CalendarDate.days(inMonth: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// The instant of a wall-clock time on this day in a zone (DST-aware for named zones).
+    public func instant(hour: Int, minute: Int, second: Int, in zone: TimeZone) -> Date? {
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second))
+    }
+}

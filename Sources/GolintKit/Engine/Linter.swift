@@ -1,0 +1,117 @@
+import Dispatch
+import Foundation
+import GolintGit
+
+/// What `golint check` found.
+public struct CheckReport: Sendable {
+    public let source: String
+    public let commit: String?
+    public let evaluatedAt: Date
+    public let evaluationZone: TimeZone
+    public let findings: [Finding]
+    public let documents: Int
+    public let items: Int
+    public let checked: Int
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}
+
+/// One document's result.
+public struct DocumentResult: Sendable {
+    public let findings: [Finding]
+    public let items: Int
+    public let checked: Int
+}
+
+public struct CheckOptions: Sendable {
+    public var source: SourceKind = .revision("HEAD")
+    /// Repository-relative paths or directories that narrow the documents.
+    public var paths: [String] = []
+    public var now: Date = Date()
+    public var evaluationZone: TimeZone?
+    public var configurationFile: String?
+
+    public init() {}
+}
+
+public enum Linter {
+    /// Runs the rules over every document of a source.
+    public static func check(repository: Repository, options: CheckOptions) throws -> CheckReport {
+        let source = try openSource(options.source, in: repository)
+        let configuration = try Configuration.load(from: source, explicitFile: options.configurationFile)
+        let files = try source.files { path in
+            configuration.isDocument(path) && PathFilter.matches(path, options.paths)
+        }
+        // libgit2 handles stay on this thread: read every blob first, then parse on all cores.
+        let inputs = try files.map { file in (file.path, file.kind == .symlink ? nil : try source.read(file)) }
+        let results = try lintInParallel(inputs, configuration: configuration, now: options.now)
+        let findings = results.flatMap(\.findings).sorted(by: Finding.ordered)
+        return CheckReport(
+            source: source.name, commit: source.commit?.id.description, evaluatedAt: options.now,
+            evaluationZone: options.evaluationZone ?? configuration.timezone ?? TimeZones.utc,
+            findings: findings, documents: files.count,
+            items: results.reduce(0) { $0 + $1.items }, checked: results.reduce(0) { $0 + $1.checked })
+    }
+
+    /// Lints one document's bytes. Pure: no repository, no I/O.
+    public static func lint(path: String, bytes: [UInt8], configuration: Configuration, now: Date) throws -> DocumentResult {
+        let document = MarkdownParser.parse(SourceText(bytes: bytes), path: path)
+        let analysis = Analysis(document: document, configuration: configuration)
+        var findings: [Finding] = []
+        for rule in RuleRegistry.rules {
+            let description = rule.description
+            guard let severity = configuration.severity(of: description) else { continue }
+            if document.source.isBinary && description.id != EncodingRule.description.id { continue }
+            let found: [RuleFinding]
+            do {
+                found = try rule.init().check(analysis, now: now)
+            } catch let error as Pattern.BudgetExceeded {
+                throw GolintError.pattern(pattern: error.pattern, file: path, message: "exceeded its match budget (catastrophic backtracking); simplify it")
+            }
+            findings += found.map {
+                Finding(rule: description.id, severity: severity, path: path, line: $0.line, column: $0.column,
+                        message: $0.message, excerpt: $0.excerpt, deadline: $0.deadline?.iso8601)
+            }
+        }
+        return DocumentResult(findings: findings, items: document.items.count, checked: document.items.filter(\.checked).count)
+    }
+
+    private static func lintInParallel(_ inputs: [(String, [UInt8]?)], configuration: Configuration, now: Date) throws -> [DocumentResult] {
+        let results = ResultSlots<Result<DocumentResult, Error>>(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            let (path, bytes) = inputs[index]
+            guard let bytes else {
+                results[index] = .success(DocumentResult(findings: [], items: 0, checked: 0))
+                return
+            }
+            results[index] = Result { try lint(path: path, bytes: bytes, configuration: configuration, now: now) }
+        }
+        return try results.values.map { try $0!.get() }
+    }
+}
+
+/// Paths given on the command line: a document is kept when it is one of them or lies below one.
+enum PathFilter {
+    static func matches(_ path: String, _ filters: [String]) -> Bool {
+        guard !filters.isEmpty else { return true }
+        return filters.contains { filter in
+            let trimmed = filter.hasSuffix("/") ? String(filter.dropLast()) : filter
+            return trimmed.isEmpty || trimmed == "." || path == trimmed || path.hasPrefix(trimmed + "/") || Glob(trimmed).matches(path)
+        }
+    }
+}
+
+/// Fixed slots written from concurrent iterations, each slot by one iteration only.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { storage } }
+}

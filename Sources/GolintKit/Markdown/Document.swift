@@ -1,0 +1,113 @@
+import Foundation
+
+/// A Markdown document as GitHub renders it, with the source position of everything golint checks.
+/// Lines are 1-based; columns are 1-based and count Unicode scalars.
+public struct Document: Sendable {
+    public let path: String
+    public let source: SourceText
+    public let headings: [Heading]
+    /// Index 0 is the whole document (no heading); every heading opens a section.
+    public let sections: [Section]
+    public let items: [TaskItem]
+    /// Rendered inline text of paragraphs, headings and table cells, outside code blocks.
+    public let blocks: [TextBlock]
+    public let codeBlocks: [CodeBlock]
+    public let htmlComments: [HTMLComment]
+
+    /// The section and its ancestors, innermost first.
+    public func sectionChain(from index: Int) -> [Section] {
+        var chain: [Section] = []
+        var current: Int? = index
+        while let index = current {
+            chain.append(sections[index])
+            current = sections[index].parent
+        }
+        return chain
+    }
+
+    /// Line and column of a range of a block's rendered text in the source.
+    ///
+    /// Rendering drops markup (`**`, backticks), so the excerpt is looked up in its source line;
+    /// when markup splits it, the line's first non-blank column is the fallback.
+    public func position(of range: Range<String.Index>, in block: TextBlock) -> (line: Int, column: Int) {
+        let before = block.text[..<range.lowerBound]
+        let lineOffset = before.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        let line = block.line + lineOffset
+        let excerpt = block.text[range]
+        let renderedLine = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+        let occurrence = renderedLine.components(separatedBy: excerpt).count - 1
+        let sourceLine = source.line(line)
+        var searchStart = sourceLine.startIndex
+        var found: Range<Substring.Index>?
+        for _ in 0...occurrence {
+            guard let next = sourceLine.range(of: excerpt, range: searchStart..<sourceLine.endIndex) else { break }
+            found = next
+            searchStart = next.upperBound
+        }
+        if let found {
+            return (line, sourceLine.unicodeScalars[..<found.lowerBound].count + 1)
+        }
+        let indent = sourceLine.prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count
+        return (line, indent + 1)
+    }
+}
+
+public struct Heading: Sendable, Equatable {
+    public let level: Int
+    public let text: String
+    public let line: Int
+}
+
+public struct Section: Sendable {
+    public let index: Int
+    public let heading: Heading?
+    public let parent: Int?
+    /// 0 for the document itself.
+    public var level: Int { heading?.level ?? 0 }
+}
+
+/// A GitHub task-list item: `- [ ]` or `- [x]`.
+public struct TaskItem: Sendable, Equatable {
+    public let line: Int
+    public let column: Int
+    public let checked: Bool
+    /// The item's first paragraph as rendered text, markup removed.
+    public let text: String
+    public let section: Int
+    /// 0 for a top-level list, 1 inside another item, and so on.
+    public let depth: Int
+    /// The enclosing task item, if any.
+    public let parent: Int?
+}
+
+public struct TextBlock: Sendable {
+    public enum Kind: Sendable { case paragraph, heading, tableCell }
+    public let kind: Kind
+    public let section: Int
+    public let line: Int
+    public let column: Int
+    /// Rendered text; a soft or hard line break is "\n".
+    public let text: String
+    /// Ranges of `text` that are the text of links and images: never placeholders.
+    public let links: [Range<String.Index>]
+    /// The task item whose own text this is.
+    public let item: Int?
+
+    public func isInLink(_ range: Range<String.Index>) -> Bool {
+        links.contains { $0.overlaps(range) }
+    }
+}
+
+public struct CodeBlock: Sendable {
+    public let startLine: Int
+    public let endLine: Int
+    public let fenced: Bool
+    public let info: String
+    public let literal: String
+    public let section: Int
+}
+
+public struct HTMLComment: Sendable, Equatable {
+    public let line: Int
+    public let text: String
+}

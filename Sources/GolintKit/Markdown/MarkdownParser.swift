@@ -1,0 +1,195 @@
+import CCmarkGFM
+import Foundation
+
+/// Builds a `Document` from cmark-gfm's tree with the task-list, table and strikethrough extensions,
+/// so that what counts as a task item, a table or a code block is exactly what GitHub shows.
+public enum MarkdownParser {
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    public static func parse(_ source: SourceText, path: String) -> Document {
+        _ = registered
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { fatalError("cmark_parser_new: out of memory") }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "tasklist", "strikethrough"] {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        var text = source.text
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let root = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish: out of memory") }
+        defer { cmark_node_free(root) }
+        var builder = Builder(path: path, source: source)
+        builder.walk(root)
+        return builder.document
+    }
+}
+
+/// One pass over cmark's iterator; inline text is gathered while its container is open.
+private struct Builder {
+    let path: String
+    let source: SourceText
+    var headings: [Heading] = []
+    var sections: [Section] = [Section(index: 0, heading: nil, parent: nil)]
+    var items: [TaskItem] = []
+    var blocks: [TextBlock] = []
+    var codeBlocks: [CodeBlock] = []
+    var comments: [HTMLComment] = []
+
+    /// Open list items, innermost last, with the task item each one is (if it is one).
+    var openItems: [(node: OpaquePointer, task: Int?)] = []
+    var container: OpenContainer?
+    var linkStarts: [String.Index] = []
+
+    struct OpenContainer {
+        let node: OpaquePointer
+        let kind: TextBlock.Kind
+        let line: Int
+        let byteColumn: Int
+        var text = ""
+        var links: [Range<String.Index>] = []
+        let item: Int?
+        let headingLevel: Int
+    }
+
+    init(path: String, source: SourceText) {
+        self.path = path
+        self.source = source
+    }
+
+    var document: Document {
+        Document(path: path, source: source, headings: headings, sections: sections, items: items,
+                 blocks: blocks, codeBlocks: codeBlocks, htmlComments: comments)
+    }
+
+    var currentSection: Int { sections.count - 1 }
+
+    mutating func walk(_ root: OpaquePointer) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_ENTER { enter(node) } else { exit(node) }
+        }
+    }
+
+    mutating func enter(_ node: OpaquePointer) {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_HEADING:
+            open(node, kind: .heading, item: nil)
+        case CMARK_NODE_PARAGRAPH:
+            // A task item's own text is the paragraph directly inside it, before anything else.
+            var item: Int?
+            if let top = openItems.last, let task = top.task, cmark_node_parent(node) == top.node, items[task].text.isEmpty,
+               cmark_node_previous(node) == nil {
+                item = task
+            }
+            if container == nil { open(node, kind: .paragraph, item: item) }
+        case CMARK_NODE_ITEM:
+            enterItem(node)
+        case CMARK_NODE_CODE_BLOCK:
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            var length: Int32 = 0, offset: Int32 = 0
+            var character: CChar = 0
+            let fenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
+            codeBlocks.append(CodeBlock(
+                startLine: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)),
+                fenced: fenced, info: info, literal: literal(node), section: currentSection))
+        case CMARK_NODE_HTML_BLOCK:
+            recordComments(literal(node), line: Int(cmark_node_get_start_line(node)))
+        case CMARK_NODE_HTML_INLINE:
+            recordComments(literal(node), line: container.map { $0.line + $0.text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } } ?? 0)
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            let text = literal(node)
+            container?.text += text
+        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            container?.text += "\n"
+        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            if let container { linkStarts.append(container.text.endIndex) }
+        default:
+            if isTableCell(node) { open(node, kind: .tableCell, item: nil) }
+        }
+    }
+
+    mutating func exit(_ node: OpaquePointer) {
+        let type = cmark_node_get_type(node)
+        if type == CMARK_NODE_ITEM {
+            if openItems.last?.node == node { openItems.removeLast() }
+            return
+        }
+        if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+            if let start = linkStarts.popLast(), let end = container?.text.endIndex {
+                // Text appended since the link opened; indices stay valid because text only grows.
+                container?.links.append(start..<end)
+            }
+            return
+        }
+        guard let open = container, open.node == node else { return }
+        container = nil
+        if open.kind == .heading {
+            let heading = Heading(level: open.headingLevel, text: open.text, line: open.line)
+            headings.append(heading)
+            var parent = currentSection
+            while let level = sections[parent].heading?.level, level >= heading.level {
+                parent = sections[parent].parent ?? 0
+            }
+            sections.append(Section(index: sections.count, heading: heading, parent: parent))
+        }
+        if let item = open.item {
+            let old = items[item]
+            items[item] = TaskItem(line: old.line, column: old.column, checked: old.checked, text: open.text,
+                                   section: old.section, depth: old.depth, parent: old.parent)
+        }
+        blocks.append(TextBlock(
+            kind: open.kind, section: currentSection, line: open.line,
+            column: source.column(line: open.line, byteColumn: open.byteColumn),
+            text: open.text, links: open.links, item: open.item))
+    }
+
+    mutating func enterItem(_ node: OpaquePointer) {
+        var task: Int?
+        if String(cString: cmark_node_get_type_string(node)) == "tasklist" {
+            let line = Int(cmark_node_get_start_line(node))
+            task = items.count
+            items.append(TaskItem(
+                line: line, column: source.column(line: line, byteColumn: Int(cmark_node_get_start_column(node))),
+                checked: cmark_gfm_extensions_get_tasklist_item_checked(node), text: "",
+                section: currentSection, depth: openItems.count,
+                parent: openItems.last(where: { $0.task != nil })?.task))
+        }
+        openItems.append((node, task))
+    }
+
+    mutating func open(_ node: OpaquePointer, kind: TextBlock.Kind, item: Int?) {
+        container = OpenContainer(
+            node: node, kind: kind, line: Int(cmark_node_get_start_line(node)),
+            byteColumn: Int(cmark_node_get_start_column(node)), item: item,
+            headingLevel: kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0)
+    }
+
+    mutating func recordComments(_ html: String, line: Int) {
+        guard html.contains("<!--") else { return }
+        var offset = 0
+        for text in html.split(separator: "\n", omittingEmptySubsequences: false) {
+            if text.contains("<!--") { comments.append(HTMLComment(line: line + offset, text: String(text))) }
+            offset += 1
+        }
+    }
+
+    func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    func isTableCell(_ node: OpaquePointer) -> Bool {
+        guard let name = cmark_node_get_type_string(node) else { return false }
+        return strcmp(name, "table_cell") == 0
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Text left to be filled in: `[Primär-On-Call]`, `TBD`, `Owner: ______`, `2026-03-XX`.
+public struct PlaceholderRule: Rule {
+    public static let description = RuleDescription(
+        id: "placeholder", name: "Placeholder", severity: .error,
+        summary: "An unreplaced placeholder: a bracketed role token, TBD/TODO/XXX, a blank fill-in line, or a date with unknown parts.",
+        triggering: [
+            Example("## Eskalation\n\n- `↓[Primär-On-Call]`\n- ↓[Status-Kanal] klären\n"),
+            Example("Owner: ↓TBD\n"),
+            Example("| Rolle | Name |\n|---|---|\n| SRE | ↓[Name] |\n"),
+            Example("Go-Live am ↓2026-03-XX\n"),
+            Example("Notizen: ↓______\n"),
+            Example("- [ ] ↓TODO: Runbook verlinken\n"),
+            Example("- ↓[Backup-On-Call]\n- ↓[Backup-On-Call]\n"),
+            Example("```\nOwner: ↓[Name]\n```\n", configuration: "placeholder:\n  in-code-blocks: true\n"),
+            Example("On-Call: ↓[Jane]\n", configuration: "placeholder:\n  patterns: ['\\[(?:Jane|John)\\]']\n"),
+        ],
+        nonTriggering: [
+            Example("- [ ] Business-Freigabe eingeholt\n- [x] Support informiert\n"),
+            Example("Siehe [Status-Seite](https://status.example.com) und [Runbook][rb].\n\n[rb]: https://example.com\n"),
+            Example("```markdown\nEntscheider: ______\n[Primär-On-Call]\n```\n"),
+            Example("    indented code: [Primär-On-Call]\n"),
+            Example("Datum: 2026-03-05, todo-list and xxxl are words\n"),
+            Example("Entscheider: ______\n"),
+        ])
+
+    public init() {}
+
+    public func check(_ analysis: Analysis, now: Date) throws -> [RuleFinding] {
+        let document = analysis.document
+        let patterns = analysis.configuration.placeholderPatterns
+        var findings: [RuleFinding] = []
+        for block in document.blocks {
+            var matches: [Range<String.Index>] = []
+            for pattern in patterns {
+                for match in try pattern.matches(in: block.text) where !block.isInLink(match.range) {
+                    matches.append(match.range)
+                }
+            }
+            for range in Self.leftmostLongest(matches) where !isBlankDecisionField(range, in: block.text, analysis) {
+                let position = document.position(of: range, in: block)
+                let excerpt = String(block.text[range])
+                findings.append(RuleFinding(line: position.line, column: position.column,
+                                            message: "placeholder '\(excerpt)' is not replaced", excerpt: excerpt))
+            }
+        }
+        if analysis.configuration.placeholdersInCodeBlocks {
+            findings += try codeBlockFindings(analysis)
+        }
+        return findings
+    }
+
+    private func codeBlockFindings(_ analysis: Analysis) throws -> [RuleFinding] {
+        var findings: [RuleFinding] = []
+        for code in analysis.document.codeBlocks {
+            let firstLine = code.fenced ? code.startLine + 1 : code.startLine
+            for (offset, line) in code.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let text = String(line)
+                var matches: [Range<String.Index>] = []
+                for pattern in analysis.configuration.placeholderPatterns {
+                    matches += try pattern.matches(in: text).map(\.range)
+                }
+                let sourceLine = analysis.document.source.line(firstLine + offset)
+                for range in Self.leftmostLongest(matches) {
+                    let excerpt = String(text[range])
+                    let column = sourceLine.range(of: excerpt).map { sourceLine.unicodeScalars[..<$0.lowerBound].count + 1 } ?? 1
+                    findings.append(RuleFinding(line: firstLine + offset, column: column,
+                                                message: "placeholder '\(excerpt)' is not replaced", excerpt: excerpt))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// Overlapping matches of several patterns (`[TODO]`) count once: the earliest, then the longest.
+    static func leftmostLongest(_ ranges: [Range<String.Index>]) -> [Range<String.Index>] {
+        let sorted = ranges.sorted { ($0.lowerBound, $1.upperBound) < ($1.lowerBound, $0.upperBound) }
+        var result: [Range<String.Index>] = []
+        for range in sorted where !(result.last?.overlaps(range) ?? false) {
+            result.append(range)
+        }
+        return result
+    }
+
+    /// `Entscheider: ______` is an empty decision field: `missing-signature` reports it, not this rule.
+    private func isBlankDecisionField(_ range: Range<String.Index>, in text: String, _ analysis: Analysis) -> Bool {
+        let lineStart = text[..<range.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        let lineEnd = text[range.upperBound...].firstIndex(of: "\n") ?? text.endIndex
+        return DecisionField.parse(String(text[lineStart..<lineEnd]), fields: analysis.configuration.decisionFields)?.isBlank == true
+    }
+}
+
+/// `Entscheider: Jane Doe` — a labelled field that records a decision.
+struct DecisionField {
+    let label: String
+    let value: String
+
+    /// Empty, or only underscores and dots as in a paper form.
+    var isBlank: Bool { value.allSatisfy { $0 == "_" || $0 == "." || $0 == "…" || $0.isWhitespace } }
+
+    static func parse(_ line: String, fields: [String]) -> DecisionField? {
+        guard let colon = line.firstIndex(of: ":") else { return nil }
+        let label = line[..<colon].trimmingCharacters(in: .whitespaces)
+        guard fields.contains(where: { $0.caseInsensitiveCompare(label) == .orderedSame }) else { return nil }
+        return DecisionField(label: label, value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// What a rule is, with examples that must and must not trigger it. The examples are the rule's
+/// tests and its documentation; `↓` in an example marks where a finding must start.
+public struct RuleDescription: Sendable {
+    public let id: String
+    public let name: String
+    public let severity: Severity
+    public let summary: String
+    public let triggering: [Example]
+    public let nonTriggering: [Example]
+}
+
+public struct Example: Sendable {
+    public let markdown: String
+    /// Evaluation time for the example.
+    public let now: String
+    /// Extra `.golint.yml` content, if the example needs some.
+    public let configuration: String?
+    public let bytes: [UInt8]?
+
+    public init(_ markdown: String, now: String = "2026-03-06T12:00:00+01:00", configuration: String? = nil) {
+        self.markdown = markdown
+        self.now = now
+        self.configuration = configuration
+        self.bytes = nil
+    }
+
+    /// An example given as raw bytes (for encoding problems); `↓` markers are not available there.
+    public init(bytes: [UInt8], now: String = "2026-03-06T12:00:00+01:00") {
+        self.markdown = ""
+        self.now = now
+        self.configuration = nil
+        self.bytes = bytes
+    }
+}
+
+/// A finding as a rule reports it; the engine adds the rule id, severity and path.
+public struct RuleFinding: Sendable, Equatable {
+    public let line: Int
+    public let column: Int
+    public let message: String
+    public let excerpt: String?
+    public let deadline: Deadline?
+
+    public init(line: Int, column: Int, message: String, excerpt: String? = nil, deadline: Deadline? = nil) {
+        self.line = line
+        self.column = column
+        self.message = message
+        self.excerpt = excerpt
+        self.deadline = deadline
+    }
+}
+
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    /// Findings in one document at evaluation time `now`.
+    func check(_ analysis: Analysis, now: Date) throws -> [RuleFinding]
+}
+
+/// The rules golint ships, in the order they are listed.
+public enum RuleRegistry {
+    public static let rules: [any Rule.Type] = [
+        OverdueItemRule.self, PlaceholderRule.self, MissingSignatureRule.self,
+        UnparsableDeadlineRule.self, EncodingRule.self,
+    ]
+
+    public static var ids: [String] { rules.map { $0.description.id } }
+
+    public static func description(of id: String) -> RuleDescription? {
+        rules.first { $0.description.id == id }?.description
+    }
+}

@@ -1,0 +1,36 @@
+import GolintGit
+
+/// Where documents are read from: a revision, the index, or the working tree.
+public enum SourceKind: Sendable, Equatable {
+    case revision(String)
+    case index
+    case worktree
+}
+
+/// A file golint may read, with the blob id when it comes from the object database.
+public struct SourceFile: Sendable {
+    public let path: String
+    public let blob: ObjectID?
+    public let kind: FileEntry.Kind
+}
+
+/// Reads paths and bytes from one source. Created and used on one thread.
+public protocol DocumentSource {
+    /// `HEAD`, `index`, `worktree` or the revision as given.
+    var name: String { get }
+    /// The commit read from, if any.
+    var commit: CommitInfo? { get }
+    func files(where include: (String) -> Bool) throws -> [SourceFile]
+    func read(_ file: SourceFile) throws -> [UInt8]
+    /// A single file by path (configuration, rule packs), or nil when it does not exist there.
+    func read(path: String) throws -> [UInt8]?
+}
+
+/// Opens the source a command asks for.
+public func openSource(_ kind: SourceKind, in repository: Repository) throws -> DocumentSource {
+    switch kind {
+    case let .revision(revision): return try RevisionSource(repository: repository, revision: revision)
+    case .index: return IndexSource(repository: repository)
+    case .worktree: return try WorktreeSource(repository: repository)
+    }
+}

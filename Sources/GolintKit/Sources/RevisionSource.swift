@@ -1,0 +1,56 @@
+import GolintGit
+
+/// Blobs in a commit's tree (or any tree-ish: a tag, `HEAD:docs`).
+struct RevisionSource: DocumentSource {
+    let repository: Repository
+    let name: String
+    let commit: CommitInfo?
+    let tree: Tree
+
+    init(repository: Repository, revision: String) throws {
+        self.repository = repository
+        self.name = revision
+        if revision == "HEAD", repository.isHeadUnborn {
+            throw GolintError.revision("HEAD has no commit yet; use --staged or --worktree")
+        }
+        do {
+            tree = try repository.tree(revision)
+            commit = try? repository.commit(revision)
+        } catch let error as GitError {
+            throw GolintError.revision(error.message)
+        }
+    }
+
+    func files(where include: (String) -> Bool) throws -> [SourceFile] {
+        try tree.files(where: include).map { SourceFile(path: $0.path, blob: $0.id, kind: $0.kind) }
+    }
+
+    func read(_ file: SourceFile) throws -> [UInt8] {
+        try repository.blob(file.blob!)
+    }
+
+    func read(path: String) throws -> [UInt8]? {
+        guard let entry = tree.entry(at: path), entry.kind == .file || entry.kind == .executable else { return nil }
+        return try repository.blob(entry.id)
+    }
+}
+
+/// Staged blobs: what the next commit will contain. Works before the first commit.
+struct IndexSource: DocumentSource {
+    let repository: Repository
+    var name: String { "index" }
+    var commit: CommitInfo? { nil }
+
+    func files(where include: (String) -> Bool) throws -> [SourceFile] {
+        try repository.indexFiles(where: include).map { SourceFile(path: $0.path, blob: $0.id, kind: $0.kind) }
+    }
+
+    func read(_ file: SourceFile) throws -> [UInt8] {
+        try repository.blob(file.blob!)
+    }
+
+    func read(path: String) throws -> [UInt8]? {
+        guard let entry = try repository.indexFiles(where: { $0 == path }).first else { return nil }
+        return try repository.blob(entry.id)
+    }
+}

@@ -1,0 +1,126 @@
+import CPCRE2
+
+/// A regular expression on PCRE2 with a match budget, so that a pattern from configuration that
+/// backtracks without end fails with an error instead of hanging the run. Foundation's and Swift's
+/// regex engines have no such bound.
+public final class Pattern: @unchecked Sendable {
+    // The compiled code is immutable after init and PCRE2 allows sharing it between threads;
+    // match data is created per call.
+    private let code: OpaquePointer
+    private let context: OpaquePointer?
+    public let source: String
+
+    /// How much backtracking one match may do before it is reported instead of finishing.
+    public static let matchLimit: UInt32 = 2_000_000
+
+    public struct Match {
+        /// The whole match, then each capture group (nil where a group did not take part).
+        public let ranges: [Range<String.Index>?]
+        public var range: Range<String.Index> { ranges[0]! }
+    }
+
+    public struct CompileError: Error, CustomStringConvertible {
+        public let pattern: String
+        public let reason: String
+        public var description: String { "invalid regular expression '\(pattern)': \(reason)" }
+    }
+
+    public struct BudgetExceeded: Error, CustomStringConvertible {
+        public let pattern: String
+        public var description: String { "regular expression '\(pattern)' exceeded its match budget (catastrophic backtracking)" }
+    }
+
+    public init(_ source: String, caseInsensitive: Bool = false) throws {
+        self.source = source
+        var options = UInt32(PCRE2_UTF | PCRE2_UCP)
+        if caseInsensitive { options |= UInt32(PCRE2_CASELESS) }
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let compiled = source.withCString { pointer in
+            pointer.withMemoryRebound(to: UInt8.self, capacity: source.utf8.count) {
+                pcre2_compile_8($0, source.utf8.count, options, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            var buffer = [UInt8](repeating: 0, count: 256)
+            _ = pcre2_get_error_message_8(errorCode, &buffer, buffer.count)
+            let reason = String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+            throw CompileError(pattern: source, reason: "\(reason) at offset \(errorOffset)")
+        }
+        code = compiled
+        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+        context = pcre2_match_context_create_8(nil)
+        if let context {
+            pcre2_set_match_limit_8(context, Pattern.matchLimit)
+            pcre2_set_depth_limit_8(context, 100_000)
+        }
+    }
+
+    deinit {
+        pcre2_match_context_free_8(context)
+        pcre2_code_free_8(code)
+    }
+
+    /// Every non-overlapping match in `text`, left to right.
+    public func matches(in text: String) throws -> [Match] {
+        var result: [Match] = []
+        try enumerate(in: text) { result.append($0); return true }
+        return result
+    }
+
+    public func firstMatch(in text: String) throws -> Match? {
+        var found: Match?
+        try enumerate(in: text) { found = $0; return false }
+        return found
+    }
+
+    public func contains(_ text: String) throws -> Bool { try firstMatch(in: text) != nil }
+
+    private func enumerate(in text: String, _ body: (Match) -> Bool) throws {
+        var text = text
+        let utf8 = text.utf8
+        guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return }
+        defer { pcre2_match_data_free_8(data) }
+        try text.withUTF8 { buffer in
+            let length = buffer.count
+            var offset = 0
+            while offset <= length {
+                let rc = pcre2_match_8(code, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, length, offset, 0, data, context)
+                if rc == PCRE2_ERROR_NOMATCH { return }
+                if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT {
+                    throw BudgetExceeded(pattern: source)
+                }
+                guard rc > 0 else { return }
+                let vector = pcre2_get_ovector_pointer_8(data)!
+                let groups = Int(pcre2_get_ovector_count_8(data))
+                var ranges: [Range<String.Index>?] = []
+                ranges.reserveCapacity(groups)
+                for group in 0..<groups {
+                    // PCRE2_UNSET is ~(size_t)0, which imports as -1.
+                    let start = vector[2 * group], end = vector[2 * group + 1]
+                    if start < 0 || start > length {
+                        ranges.append(nil)
+                    } else {
+                        ranges.append(utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end))
+                    }
+                }
+                guard body(Match(ranges: ranges)) else { return }
+                let start = vector[0], end = vector[1]
+                if end > start {
+                    offset = end
+                } else {
+                    // An empty match: step over one whole UTF-8 character.
+                    offset = end + 1
+                    while offset < length, buffer[offset] & 0xC0 == 0x80 { offset += 1 }
+                }
+            }
+        }
+    }
+}
+
+extension String {
+    /// Subscript by a match range, as a new string.
+    public func text(_ range: Range<String.Index>?) -> String? {
+        range.map { String(self[$0]) }
+    }
+}

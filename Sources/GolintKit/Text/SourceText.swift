@@ -1,0 +1,129 @@
+/// A document's bytes decoded for linting, split into lines, with what went wrong in the decoding.
+public struct SourceText: Sendable {
+    public enum Problem: Sendable, Equatable {
+        /// Bytes that are not UTF-8, at a 1-based line and byte offset in that line.
+        case invalidUTF8(line: Int, column: Int)
+        /// A UTF-16 document (with a byte order mark): decoded, but tools around it will not read it.
+        case utf16
+        /// A NUL byte: a binary file matched a document glob; nothing else is checked.
+        case binary
+    }
+
+    public let text: String
+    /// Lines without their terminators (`\n`, `\r\n` or a lone `\r`).
+    public let lines: [Substring]
+    public let problems: [Problem]
+    /// Whether the bytes started with a UTF-8 byte order mark (removed from `text`).
+    public let hadByteOrderMark: Bool
+
+    public var isBinary: Bool { problems.contains(.binary) }
+
+    public init(bytes: [UInt8]) {
+        var problems: [Problem] = []
+        var bom = false
+        var text: String
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            text = SourceText.decodeUTF16(bytes)
+            problems.append(.utf16)
+        } else if bytes.prefix(8000).contains(0) {
+            text = ""
+            problems.append(.binary)
+        } else {
+            var body = bytes[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                bom = true
+                body = bytes.dropFirst(3)
+            }
+            if let decoded = String(validating: body, as: UTF8.self) {
+                text = decoded
+            } else {
+                text = String(decoding: body, as: UTF8.self)
+                problems.append(SourceText.firstInvalidByte(in: body))
+            }
+        }
+        self.text = text
+        self.problems = problems
+        self.hadByteOrderMark = bom
+        self.lines = SourceText.splitLines(text)
+    }
+
+    public init(_ text: String) {
+        self.text = text
+        self.problems = []
+        self.hadByteOrderMark = false
+        self.lines = SourceText.splitLines(text)
+    }
+
+    /// The text of a 1-based line, or "" past the end.
+    public func line(_ number: Int) -> Substring {
+        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    }
+
+    /// Converts cmark's 1-based byte column into a 1-based column in Unicode scalars.
+    public func column(line number: Int, byteColumn: Int) -> Int {
+        let line = self.line(number)
+        let bytes = line.utf8.prefix(max(0, byteColumn - 1))
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+    }
+
+    static func splitLines(_ text: String) -> [Substring] {
+        var lines: [Substring] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        // Split on scalars: "\r\n" is one Character, which would hide the "\n" from a Character loop.
+        let scalars = text.unicodeScalars
+        while index < text.endIndex {
+            let scalar = scalars[index]
+            if scalar == "\n" || scalar == "\r" {
+                lines.append(text[start..<index])
+                var next = scalars.index(after: index)
+                if scalar == "\r", next < text.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+                start = next
+                index = next
+            } else {
+                index = scalars.index(after: index)
+            }
+        }
+        if start < text.endIndex { lines.append(text[start...]) }
+        return lines
+    }
+
+    private static func decodeUTF16(_ bytes: [UInt8]) -> String {
+        let bigEndian = bytes[0] == 0xFE
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = 2
+        while index + 1 < bytes.count {
+            let pair = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
+            units.append(bigEndian ? pair.0 << 8 | pair.1 : pair.1 << 8 | pair.0)
+            index += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    private static func firstInvalidByte(in bytes: ArraySlice<UInt8>) -> Problem {
+        var line = 1
+        var lineStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return .invalidUTF8(line: line, column: index - lineStart + 1)
+            }
+            let end = index + length
+            if length > 1 {
+                guard end <= bytes.endIndex,
+                      String(validating: bytes[index..<end], as: UTF8.self) != nil
+                else { return .invalidUTF8(line: line, column: index - lineStart + 1) }
+            }
+            if byte == 0x0A { line += 1; lineStart = end }
+            index = end
+        }
+        return .invalidUTF8(line: line, column: 1)
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import GolintGit
+import GolintKit
+
+/// Options every command that reads a repository takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "The repository (default: the one containing the current directory).")
+    var repo: String?
+
+    @Option(name: .long, help: "Configuration file on disk (default: .golint.yml at the repository root, from the same source as the documents).")
+    var config: String?
+
+    @Flag(name: .long, help: "Never colour the output.")
+    var noColor = false
+
+    @Flag(name: .long, help: "Print only errors, no summary.")
+    var quiet = false
+
+    func openRepository() throws -> Repository {
+        let path = repo ?? FileManager.default.currentDirectoryPath
+        do {
+            return try Repository(discovering: path)
+        } catch let error as GitError {
+            throw GolintError.repository(error.message)
+        }
+    }
+
+    /// Colour only on a terminal, and never with `NO_COLOR` set (no-color.org).
+    var textStyle: TextStyle {
+        let environment = ProcessInfo.processInfo.environment
+        let color = !noColor && environment["NO_COLOR"].map(\.isEmpty) != false && isatty(STDOUT_FILENO) == 1
+        return TextStyle(color: color, quiet: quiet)
+    }
+
+    /// Command-line paths made relative to the repository's working directory.
+    func repositoryPaths(_ paths: [String], in repository: Repository) -> [String] {
+        guard let workdir = repository.workdir else { return paths }
+        let root = URL(fileURLWithPath: workdir).resolvingSymlinksInPath().path
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
+        return paths.map { path in
+            let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
+            let resolved = URL(fileURLWithPath: absolute).standardizedFileURL.path
+            if resolved == root { return "" }
+            if resolved.hasPrefix(root + "/") { return String(resolved.dropFirst(root.count + 1)) }
+            return path
+        }
+    }
+}
+
+/// Writes a report to standard output at once.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+extension OutputFormat: ExpressibleByArgument {}
