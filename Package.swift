@@ -25,8 +25,9 @@ let package = Package(
         .executableTarget(
             name: "golint",
             dependencies: ["GolintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "GolintGitTests", dependencies: ["GolintGit"]),
-        .testTarget(name: "GolintKitTests", dependencies: ["GolintKit", "GolintGit"]),
-        .testTarget(name: "GolintCLITests", dependencies: ["GolintKit"]),
+        .target(name: "GolintTestSupport", path: "Tests/GolintTestSupport"),
+        .testTarget(name: "GolintGitTests", dependencies: ["GolintGit", "GolintTestSupport"]),
+        .testTarget(name: "GolintKitTests", dependencies: ["GolintKit", "GolintGit", "GolintTestSupport"]),
+        .testTarget(name: "GolintCLITests", dependencies: ["golint", "GolintKit", "GolintTestSupport"]),
     ]
 )

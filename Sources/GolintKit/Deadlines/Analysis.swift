@@ -51,8 +51,9 @@ public struct Analysis: Sendable {
             guard sectionDeadline[section.index] == nil, let heading = section.heading else { continue }
             let dates = DateParser.dates(in: heading.text)
             for date in dates where date.calendarDate == nil {
-                unreadable.append(UnreadableDeadline(line: heading.line, column: 1, text: String(heading.text[date.range]),
-                                                     reason: "is not a calendar date"))
+                let text = String(heading.text[date.range])
+                unreadable.append(UnreadableDeadline(line: heading.line, column: document.column(of: text, line: heading.line) ?? 1,
+                                                     text: text, reason: "is not a calendar date"))
             }
             // A range in a heading ("2026-03-01 → 2026-03-06") ends at its last date.
             if let date = dates.last(where: { $0.calendarDate != nil }), let instant = date.instant(defaultZone: zone) {
@@ -62,7 +63,7 @@ public struct Analysis: Sendable {
         }
 
         itemDeadlines = document.items.map { item in
-            if let own = Analysis.ownDeadline(of: item, zone: zone, unreadable: &unreadable) { return own }
+            if let own = Analysis.ownDeadline(of: item, in: document, zone: zone, unreadable: &unreadable) { return own }
             for section in document.sectionChain(from: item.section) {
                 if let deadline = sectionDeadline[section.index] { return deadline }
             }
@@ -98,13 +99,15 @@ public struct Analysis: Sendable {
         #"(?:\b(?:bis|due|until|by|deadline|frist|fällig(?:\s+am)?|spätestens|before)\b)\s*:?\s*(?:zum\s+|am\s+|on\s+|the\s+)?$"#,
         caseInsensitive: true)
 
-    private static func ownDeadline(of item: TaskItem, zone: TimeZone, unreadable: inout [UnreadableDeadline]) -> Deadline? {
+    private static func ownDeadline(of item: TaskItem, in document: Document, zone: TimeZone,
+                                    unreadable: inout [UnreadableDeadline]) -> Deadline? {
         for date in DateParser.dates(in: item.text) {
             let before = String(item.text[..<date.range.lowerBound].suffix(30))
             guard (try? itemMarker.contains(before)) == true else { continue }
             guard let instant = date.instant(defaultZone: zone) else {
-                unreadable.append(UnreadableDeadline(line: item.line, column: item.column, text: String(item.text[date.range]),
-                                                     reason: "is not a calendar date"))
+                let text = String(item.text[date.range])
+                unreadable.append(UnreadableDeadline(line: item.line, column: document.column(of: text, line: item.line) ?? item.column,
+                                                     text: text, reason: "is not a calendar date"))
                 continue
             }
             return Deadline(instant: instant.date, timeZone: instant.zone, origin: .item, line: item.line,
@@ -127,7 +130,7 @@ public struct Analysis: Sendable {
                 if let match = try? labelled.firstMatch(in: text) {
                     let value = text.text(match.ranges[2]) ?? ""
                     let dates = DateParser.dates(in: value)
-                    let column = document.position(of: match.ranges[1]!, in: block.withText(text, line: lineNumber)).column
+                    let column = document.column(of: value, line: lineNumber) ?? document.indentColumn(lineNumber)
                     if !dates.contains(where: { $0.calendarDate != nil }), !value.isEmpty {
                         let reason = dates.isEmpty ? "names no date golint can read" : "is not a calendar date"
                         unreadable.append(UnreadableDeadline(line: lineNumber, column: column, text: value, reason: reason))
@@ -145,12 +148,5 @@ public struct Analysis: Sendable {
             }
         }
         return result
-    }
-}
-
-extension TextBlock {
-    /// The same block narrowed to one of its lines, for positions within that line.
-    func withText(_ text: String, line: Int) -> TextBlock {
-        TextBlock(kind: kind, section: section, line: line, column: column, text: text, links: [], item: item)
     }
 }

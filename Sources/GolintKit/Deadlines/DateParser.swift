@@ -54,7 +54,8 @@ public enum DateParser {
     private enum Form { case iso, german, dayMonthName, monthNameDay }
 
     private static let forms: [(Form, Pattern)] = [
-        (.iso, try! Pattern(#"(?<![\d\p{L}])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d\p{L}])"#)),
+        // A letter may follow only as ISO's "T" before a time.
+        (.iso, try! Pattern(#"(?<![\d\p{L}])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)(?!(?!T\d)\p{L})"#)),
         (.german, try! Pattern(#"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"#)),
         (.dayMonthName, try! Pattern(#"(?<![\d.])(\d{1,2})\.?\s+(\#(monthAlternation))\.?\s+(\d{4})(?!\d)"#, caseInsensitive: true)),
         (.monthNameDay, try! Pattern(#"(?<!\p{L})(\#(monthAlternation))\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"#, caseInsensitive: true)),

@@ -36,6 +36,11 @@ public struct Document: Sendable {
         let excerpt = block.text[range]
         let renderedLine = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
         let occurrence = renderedLine.components(separatedBy: excerpt).count - 1
+        return (line, column(of: excerpt, line: line, occurrence: occurrence) ?? indentColumn(line))
+    }
+
+    /// The column where the `occurrence`-th (0-based) copy of `excerpt` starts on a source line.
+    public func column<S: StringProtocol>(of excerpt: S, line: Int, occurrence: Int = 0) -> Int? {
         let sourceLine = source.line(line)
         var searchStart = sourceLine.startIndex
         var found: Range<Substring.Index>?
@@ -44,11 +49,12 @@ public struct Document: Sendable {
             found = next
             searchStart = next.upperBound
         }
-        if let found {
-            return (line, sourceLine.unicodeScalars[..<found.lowerBound].count + 1)
-        }
-        let indent = sourceLine.prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count
-        return (line, indent + 1)
+        return found.map { sourceLine.unicodeScalars[..<$0.lowerBound].count + 1 }
+    }
+
+    /// The first column after a line's indentation.
+    public func indentColumn(_ line: Int) -> Int {
+        source.line(line).prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count + 1
     }
 }
 

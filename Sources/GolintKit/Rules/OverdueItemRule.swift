@@ -11,7 +11,7 @@ public struct OverdueItemRule: Rule {
             Example("### T-24h: 2026-03-05 10:00 CET\n\n↓- [ ] Rollback getestet\n", now: "2026-03-05T10:01:00+01:00"),
             Example("Frist: 03.03.2026\n\n↓- [ ] Secrets rotiert\n"),
             Example("# Plan\n\nStand: 2026-03-01 (Europe/Berlin)\n\n## Go (5. März 2026)\n\n↓- [ ] Go\n"),
-            Example("Due: Mar 5, 2026\n\n- [ ] outer\n  ↓- [ ] nested item counts too\n    - [x] done\n"),
+            Example("Due: Mar 5, 2026\n\n↓- [ ] outer\n  ↓- [ ] nested items count too\n    - [x] done\n"),
             Example("Deadline: 2026-07-01 10:00 CET\n\n↓- [ ] CET is +01:00 even in summer\n", now: "2026-07-01T09:30:00Z"),
         ],
         nonTriggering: [

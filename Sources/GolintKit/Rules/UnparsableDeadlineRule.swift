@@ -8,8 +8,8 @@ public struct UnparsableDeadlineRule: Rule {
         triggering: [
             Example("**Deadline:** ↓next Tuesday\n"),
             Example("Frist: ↓31.04.2026\n"),
-            Example("- [ ] ↓Retro ansetzen (bis 2026-02-30)\n"),
-            Example("### ↓T-24h: 2026-02-30 10:00 CET\n"),
+            Example("- [ ] Retro ansetzen (bis ↓2026-02-30)\n"),
+            Example("### T-24h: ↓2026-02-30 10:00 CET\n"),
         ],
         nonTriggering: [
             Example("**Deadline:** 2026-03-03 EOD\n"),

@@ -1,0 +1,52 @@
+# golint — two commands on a fresh Debian machine with the Swift toolchain:
+#   make demo   installs what is missing, builds, and lints a demo repository
+#   make test   installs what is missing and runs the tests
+
+APT_PACKAGES := git pkg-config libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev python3 python3-venv
+DEMO_DIR ?= $(CURDIR)/.build/demo-repo
+SWIFT ?= swift
+SWIFT_TEST_FLAGS ?= --parallel
+
+.PHONY: all deps build release demo test test-asan bench fuzz clean
+
+all: build
+
+# Installs the system libraries when they are missing: with apt when root, otherwise prints the line.
+deps:
+	@missing=""; \
+	for pkg in $(APT_PACKAGES); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) || exit 1; \
+	  else \
+	    echo "missing packages; run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+demo: release
+	@sh examples/make-demo-repo.sh "$(DEMO_DIR)" >/dev/null
+	@echo "== golint check on the demo repository ($(DEMO_DIR)), evaluated at 2026-03-06 12:00 Berlin"
+	@.build/release/golint check --repo "$(DEMO_DIR)" --now 2026-03-06T12:00:00+01:00; \
+	  echo "(exit $$?: 1 means findings at error severity)"
+	@echo; echo "== golint history: who checked, filled and signed what"
+	@.build/release/golint history --repo "$(DEMO_DIR)" || true
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test $(SWIFT_TEST_FLAGS)
+
+test-asan: deps
+	$(SWIFT) test --sanitize=address
+
+bench: release
+	bench/run
+
+clean:
+	rm -rf .build

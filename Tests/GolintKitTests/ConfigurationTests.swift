@@ -1,0 +1,92 @@
+import GolintKit
+import XCTest
+
+final class ConfigurationTests: XCTestCase {
+    private func load(_ yaml: String) throws -> Configuration {
+        var configuration = Configuration.shipped()
+        try ConfigurationLoader.apply(yaml: yaml, file: ".golint.yml", kind: .configuration, to: &configuration)
+        return configuration
+    }
+
+    private func error(_ yaml: String, kind: ConfigurationLoader.Kind = .configuration) -> String? {
+        var configuration = Configuration.shipped()
+        do {
+            try ConfigurationLoader.apply(yaml: yaml, file: ".golint.yml", kind: kind, to: &configuration)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    func testDefaults() {
+        let configuration = Configuration.shipped()
+        XCTAssertTrue(configuration.isDocument("TASK_A.md"))
+        XCTAssertTrue(configuration.isDocument("docs/deep/TASK_RELEASE.md"))
+        XCTAssertTrue(configuration.isDocument("docs/13_GO_LIVE_CHECKLIST.md"))
+        XCTAssertTrue(configuration.isDocument("docs/MASTER_GOLIVE_COORDINATION.md"))
+        XCTAssertTrue(configuration.isDocument("plan-go-live-notes.md"))
+        XCTAssertFalse(configuration.isDocument("README.md"))
+        XCTAssertFalse(configuration.isDocument("docs/TASK_A.txt"))
+        XCTAssertEqual(configuration.placeholderPatterns.count, 4)
+        XCTAssertTrue(configuration.signoffHeadings.contains("Freigabe"))
+    }
+
+    func testFullConfiguration() throws {
+        let configuration = try load("""
+        version: 1
+        include: ["plans/**/*.md"]
+        exclude: ["plans/archive/**"]
+        timezone: Europe/Berlin
+        rules:
+          overdue-item: warning
+          encoding: off
+          placeholder: { severity: info }
+        placeholder:
+          patterns: ['\\[[A-ZÄÖÜ][\\w-]*-On-Call\\]']
+          in-code-blocks: true
+        signoff:
+          headings: ["Approval"]
+        """)
+        XCTAssertTrue(configuration.isDocument("plans/q1/launch.md"))
+        XCTAssertFalse(configuration.isDocument("plans/archive/old.md"))
+        XCTAssertFalse(configuration.isDocument("TASK_A.md"))
+        XCTAssertEqual(configuration.timezone?.identifier, "Europe/Berlin")
+        XCTAssertEqual(configuration.severity(of: OverdueItemRule.description), .warning)
+        XCTAssertEqual(configuration.severity(of: PlaceholderRule.description), .info)
+        XCTAssertNil(configuration.severity(of: EncodingRule.description))
+        XCTAssertEqual(configuration.severity(of: MissingSignatureRule.description), .error)
+        XCTAssertEqual(configuration.placeholderPatterns.count, 5)
+        XCTAssertTrue(configuration.placeholdersInCodeBlocks)
+        XCTAssertEqual(configuration.signoffHeadings, ["Approval"])
+    }
+
+    func testErrorsNameFileAndLine() {
+        XCTAssertEqual(error("version: 1\nrulez:\n  x: 1\n"), ".golint.yml:2: unknown key 'rulez'")
+        XCTAssertEqual(error("rules:\n  overdue: error\n")?.hasPrefix(".golint.yml:2: unknown rule id 'overdue'"), true)
+        XCTAssertEqual(error("rules:\n  placeholder: loud\n"), ".golint.yml:2: 'loud' is not a severity for 'placeholder' (error, warning, info or off)")
+        XCTAssertEqual(error("timezone: Mars/Olympus\n"), ".golint.yml:1: unknown time zone 'Mars/Olympus'")
+        XCTAssertEqual(error("version: 2\n"), ".golint.yml:1: unsupported version (this golint reads version 1)")
+        XCTAssertEqual(error("placeholder:\n  patterns: ['(unclosed']\n")?.hasPrefix(".golint.yml:2: invalid regular expression '(unclosed'"), true)
+        XCTAssertEqual(error("placeholder:\n  colour: red\n"), ".golint.yml:2: unknown key 'placeholder.colour'")
+        XCTAssertEqual(error("include: [unclosed\n")?.hasPrefix(".golint.yml:"), true)
+        XCTAssertEqual(error("include: [unclosed\n")?.contains("invalid YAML"), true)
+        XCTAssertEqual(error("- a\n- b\n"), ".golint.yml:1: the top level must be a mapping")
+        XCTAssertEqual(error("include: ['*.md']\n", kind: .pack), ".golint.yml:1: unknown key 'include' (not allowed in a rule pack)")
+    }
+
+    func testEmptyFileIsTheDefault() throws {
+        XCTAssertEqual(try load("").include.map(\.pattern), Configuration.defaultInclude)
+        XCTAssertEqual(try load("# only a comment\n").include.map(\.pattern), Configuration.defaultInclude)
+    }
+
+    func testGlobs() {
+        XCTAssertTrue(Glob("**/TASK_*.md").matches("TASK_A.md"))
+        XCTAssertTrue(Glob("**/TASK_*.md").matches("a/b/c/TASK_A.md"))
+        XCTAssertFalse(Glob("**/TASK_*.md").matches("a/TASK_A.md/x"))
+        XCTAssertTrue(Glob("docs/*.md").matches("docs/a.md"))
+        XCTAssertFalse(Glob("docs/*.md").matches("docs/sub/a.md"))
+        XCTAssertTrue(Glob("archive/").matches("archive/x/y.md"))
+        XCTAssertTrue(Glob("docs/**/plan.md").matches("docs/plan.md"))
+        XCTAssertTrue(Glob("docs/Übergabe Plan/TASK_?.md").matches("docs/Übergabe Plan/TASK_ä.md"))
+    }
+}

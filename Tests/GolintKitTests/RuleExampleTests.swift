@@ -1,0 +1,72 @@
+import GolintKit
+import XCTest
+
+/// Every rule's examples are its tests: each triggering example must yield findings of that rule
+/// exactly at its `↓` markers, each non-triggering example none.
+final class RuleExampleTests: XCTestCase {
+    func testOverdueItemExamples() throws { try verify(OverdueItemRule.self) }
+    func testPlaceholderExamples() throws { try verify(PlaceholderRule.self) }
+    func testMissingSignatureExamples() throws { try verify(MissingSignatureRule.self) }
+    func testUnparsableDeadlineExamples() throws { try verify(UnparsableDeadlineRule.self) }
+    func testEncodingExamples() throws { try verify(EncodingRule.self) }
+
+    func testEveryRuleIsVerifiedAndHasExamples() {
+        XCTAssertEqual(RuleRegistry.ids, ["overdue-item", "placeholder", "missing-signature", "unparsable-deadline", "encoding"])
+        for rule in RuleRegistry.rules {
+            XCTAssertFalse(rule.description.triggering.isEmpty, rule.description.id)
+            XCTAssertFalse(rule.description.nonTriggering.isEmpty, rule.description.id)
+        }
+    }
+
+    private func verify(_ rule: any Rule.Type, file: StaticString = #filePath, line: UInt = #line) throws {
+        let id = rule.description.id
+        for example in rule.description.triggering {
+            let (bytes, markers) = Self.strip(example)
+            let found = try findings(of: id, in: bytes, example)
+            if markers.isEmpty {
+                XCTAssertFalse(found.isEmpty, "\(id) should trigger on bytes \(bytes.prefix(40))", file: file, line: line)
+            } else {
+                XCTAssertEqual(found.map { Position(line: $0.line, column: $0.column) }.sorted(), markers.sorted(),
+                               "\(id) on:\n\(example.markdown)", file: file, line: line)
+            }
+        }
+        for example in rule.description.nonTriggering {
+            let found = try findings(of: id, in: Self.strip(example).bytes, example)
+            XCTAssertEqual(found.map(\.message), [], "\(id) must not trigger on:\n\(example.markdown)", file: file, line: line)
+        }
+    }
+
+    private func findings(of id: String, in bytes: [UInt8], _ example: Example) throws -> [Finding] {
+        var configuration = Configuration.shipped()
+        if let yaml = example.configuration {
+            try ConfigurationLoader.apply(yaml: yaml, file: ".golint.yml", kind: .configuration, to: &configuration)
+        }
+        let now = try XCTUnwrap(ISOTime.parse(example.now)?.date, example.now)
+        return try Linter.lint(path: "docs/TASK_EXAMPLE.md", bytes: bytes, configuration: configuration, now: now)
+            .findings.filter { $0.rule == id }
+    }
+
+    struct Position: Comparable, CustomStringConvertible {
+        let line: Int
+        let column: Int
+        static func < (a: Position, b: Position) -> Bool { (a.line, a.column) < (b.line, b.column) }
+        var description: String { "\(line):\(column)" }
+    }
+
+    /// Removes the `↓` markers and returns where each stood (1-based line, column in scalars).
+    static func strip(_ example: Example) -> (bytes: [UInt8], markers: [Position]) {
+        if let bytes = example.bytes { return (bytes, []) }
+        var markers: [Position] = []
+        var output = String.UnicodeScalarView()
+        var line = 1, column = 1
+        for scalar in example.markdown.unicodeScalars {
+            if scalar == "↓" {
+                markers.append(Position(line: line, column: column))
+                continue
+            }
+            output.append(scalar)
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (Array(String(output).utf8), markers)
+    }
+}
