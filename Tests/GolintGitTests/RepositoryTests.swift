@@ -1,0 +1,94 @@
+import GolintGit
+import GolintTestSupport
+import XCTest
+
+/// The libgit2 wrappers, checked against what the `git` command line says about the same repository.
+final class RepositoryTests: XCTestCase {
+    func testTreeFilesAndBlobsMatchGit() throws {
+        let repository = try TestRepository()
+        try repository.write("docs/TASK_A.md", "- [ ] a\n")
+        try repository.write("docs/sub/TASK_B.md", "- [x] b\n")
+        try repository.write("README.md", "readme\n")
+        try repository.commit("first")
+        let opened = try Repository(discovering: repository.path + "/docs/sub")
+        let files = try opened.tree("HEAD").files { $0.hasSuffix(".md") }
+        XCTAssertEqual(files.map(\.path), ["README.md", "docs/TASK_A.md", "docs/sub/TASK_B.md"])
+        let lsTree = try repository.git(["ls-tree", "-r", "HEAD"])
+        for file in files {
+            XCTAssertTrue(lsTree.contains("\(file.id)\t\(file.path)"), file.path)
+            XCTAssertEqual(try opened.blob(file.id), Array(try repository.git(["show", "HEAD:\(file.path)"]).utf8))
+        }
+        XCTAssertEqual(try opened.tree("HEAD").entry(at: "docs/TASK_A.md")?.kind, .file)
+        XCTAssertNil(try opened.tree("HEAD").entry(at: "docs/nope.md"))
+    }
+
+    func testIndexBeforeFirstCommit() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_A.md", "staged\n")
+        try repository.git(["add", "TASK_A.md"])
+        try repository.write("TASK_A.md", "changed on disk\n")
+        let opened = try Repository(discovering: repository.path)
+        XCTAssertTrue(opened.isHeadUnborn)
+        let staged = try opened.indexFiles { _ in true }
+        XCTAssertEqual(staged.map(\.path), ["TASK_A.md"])
+        XCTAssertEqual(String(decoding: try opened.blob(staged[0].id), as: UTF8.self), "staged\n")
+    }
+
+    func testErrorsCarryLibgit2Messages() throws {
+        XCTAssertThrowsError(try Repository(discovering: "/")) { error in
+            XCTAssertEqual("\(error)", "not a git repository: /")
+        }
+        let repository = try TestRepository()
+        try repository.write("a.md", "a")
+        try repository.commit("a")
+        let opened = try Repository(discovering: repository.path)
+        XCTAssertThrowsError(try opened.commit("v9.9")) { XCTAssertEqual("\($0)", "unknown revision 'v9.9'") }
+        XCTAssertThrowsError(try opened.commit("HEAD:a.md")) { XCTAssertEqual("\($0)", "revision 'HEAD:a.md' does not name a commit") }
+        let bogus = try XCTUnwrap(ObjectID(hex: String(repeating: "ab", count: 20)))
+        XCTAssertThrowsError(try opened.blob(bogus)) { error in
+            XCTAssertEqual((error as? GitError)?.function, "git_blob_lookup")
+            XCTAssertFalse("\(error)".isEmpty)
+        }
+    }
+
+    func testRevwalkOldestFirstAgreesWithGitLog() throws {
+        let repository = try TestRepository()
+        for index in 1...5 {
+            try repository.write("TASK_A.md", "- [ ] step \(index)\n")
+            try repository.commit("step \(index)")
+        }
+        let opened = try Repository(discovering: repository.path)
+        let ids = try opened.commitIDs(from: opened.commit("HEAD").id)
+        let gitLog = try repository.git(["log", "--reverse", "--format=%H"]).split(separator: "\n").map(String.init)
+        XCTAssertEqual(ids.map(\.description), gitLog)
+        let since = try opened.commit("HEAD~2").id
+        XCTAssertEqual(try opened.commitIDs(from: opened.commit("HEAD").id, hiding: [since]).map(\.description), Array(gitLog.suffix(2)))
+        let info = try opened.commit("HEAD")
+        XCTAssertEqual(info.author.name, "Alice Adler")
+        XCTAssertEqual(info.author.offsetMinutes, 60)
+        XCTAssertEqual(info.summary, "step 5")
+    }
+
+    func testTreeChangesDetectRenames() throws {
+        let repository = try TestRepository()
+        let body = (1...30).map { "- [ ] item number \($0) with enough text to compare\n" }.joined()
+        try repository.write("docs/TASK_OLD.md", body)
+        try repository.write("docs/TASK_GONE.md", "gone\n")
+        try repository.commit("one")
+        try repository.git(["mv", "docs/TASK_OLD.md", "docs/TASK_NEW.md"])
+        try repository.write("docs/TASK_NEW.md", body + "- [ ] one more\n")
+        try repository.remove("docs/TASK_GONE.md")
+        try repository.write("docs/TASK_ADDED.md", "new\n")
+        try repository.commit("two")
+        let opened = try Repository(discovering: repository.path)
+        let changes = try opened.changes(from: opened.tree("HEAD~1"), to: opened.tree("HEAD"))
+        let summary = changes.map { "\($0.status) \($0.oldPath ?? "-") \($0.newPath ?? "-")" }.sorted()
+        XCTAssertEqual(summary, [
+            "added - docs/TASK_ADDED.md",
+            "deleted docs/TASK_GONE.md -",
+            "renamed docs/TASK_OLD.md docs/TASK_NEW.md",
+        ])
+        let fromEmpty = try opened.changes(from: nil, to: opened.tree("HEAD~1"))
+        XCTAssertEqual(fromEmpty.map(\.status), [.added, .added])
+    }
+}
