@@ -8,6 +8,14 @@ public struct FileChange: Hashable, Sendable {
     public let newPath: String?
     public let oldID: ObjectID?
     public let newID: ObjectID?
+
+    public init(status: Status, oldPath: String?, newPath: String?, oldID: ObjectID?, newID: ObjectID?) {
+        self.status = status
+        self.oldPath = oldPath
+        self.newPath = newPath
+        self.oldID = oldID
+        self.newID = newID
+    }
 }
 
 extension Repository {

@@ -1,0 +1,35 @@
+import Foundation
+import GolintGit
+
+/// Who last changed the state of each task item and sign-off in a document.
+public struct BlameEntry: Sendable, Equatable {
+    public let line: Int
+    public let text: String
+    public let checked: Bool
+    public let isApproval: Bool
+    public let signed: Bool
+    /// The event that last set this state: item-added, checked, unchecked, signed, signature-removed.
+    public let lastChange: HistoryEvent
+}
+
+extension HistoryWalker {
+    /// Blames the items of `path` as of `revision`, following the document through renames.
+    public func blame(path: String, revision: String) throws -> [BlameEntry] {
+        provenance = [:]
+        defer { provenance = nil }
+        let commit = try repository.commit(revision)
+        guard let entry = try repository.tree(commit.treeID).entry(at: path) else {
+            throw GolintError.usage("\(path): no such document at \(revision)")
+        }
+        guard configuration.isDocument(path) else { throw GolintError.usage("\(path) is not a document (see include/exclude)") }
+        var options = HistoryOptions()
+        options.until = revision
+        _ = try history(options)
+        let snapshot = try self.snapshot(entry.id, path)
+        guard let origins = provenance?[entry.id] else { return [] }
+        return zip(snapshot.items, origins).map { item, origin in
+            BlameEntry(line: item.line, text: item.text, checked: item.checked, isApproval: item.isApproval,
+                       signed: item.signed, lastChange: origin.event)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// One change to a checklist, attributed to the commit that made it.
+public struct HistoryEvent: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case documentAdded = "document-added"
+        case documentRemoved = "document-removed"
+        case documentRenamed = "document-renamed"
+        case itemAdded = "item-added"
+        case itemRemoved = "item-removed"
+        case itemEdited = "item-edited"
+        case itemMoved = "item-moved"
+        case checked
+        case unchecked
+        case deadlineChanged = "deadline-changed"
+        case placeholderAdded = "placeholder-added"
+        case placeholderFilled = "placeholder-filled"
+        case signed
+        case signatureRemoved = "signature-removed"
+    }
+
+    public let commit: String
+    public let authorName: String
+    public let authorEmail: String
+    public let time: Date
+    /// The author's UTC offset in minutes, to print the time as it was recorded.
+    public let offsetMinutes: Int
+    public let path: String
+    public let kind: Kind
+    public let item: String?
+    public let line: Int?
+    public let before: String?
+    public let after: String?
+
+    public var isoTime: String {
+        ISOTime.format(time, in: TimeZone(secondsFromGMT: offsetMinutes * 60) ?? TimeZones.utc)
+    }
+}
+
+/// An event before it is attributed to a commit.
+struct EventDraft: Equatable {
+    let kind: HistoryEvent.Kind
+    let item: String?
+    let line: Int?
+    let before: String?
+    let after: String?
+}

@@ -1,0 +1,186 @@
+import Foundation
+import GolintGit
+
+public struct HistoryOptions: Sendable {
+    public var paths: [String] = []
+    /// Commits reachable from `since` are left out (as in `git log since..until`).
+    public var since: String?
+    public var until: String = "HEAD"
+    public var configurationFile: String?
+
+    public init() {}
+}
+
+public struct HistoryReport: Sendable {
+    public let events: [HistoryEvent]
+    public let commits: Int
+    /// Set when a shallow clone's history ended before the requested range did.
+    public let shallowBoundary: [String]
+}
+
+/// Walks commits oldest first and turns each commit's document changes into events.
+///
+/// Each commit is compared with its first parent through a tree-to-tree diff, so commits that
+/// touch no document cost one tree comparison. A merge reports only what it changed relative to
+/// every parent (what a conflict resolution or an "evil merge" did); changes that arrived from a
+/// branch are reported once, at the branch commit that made them.
+public final class HistoryWalker {
+    let repository: Repository
+    let configuration: Configuration
+    private let cache = SnapshotCache()
+    /// Item provenance by blob, kept only for blame.
+    var provenance: [ObjectID: [ItemOrigin]]?
+
+    struct ItemOrigin {
+        let event: HistoryEvent
+    }
+
+    public init(repository: Repository, configurationRevision: String, configurationFile: String?) throws {
+        self.repository = repository
+        let source = try openSource(.revision(configurationRevision), in: repository)
+        configuration = try Configuration.load(from: source, explicitFile: configurationFile)
+    }
+
+    public func history(_ options: HistoryOptions, progress: ((Int, Int) -> Void)? = nil) throws -> HistoryReport {
+        let tip = try resolve(options.until)
+        let hidden = try options.since.map { [try resolve($0).id] } ?? []
+        let ids = try repository.commitIDs(from: tip.id, hiding: hidden)
+        let boundary = repository.shallowBoundary
+        var events: [HistoryEvent] = []
+        var reachedBoundary: [String] = []
+        for (index, id) in ids.enumerated() {
+            progress?(index + 1, ids.count)
+            let commit = try repository.commit(id)
+            if boundary.contains(id) {
+                // Its parents are not in this clone: what it changed cannot be known.
+                reachedBoundary.append(id.description)
+                continue
+            }
+            events += try self.events(of: commit, paths: options.paths)
+        }
+        return HistoryReport(events: events, commits: ids.count, shallowBoundary: reachedBoundary)
+    }
+
+    /// The events between two revisions as one step, attributed to the second.
+    public func diff(from old: String, to new: String, paths: [String]) throws -> [HistoryEvent] {
+        let before = try resolve(old), after = try resolve(new)
+        let changes = try documentChanges(from: repository.tree(before.treeID), to: repository.tree(after.treeID), paths: paths)
+        return try changes.flatMap { try events(for: $0, in: after) }
+    }
+
+    func events(of commit: CommitInfo, paths: [String]) throws -> [HistoryEvent] {
+        let tree = try repository.tree(commit.treeID)
+        let parentTree = try commit.parents.first.map { try repository.tree(repository.commit($0).treeID) }
+        var changes = try documentChanges(from: parentTree, to: tree, paths: paths)
+        guard commit.parents.count > 1 else {
+            return try changes.flatMap { try events(for: $0, in: commit) }
+        }
+        let otherTrees = try commit.parents.dropFirst().map { try repository.tree(repository.commit($0).treeID) }
+        // A document identical to another parent's came from that branch as it was.
+        changes.removeAll { change in
+            guard let path = change.newPath, let id = change.newID else { return false }
+            return otherTrees.contains { $0.entry(at: path)?.id == id }
+        }
+        var result: [HistoryEvent] = []
+        for change in changes {
+            let fromFirst = try events(for: change, in: commit)
+            guard let path = change.newPath, let newID = change.newID else { result += fromFirst; continue }
+            var kept = fromFirst
+            for other in otherTrees {
+                guard let entry = other.entry(at: path) else { continue }
+                let relative = SnapshotDiff(old: try snapshot(entry.id, path), new: try snapshot(newID, path)).events
+                kept.removeAll { event in
+                    !relative.contains { $0.kind == event.kind && $0.item == event.item && $0.after == event.after }
+                }
+            }
+            result += kept
+        }
+        return result
+    }
+
+    private func events(for change: FileChange, in commit: CommitInfo) throws -> [HistoryEvent] {
+        var drafts: [EventDraft] = []
+        let path = change.newPath ?? change.oldPath ?? ""
+        switch change.status {
+        case .added:
+            drafts.append(EventDraft(kind: .documentAdded, item: nil, line: nil, before: nil, after: path))
+            drafts += try describe(old: nil, oldPath: nil, new: change.newID!, newPath: path, commit: commit)
+        case .deleted:
+            drafts.append(EventDraft(kind: .documentRemoved, item: nil, line: nil, before: path, after: nil))
+        case .renamed:
+            drafts.append(EventDraft(kind: .documentRenamed, item: nil, line: nil, before: change.oldPath, after: path))
+            drafts += try describe(old: change.oldID, oldPath: change.oldPath, new: change.newID!, newPath: path, commit: commit)
+        case .modified:
+            drafts += try describe(old: change.oldID, oldPath: path, new: change.newID!, newPath: path, commit: commit)
+        }
+        return drafts.map { attribute($0, path: path, commit: commit) }
+    }
+
+    private func describe(old: ObjectID?, oldPath: String?, new: ObjectID, newPath: String, commit: CommitInfo) throws -> [EventDraft] {
+        let before = try old.map { try snapshot($0, oldPath ?? newPath) }
+        let after = try snapshot(new, newPath)
+        let diff = SnapshotDiff(old: before, new: after)
+        if provenance != nil { recordProvenance(diff, old: old, new: new, after: after, newPath: newPath, commit: commit) }
+        return diff.events
+    }
+
+    private func recordProvenance(_ diff: SnapshotDiff, old: ObjectID?, new: ObjectID, after: DocumentSnapshot, newPath: String, commit: CommitInfo) {
+        let previous = old.flatMap { provenance?[$0] }
+        let stateKinds: Set<HistoryEvent.Kind> = [.itemAdded, .checked, .unchecked, .signed, .signatureRemoved]
+        var origins: [ItemOrigin] = []
+        for (index, item) in after.items.enumerated() {
+            let own = diff.events.last { stateKinds.contains($0.kind) && $0.line == item.line && $0.item == item.text }
+            if let own {
+                origins.append(ItemOrigin(event: attribute(own, path: newPath, commit: commit)))
+            } else if let match = diff.matches[index], let previous, match < previous.count {
+                origins.append(previous[match])
+            } else {
+                let added = EventDraft(kind: .itemAdded, item: item.text, line: item.line, before: nil, after: item.source)
+                origins.append(ItemOrigin(event: attribute(added, path: newPath, commit: commit)))
+            }
+        }
+        provenance?[new] = origins
+    }
+
+    func snapshot(_ id: ObjectID, _ path: String) throws -> DocumentSnapshot {
+        try cache.snapshot(id, path: path, repository: repository, configuration: configuration)
+    }
+
+    private func attribute(_ draft: EventDraft, path: String, commit: CommitInfo) -> HistoryEvent {
+        HistoryEvent(commit: commit.id.description, authorName: commit.author.name, authorEmail: commit.author.email,
+                     time: commit.author.time, offsetMinutes: commit.author.offsetMinutes, path: path, kind: draft.kind,
+                     item: draft.item, line: draft.line, before: draft.before, after: draft.after)
+    }
+
+    /// Document changes between two trees; a rename out of (or into) the document globs is a removal (or addition).
+    private func documentChanges(from old: Tree?, to new: Tree, paths: [String]) throws -> [FileChange] {
+        let isDocument = { (path: String?) -> Bool in
+            guard let path else { return false }
+            return self.configuration.isDocument(path) && PathFilter.matches(path, paths)
+        }
+        var changes = try repository.changes(from: old, to: new, detectRenames: false).filter { isDocument($0.oldPath) || isDocument($0.newPath) }
+        // Rename detection reads contents: only worth it when a document appeared and another vanished.
+        if changes.contains(where: { $0.status == .added }) && changes.contains(where: { $0.status == .deleted }) {
+            changes = try repository.changes(from: old, to: new, detectRenames: true).filter { isDocument($0.oldPath) || isDocument($0.newPath) }
+        }
+        return changes.flatMap { change -> [FileChange] in
+            guard change.status == .renamed else { return [change] }
+            switch (isDocument(change.oldPath), isDocument(change.newPath)) {
+            case (true, false):
+                return [FileChange(status: .deleted, oldPath: change.oldPath, newPath: nil, oldID: change.oldID, newID: nil)]
+            case (false, true):
+                return [FileChange(status: .added, oldPath: nil, newPath: change.newPath, oldID: nil, newID: change.newID)]
+            default:
+                return [change]
+            }
+        }
+    }
+
+    private func resolve(_ revision: String) throws -> CommitInfo {
+        do {
+            return try repository.commit(revision)
+        } catch let error as GitError {
+            throw GolintError.revision(error.message)
+        }
+    }
+}

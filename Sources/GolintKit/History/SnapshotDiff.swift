@@ -1,0 +1,140 @@
+import Foundation
+
+/// The events between two versions of one document, and which old item each new item continues.
+struct SnapshotDiff {
+    let events: [EventDraft]
+    /// For each item of the new version, the index of the item it continues in the old one.
+    let matches: [Int?]
+
+    /// `old` is nil for a document that did not exist before: its deadlines are not changes.
+    init(old: DocumentSnapshot?, new: DocumentSnapshot) {
+        let isNew = old == nil
+        let old = old ?? .empty
+        let matches = ItemMatcher.match(old: old.items.map(\.text), new: new.items.map(\.text))
+        self.matches = matches
+        var events: [EventDraft] = []
+        events += SnapshotDiff.itemEvents(old.items, new.items, matches)
+        events += SnapshotDiff.placeholderEvents(old, new)
+        if !isNew { events += SnapshotDiff.deadlineEvents(old.deadlines, new.deadlines) }
+        events += SnapshotDiff.decisionEvents(old.decisions, new.decisions)
+        self.events = events.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+    }
+
+    private static func itemEvents(_ old: [DocumentSnapshot.Item], _ new: [DocumentSnapshot.Item], _ matches: [Int?]) -> [EventDraft] {
+        var events: [EventDraft] = []
+        for (newIndex, match) in matches.enumerated() {
+            let after = new[newIndex]
+            guard let oldIndex = match else {
+                events.append(EventDraft(kind: .itemAdded, item: after.text, line: after.line, before: nil, after: after.source))
+                continue
+            }
+            let before = old[oldIndex]
+            if before.text != after.text {
+                let onlyDateMoved = before.ownDeadline != after.ownDeadline && stripDates(before.text) == stripDates(after.text)
+                events.append(EventDraft(kind: onlyDateMoved ? .deadlineChanged : .itemEdited, item: after.text, line: after.line,
+                                         before: before.source, after: after.source))
+            } else if before.section != after.section {
+                events.append(EventDraft(kind: .itemMoved, item: after.text, line: after.line, before: before.section, after: after.section))
+            }
+            if before.checked != after.checked {
+                events.append(EventDraft(kind: after.checked ? .checked : .unchecked, item: after.text, line: after.line,
+                                         before: before.source, after: after.source))
+            }
+            if before.signed != after.signed {
+                events.append(EventDraft(kind: after.signed ? .signed : .signatureRemoved, item: after.text, line: after.line,
+                                         before: before.source, after: after.source))
+            } else if !before.isApproval && after.isApproval && after.signed {
+                events.append(EventDraft(kind: .signed, item: after.text, line: after.line, before: before.source, after: after.source))
+            }
+        }
+        let continued = Set(matches.compactMap { $0 })
+        for (index, item) in old.enumerated() where !continued.contains(index) {
+            events.append(EventDraft(kind: .itemRemoved, item: item.text, line: item.line, before: item.source, after: nil))
+        }
+        return events
+    }
+
+    /// Placeholders are compared as a multiset by text; an occurrence whose line is unchanged stays put.
+    private static func placeholderEvents(_ old: DocumentSnapshot, _ new: DocumentSnapshot) -> [EventDraft] {
+        var events: [EventDraft] = []
+        let oldByText = Dictionary(grouping: old.placeholders, by: \.excerpt)
+        let newByText = Dictionary(grouping: new.placeholders, by: \.excerpt)
+        for excerpt in Set(oldByText.keys).union(newByText.keys).sorted() {
+            var before = oldByText[excerpt] ?? []
+            var after = newByText[excerpt] ?? []
+            // Same source line on both sides: the same occurrence.
+            for occurrence in before {
+                if let same = after.firstIndex(where: { $0.source == occurrence.source }) {
+                    after.remove(at: same)
+                    before.removeAll { $0 == occurrence }
+                }
+            }
+            let paired = min(before.count, after.count)
+            for occurrence in after.dropFirst(paired) {
+                events.append(EventDraft(kind: .placeholderAdded, item: excerpt, line: occurrence.line, before: nil, after: occurrence.source))
+            }
+            for occurrence in before.dropFirst(paired) {
+                events.append(EventDraft(kind: .placeholderFilled, item: excerpt, line: occurrence.line, before: occurrence.source,
+                                         after: replacement(of: occurrence, in: new)))
+            }
+        }
+        return events
+    }
+
+    /// The line that took a filled placeholder's place: same text before and after the placeholder.
+    private static func replacement(of placeholder: DocumentSnapshot.Placeholder, in new: DocumentSnapshot) -> String? {
+        guard let range = placeholder.source.range(of: placeholder.excerpt) else { return nil }
+        let prefix = placeholder.source[..<range.lowerBound], suffix = placeholder.source[range.upperBound...]
+        let candidates = new.lines.enumerated().filter { _, line in
+            line.hasPrefix(prefix) && line.hasSuffix(suffix) && !line.contains(placeholder.excerpt)
+                && line.count > prefix.count + suffix.count
+        }
+        return candidates.min { abs($0.offset + 1 - placeholder.line) < abs($1.offset + 1 - placeholder.line) }?.element
+    }
+
+    private static func deadlineEvents(_ old: [DocumentSnapshot.DeadlineStatement], _ new: [DocumentSnapshot.DeadlineStatement]) -> [EventDraft] {
+        var events: [EventDraft] = []
+        var remaining = old
+        for statement in new {
+            if let index = remaining.firstIndex(where: { $0.key == statement.key }) {
+                let before = remaining.remove(at: index)
+                if before.value != statement.value {
+                    events.append(EventDraft(kind: .deadlineChanged, item: statement.key, line: statement.line,
+                                             before: before.source, after: statement.source))
+                }
+            } else {
+                events.append(EventDraft(kind: .deadlineChanged, item: statement.key, line: statement.line, before: nil, after: statement.source))
+            }
+        }
+        for statement in remaining {
+            events.append(EventDraft(kind: .deadlineChanged, item: statement.key, line: statement.line, before: statement.source, after: nil))
+        }
+        return events
+    }
+
+    private static func decisionEvents(_ old: [DocumentSnapshot.Decision], _ new: [DocumentSnapshot.Decision]) -> [EventDraft] {
+        var events: [EventDraft] = []
+        var remaining = old
+        for field in new {
+            let before = remaining.firstIndex { $0.label == field.label }.map { remaining.remove(at: $0) }
+            let wasBlank = before?.isBlank ?? true
+            if wasBlank && !field.isBlank {
+                events.append(EventDraft(kind: .signed, item: field.label, line: field.line, before: before?.source, after: field.source))
+            } else if !wasBlank && field.isBlank {
+                events.append(EventDraft(kind: .signatureRemoved, item: field.label, line: field.line, before: before?.source, after: field.source))
+            } else if let before, !field.isBlank, before.source != field.source {
+                events.append(EventDraft(kind: .itemEdited, item: field.label, line: field.line, before: before.source, after: field.source))
+            }
+        }
+        for field in remaining where !field.isBlank {
+            events.append(EventDraft(kind: .signatureRemoved, item: field.label, line: field.line, before: field.source, after: nil))
+        }
+        return events
+    }
+
+    private static func stripDates(_ text: String) -> String {
+        var text = text
+        for date in DateParser.dates(in: text).reversed() { text.removeSubrange(date.range) }
+        return text
+    }
+}

@@ -1,0 +1,134 @@
+/// Renders history, diff and blame results. Deterministic: the same input gives the same bytes.
+public enum HistoryReporter {
+    public struct Header: Sendable {
+        public let since: String?
+        public let until: String
+        public let commits: Int
+        public let shallowBoundary: [String]
+
+        public init(since: String?, until: String, commits: Int, shallowBoundary: [String]) {
+            self.since = since
+            self.until = until
+            self.commits = commits
+            self.shallowBoundary = shallowBoundary
+        }
+    }
+
+    public static func render(_ events: [HistoryEvent], header: Header, format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            return JSONValue.object([
+                ("tool", .string("golint")),
+                ("version", .string(Golint.version)),
+                ("since", .optional(header.since)),
+                ("until", .string(header.until)),
+                ("commits", .int(header.commits)),
+                ("shallowBoundary", .array(header.shallowBoundary.map(JSONValue.string))),
+                ("events", .array(events.map(json))),
+            ]).rendered()
+        case .markdown:
+            var lines = ["| Time | Commit | Author | Document | Line | Event | Item | Before | After |",
+                         "|---|---|---|---|---|---|---|---|---|"]
+            lines += events.map { event in
+                "| " + [event.isoTime, String(event.commit.prefix(10)), "\(event.authorName) <\(event.authorEmail)>", event.path,
+                        event.line.map(String.init) ?? "", event.kind.rawValue, event.item ?? "", event.before ?? "", event.after ?? ""]
+                    .map(markdownCell).joined(separator: " | ") + " |"
+            }
+            return lines.map { $0 + "\n" }.joined()
+        case .csv:
+            let header = "commit,author,email,time,path,kind,item,line,before,after"
+            let rows = events.map { event in
+                [event.commit, event.authorName, event.authorEmail, event.isoTime, event.path, event.kind.rawValue,
+                 event.item ?? "", event.line.map(String.init) ?? "", event.before ?? "", event.after ?? ""].map(csvField).joined(separator: ",")
+            }
+            return ([header] + rows).map { $0 + "\r\n" }.joined()
+        default:
+            return events.map(textLine).map { $0 + "\n" }.joined()
+        }
+    }
+
+    static func textLine(_ event: HistoryEvent) -> String {
+        let location = event.line.map { "\(event.path):\($0)" } ?? event.path
+        var line = "\(event.isoTime)  \(event.commit.prefix(10))  \(event.authorName) <\(event.authorEmail)>  \(location)  \(event.kind.rawValue)"
+        if let item = event.item { line += "  \(item)" }
+        switch event.kind {
+        case .itemEdited, .deadlineChanged, .documentRenamed, .itemMoved, .placeholderFilled:
+            line += ": \(event.before ?? "∅") → \(event.after ?? "∅")"
+        default:
+            break
+        }
+        return line
+    }
+
+    public static func json(_ event: HistoryEvent) -> JSONValue {
+        .object([
+            ("commit", .string(event.commit)),
+            ("author", .object([("name", .string(event.authorName)), ("email", .string(event.authorEmail))])),
+            ("time", .string(event.isoTime)),
+            ("path", .string(event.path)),
+            ("kind", .string(event.kind.rawValue)),
+            ("item", .optional(event.item)),
+            ("line", event.line.map(JSONValue.int) ?? .null),
+            ("before", .optional(event.before)),
+            ("after", .optional(event.after)),
+        ])
+    }
+
+    public static func renderBlame(_ entries: [BlameEntry], path: String, revision: String, format: OutputFormat) -> String {
+        switch format {
+        case .json:
+            return JSONValue.object([
+                ("tool", .string("golint")),
+                ("version", .string(Golint.version)),
+                ("path", .string(path)),
+                ("revision", .string(revision)),
+                ("items", .array(entries.map { entry in
+                    .object([
+                        ("line", .int(entry.line)),
+                        ("item", .string(entry.text)),
+                        ("checked", .bool(entry.checked)),
+                        ("approval", .bool(entry.isApproval)),
+                        ("signed", .bool(entry.signed)),
+                        ("lastChange", json(entry.lastChange)),
+                    ])
+                })),
+            ]).rendered()
+        case .csv:
+            let rows = entries.map { entry in
+                [String(entry.line), entry.checked ? "x" : " ", entry.text, entry.lastChange.kind.rawValue, entry.lastChange.commit,
+                 entry.lastChange.authorName, entry.lastChange.authorEmail, entry.lastChange.isoTime].map(csvField).joined(separator: ",")
+            }
+            return (["line,state,item,change,commit,author,email,time"] + rows).map { $0 + "\r\n" }.joined()
+        case .markdown:
+            var lines = ["| Line | State | Item | Last change | Commit | Author | Time |", "|---|---|---|---|---|---|---|"]
+            lines += entries.map { entry in
+                "| " + [String(entry.line), entry.checked ? "[x]" : "[ ]", entry.text, entry.lastChange.kind.rawValue,
+                        String(entry.lastChange.commit.prefix(10)), entry.lastChange.authorName, entry.lastChange.isoTime]
+                    .map(markdownCell).joined(separator: " | ") + " |"
+            }
+            return lines.map { $0 + "\n" }.joined()
+        default:
+            let width = entries.map { $0.text.count }.max() ?? 0
+            return entries.map { entry in
+                let state = entry.checked ? "[x]" : "[ ]"
+                let text = entry.text.padding(toLength: max(width, 1), withPad: " ", startingAt: 0)
+                let change = entry.lastChange
+                return "\(String(entry.line).leftPadded(4)) \(state) \(text)  \(change.kind.rawValue) by \(change.authorName) <\(change.authorEmail)> "
+                    + "\(change.isoTime) \(change.commit.prefix(10))\n"
+            }.joined()
+        }
+    }
+
+    static func markdownCell(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}

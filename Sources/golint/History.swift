@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import GolintKit
+
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Report, commit by commit, who checked, filled, signed or moved what.")
+
+    @Argument(help: "Paths or directories that narrow the documents.")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Leave out commits reachable from this revision.")
+    var since: String?
+
+    @Option(name: .long, help: "Walk back from this revision (default HEAD).")
+    var until: String = "HEAD"
+
+    @Option(name: .long, help: "Output format: text, json, markdown, csv.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws { try validateHistoryFormat(format) }
+
+    func run() throws {
+        let repository = try common.openRepository()
+        let walker = try HistoryWalker(repository: repository, configurationRevision: until, configurationFile: common.config)
+        var options = HistoryOptions()
+        options.paths = common.repositoryPaths(paths, in: repository)
+        options.since = since
+        options.until = until
+        let progress = ProgressLine()
+        let report = try walker.history(options, progress: progress.update)
+        progress.finish()
+        if !report.shallowBoundary.isEmpty {
+            FileHandle.standardError.write(Data(
+                "golint: note: shallow clone; history stops at \(report.shallowBoundary.map { String($0.prefix(10)) }.joined(separator: ", ")) (older commits are not in this clone)\n".utf8))
+        }
+        let header = HistoryReporter.Header(since: since, until: until, commits: report.commits, shallowBoundary: report.shallowBoundary)
+        emit(HistoryReporter.render(report.events, header: header, format: format))
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "The checklist events between two revisions, as one step.")
+
+    @Argument(help: "The older revision.") var revA: String
+    @Argument(help: "The newer revision.") var revB: String
+    @Argument(help: "Paths or directories that narrow the documents.") var paths: [String] = []
+
+    @Option(name: .long, help: "Output format: text, json, markdown, csv.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws { try validateHistoryFormat(format) }
+
+    func run() throws {
+        let repository = try common.openRepository()
+        let walker = try HistoryWalker(repository: repository, configurationRevision: revB, configurationFile: common.config)
+        let events = try walker.diff(from: revA, to: revB, paths: common.repositoryPaths(paths, in: repository))
+        emit(HistoryReporter.render(events, header: .init(since: revA, until: revB, commits: 1, shallowBoundary: []), format: format))
+    }
+}
+
+struct Blame: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Who last changed the state of each item and sign-off in a document.")
+
+    @Argument(help: "The document.") var path: String
+
+    @Option(name: .long, help: "The revision to blame (default HEAD).")
+    var rev: String = "HEAD"
+
+    @Option(name: .long, help: "Output format: text, json, markdown, csv.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws { try validateHistoryFormat(format) }
+
+    func run() throws {
+        let repository = try common.openRepository()
+        let walker = try HistoryWalker(repository: repository, configurationRevision: rev, configurationFile: common.config)
+        let documentPath = common.repositoryPaths([path], in: repository)[0]
+        let entries = try walker.blame(path: documentPath, revision: rev)
+        emit(HistoryReporter.renderBlame(entries, path: documentPath, revision: rev, format: format))
+    }
+}
+
+func validateHistoryFormat(_ format: OutputFormat) throws {
+    guard [.text, .json, .markdown, .csv].contains(format) else {
+        throw ValidationError("history, diff and blame take text, json, markdown or csv, not '\(format.rawValue)'")
+    }
+}
+
+/// "walking commits 1200/10000" on stderr, only on a terminal and only for long walks.
+final class ProgressLine {
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var shown = false
+
+    func update(_ done: Int, _ total: Int) {
+        guard enabled, total >= 500, done % 100 == 0 || done == total else { return }
+        FileHandle.standardError.write(Data("\rwalking commits \(done)/\(total)".utf8))
+        shown = true
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
