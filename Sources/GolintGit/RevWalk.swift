@@ -6,6 +6,7 @@ extension Repository {
     ///
     /// Topological order is required: time order alone misorders commits that share a timestamp.
     public func commitIDs(from tip: ObjectID, hiding hidden: [ObjectID] = []) throws -> [ObjectID] {
+        if isShallow { return try shallowCommitIDs(from: tip, hiding: hidden) }
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, pointer), "git_revwalk_new")
         defer { git_revwalk_free(walk) }
@@ -23,6 +24,46 @@ extension Repository {
             if code == GIT_ITEROVER.rawValue { break }
             try check(code, "git_revwalk_next")
             result.append(ObjectID(oid))
+        }
+        return result
+    }
+
+    /// The same order for a shallow clone, whose boundary commits' parents are absent: libgit2 1.5
+    /// knows no shallow grafts, and its revwalk fails (also for hidden commits) when it reaches them.
+    private func shallowCommitIDs(from tip: ObjectID, hiding hidden: [ObjectID]) throws -> [ObjectID] {
+        let boundary = shallowBoundary
+        func reachable(_ starts: [ObjectID]) throws -> [ObjectID: CommitInfo] {
+            var found: [ObjectID: CommitInfo] = [:]
+            var stack = starts
+            while let id = stack.popLast() {
+                guard found[id] == nil else { continue }
+                let info = try commit(id)
+                found[id] = info
+                if !boundary.contains(id) { stack += info.parents }
+            }
+            return found
+        }
+        let excluded = try reachable(hidden)
+        var commits = try reachable([tip])
+        for id in excluded.keys { commits[id] = nil }
+        // Kahn's algorithm: a commit comes after all its parents; among ready ones, the oldest first.
+        var waiting: [ObjectID: Int] = [:]
+        var children: [ObjectID: [ObjectID]] = [:]
+        for (id, info) in commits {
+            let parents = boundary.contains(id) ? [] : info.parents.filter { commits[$0] != nil }
+            waiting[id] = parents.count
+            for parent in parents { children[parent, default: []].append(id) }
+        }
+        var ready = commits.keys.filter { waiting[$0] == 0 }
+        var result: [ObjectID] = []
+        while !ready.isEmpty {
+            ready.sort { (commits[$0]!.committer.time, $0) > (commits[$1]!.committer.time, $1) }
+            let next = ready.removeLast()
+            result.append(next)
+            for child in children[next] ?? [] {
+                waiting[child]! -= 1
+                if waiting[child] == 0 { ready.append(child) }
+            }
         }
         return result
     }

@@ -10,6 +10,8 @@ public final class TestRepository {
         path = NSTemporaryDirectory() + "golint-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         try git(["init", "-q", "-b", initialBranch] + (bare ? ["--bare"] : []))
+        try git(["config", "user.name", "Test Runner"])
+        try git(["config", "user.email", "runner@example.com"])
     }
 
     /// Wraps an existing directory (a clone) without creating anything.

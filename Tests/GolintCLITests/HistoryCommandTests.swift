@@ -1,0 +1,102 @@
+import Foundation
+import GolintTestSupport
+import XCTest
+
+final class HistoryCommandTests: CLITestCase {
+    /// Five commits by four authors (the demo's script is the scripted history).
+    private func demoRepository() throws -> TestRepository {
+        let repository = TestRepository(existing: NSTemporaryDirectory() + "golint-demo-" + UUID().uuidString)
+        let script = URL(fileURLWithPath: Fixtures.directory).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/make-demo-repo.sh").path
+        try TestRepository.run("/bin/sh", [script, repository.path], in: NSTemporaryDirectory())
+        return repository
+    }
+
+    func testJSONShape() throws {
+        let repository = try demoRepository()
+        let result = try golint(["history", "--format", "json"], in: repository.path)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let report = try json(result)
+        XCTAssertEqual(report["tool"] as? String, "golint")
+        XCTAssertEqual(report["commits"] as? Int, 5)
+        let events = try XCTUnwrap(report["events"] as? [[String: Any]])
+        XCTAssertEqual(events.count, 26)
+        let checked = try XCTUnwrap(events.first { $0["kind"] as? String == "checked" })
+        XCTAssertEqual(checked.keys.sorted(), ["after", "author", "before", "commit", "item", "kind", "line", "path", "time"])
+        XCTAssertEqual(checked["author"] as? [String: String], ["name": "Dev Ops", "email": "dev@example.com"])
+        XCTAssertEqual(checked["time"] as? String, "2026-03-02T17:30:00+01:00")
+        XCTAssertEqual(checked["item"] as? String, "VPC, Subnets, Security Groups online")
+        XCTAssertEqual(checked["before"] as? String, "- [ ] VPC, Subnets, Security Groups online")
+        XCTAssertEqual(checked["after"] as? String, "- [x] VPC, Subnets, Security Groups online")
+        XCTAssertEqual((checked["commit"] as? String)?.count, 40)
+        // Oldest first.
+        let times = events.compactMap { $0["time"] as? String }
+        XCTAssertEqual(times, times.sorted())
+    }
+
+    func testMarkdownAndCSVShapes() throws {
+        let repository = try demoRepository()
+        let markdown = try golint(["history", "--format", "markdown"], in: repository.path).stdout.split(separator: "\n")
+        XCTAssertEqual(markdown.first, "| Time | Commit | Author | Document | Line | Event | Item | Before | After |")
+        XCTAssertEqual(markdown.count, 2 + 26)
+        XCTAssertTrue(markdown.allSatisfy { $0.hasPrefix("|") && $0.hasSuffix("|") })
+        let csv = try golint(["history", "--format", "csv"], in: repository.path).stdout
+        let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        XCTAssertEqual(rows.first, "commit,author,email,time,path,kind,item,line,before,after")
+        XCTAssertEqual(rows.count, 1 + 26)
+        XCTAssertTrue(rows.contains { $0.contains(",checked,\"VPC, Subnets, Security Groups online\",10,") }, csv)
+    }
+
+    func testDeterministic() throws {
+        let repository = try demoRepository()
+        for format in ["text", "json", "csv", "markdown"] {
+            let first = try golint(["history", "--format", format], in: repository.path).stdout
+            let second = try golint(["history", "--format", format], in: repository.path).stdout
+            XCTAssertEqual(first, second, format)
+            XCTAssertFalse(first.isEmpty, format)
+        }
+    }
+
+    func testShallowCloneStopsWithANote() throws {
+        let origin = try demoRepository()
+        let clone = TestRepository(existing: NSTemporaryDirectory() + "golint-shallow-" + UUID().uuidString)
+        try TestRepository.run("/usr/bin/env", ["git", "clone", "-q", "--depth", "2", "file://" + origin.path, clone.path], in: NSTemporaryDirectory())
+        let result = try golint(["history", "--format", "json"], in: clone.path)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("golint: note: shallow clone; history stops at "), result.stderr)
+        let report = try json(result)
+        XCTAssertEqual((report["shallowBoundary"] as? [String])?.count, 1)
+        let events = try XCTUnwrap(report["events"] as? [[String: Any]])
+        XCTAssertEqual(events.compactMap { $0["kind"] as? String }, ["checked"])
+        XCTAssertEqual(events.first?["item"] as? String, "Product")
+        // check works on a shallow clone too.
+        XCTAssertEqual(try golint(["check", "--now", "2026-03-01T00:00:00Z"], in: clone.path).status, 1)
+    }
+
+    func testDiffAndBlameCommands() throws {
+        let repository = try demoRepository()
+        let diff = try golint(["diff", "HEAD~2", "HEAD", "--format", "json"], in: repository.path)
+        XCTAssertEqual(diff.status, 0, diff.stderr)
+        let kinds = try XCTUnwrap(try json(diff)["events"] as? [[String: Any]]).compactMap { $0["kind"] as? String }
+        XCTAssertEqual(kinds.sorted(), ["checked", "deadline-changed", "unchecked"])
+
+        let blame = try golint(["blame", "docs/13_GO_LIVE_CHECKLIST.md"], in: repository.path)
+        XCTAssertEqual(blame.status, 0, blame.stderr)
+        let lines = blame.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 8)
+        XCTAssertTrue(lines.contains { $0.contains("[x] Product") && $0.contains("checked by Pat Product") }, blame.stdout)
+        XCTAssertTrue(lines.contains { $0.contains("[x] Security — Sam Secure, 2026-03-03") && $0.contains("signed by Sam Secure") }, blame.stdout)
+        let fromDocs = try golint(["blame", "13_GO_LIVE_CHECKLIST.md", "--format", "json"], in: repository.path + "/docs")
+        XCTAssertEqual(fromDocs.status, 0, fromDocs.stderr)
+    }
+
+    func testBadInputExitsTwo() throws {
+        let repository = try demoRepository()
+        for arguments in [["history", "--since", "nope"], ["diff", "HEAD", "nope"], ["blame", "docs/NOPE.md"], ["history", "--format", "sarif"]] {
+            let result = try golint(arguments, in: repository.path)
+            XCTAssertEqual(result.status, 2, "\(arguments)")
+            XCTAssertEqual(result.stdout, "", "\(arguments)")
+            XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, "\(arguments): \(result.stderr)")
+        }
+    }
+}

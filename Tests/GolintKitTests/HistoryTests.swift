@@ -1,0 +1,284 @@
+import GolintGit
+import GolintKit
+import GolintTestSupport
+import XCTest
+
+/// History on repositories built by the tests, with several authors and fixed dates.
+final class HistoryTests: XCTestCase {
+    private func history(_ repository: TestRepository, paths: [String] = [], since: String? = nil) throws -> [HistoryEvent] {
+        let opened = try Repository(discovering: repository.path)
+        let walker = try HistoryWalker(repository: opened, configurationRevision: "HEAD", configurationFile: nil)
+        var options = HistoryOptions()
+        options.paths = paths
+        options.since = since
+        return try walker.history(options).events
+    }
+
+    /// "kind item (author)" per event, the shape most assertions compare.
+    private func summary(_ events: [HistoryEvent]) -> [String] {
+        events.map { "\($0.kind.rawValue) \($0.item ?? $0.after ?? $0.before ?? "") (\($0.authorName))" }
+    }
+
+    private func commitIDs(_ repository: TestRepository) throws -> [String] {
+        try repository.git(["log", "--reverse", "--format=%H"]).split(separator: "\n").map(String.init)
+    }
+
+    func testEveryEventKind() throws {
+        let repository = try TestRepository()
+        try repository.write("docs/TASK_A.md", """
+        # Task A
+
+        **Deadline:** 2026-03-05
+
+        ## Work
+
+        - [ ] Build the thing
+        - [ ] Write the runbook
+        - [ ] Obsolete step
+
+        On-Call: [Primär-On-Call]
+
+        ## Sign-off
+
+        - [ ] Security
+
+        Entscheider: ______
+        """)
+        try repository.commit("plan", author: "Alice Adler")
+        try repository.write("docs/TASK_A.md", """
+        # Task A
+
+        **Deadline:** 2026-03-07
+
+        ## Work
+
+        - [x] Build the thing
+        - [ ] Write the operations runbook
+        - [ ] Tell support [Support-Kanal]
+
+        On-Call: Bob Brandt, +49 30 123
+
+        ## Sign-off
+
+        - [x] Security — Carol Weiss, 2026-03-04
+
+        Entscheider: Dana Ruiz
+        """)
+        try repository.commit("progress", author: "Bob Brandt")
+        try repository.git(["mv", "docs/TASK_A.md", "docs/TASK_RENAMED.md"])
+        try repository.write("docs/TASK_RENAMED.md", """
+        # Task A
+
+        **Deadline:** 2026-03-07
+
+        ## Work
+
+        - [ ] Build the thing
+        - [ ] Write the operations runbook
+
+        ## Later
+
+        - [ ] Tell support [Support-Kanal]
+
+        On-Call: Bob Brandt, +49 30 123
+
+        ## Sign-off
+
+        - [x] Security
+
+        Entscheider: ______
+        """)
+        try repository.commit("rename and regress", author: "Carol Weiss")
+        try repository.remove("docs/TASK_RENAMED.md")
+        try repository.commit("drop", author: "Dana Ruiz")
+
+        let events = try history(repository)
+        XCTAssertEqual(Set(events.map(\.kind)), Set(HistoryEvent.Kind.allCases))
+        XCTAssertEqual(summary(events), [
+            "document-added docs/TASK_A.md (Alice Adler)",
+            "item-added Build the thing (Alice Adler)",
+            "item-added Write the runbook (Alice Adler)",
+            "item-added Obsolete step (Alice Adler)",
+            "placeholder-added [Primär-On-Call] (Alice Adler)",
+            "item-added Security (Alice Adler)",
+            "deadline-changed Deadline in «Task A» (Bob Brandt)",
+            "checked Build the thing (Bob Brandt)",
+            "item-edited Write the operations runbook (Bob Brandt)",
+            "item-added Tell support [Support-Kanal] (Bob Brandt)",
+            "item-removed Obsolete step (Bob Brandt)",
+            "placeholder-added [Support-Kanal] (Bob Brandt)",
+            "placeholder-filled [Primär-On-Call] (Bob Brandt)",
+            "item-edited Security — Carol Weiss, 2026-03-04 (Bob Brandt)",
+            "checked Security — Carol Weiss, 2026-03-04 (Bob Brandt)",
+            "signed Security — Carol Weiss, 2026-03-04 (Bob Brandt)",
+            "signed Entscheider (Bob Brandt)",
+            "document-renamed docs/TASK_RENAMED.md (Carol Weiss)",
+            "unchecked Build the thing (Carol Weiss)",
+            "item-moved Tell support [Support-Kanal] (Carol Weiss)",
+            "item-edited Security (Carol Weiss)",
+            "signature-removed Security (Carol Weiss)",
+            "signature-removed Entscheider (Carol Weiss)",
+            "document-removed docs/TASK_RENAMED.md (Dana Ruiz)",
+        ])
+        let filled = try XCTUnwrap(events.first { $0.kind == .placeholderFilled })
+        XCTAssertEqual(filled.before, "On-Call: [Primär-On-Call]")
+        XCTAssertEqual(filled.after, "On-Call: Bob Brandt, +49 30 123")
+        let moved = try XCTUnwrap(events.first { $0.kind == .itemMoved })
+        XCTAssertEqual([moved.before, moved.after], ["Work", "Later"])
+        let renamed = try XCTUnwrap(events.first { $0.kind == .documentRenamed })
+        XCTAssertEqual([renamed.before, renamed.after, renamed.path], ["docs/TASK_A.md", "docs/TASK_RENAMED.md", "docs/TASK_RENAMED.md"])
+        let deadline = try XCTUnwrap(events.first { $0.kind == .deadlineChanged })
+        XCTAssertEqual([deadline.before, deadline.after], ["**Deadline:** 2026-03-05", "**Deadline:** 2026-03-07"])
+        XCTAssertEqual(deadline.line, 3)
+    }
+
+    func testEventsCarryCommitAuthorAndTime() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_T.md", "- [ ] Go\n")
+        try repository.commit("add", author: "Alice Adler")
+        try repository.write("TASK_T.md", "- [x] Go\n")
+        let second = try repository.commit("check", author: "Bob Brandt", email: "bob@corp.example")
+        let checked = try XCTUnwrap(try history(repository).last)
+        XCTAssertEqual(checked.kind, .checked)
+        XCTAssertEqual(checked.commit, second)
+        XCTAssertEqual(checked.authorName, "Bob Brandt")
+        XCTAssertEqual(checked.authorEmail, "bob@corp.example")
+        // 1_772_000_000 + 2 × 3600 seconds, at the +0100 the commits were made with.
+        XCTAssertEqual(checked.isoTime, "2026-02-25T09:13:20+01:00")
+        XCTAssertEqual(checked.line, 1)
+        XCTAssertEqual(checked.before, "- [ ] Go")
+        XCTAssertEqual(checked.after, "- [x] Go")
+    }
+
+    func testUncheckAfterCheckIsVisible() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_U.md", "- [ ] Business-Freigabe eingeholt\n- [ ] Other\n")
+        try repository.commit("add", author: "Alice Adler")
+        try repository.write("TASK_U.md", "- [x] Business-Freigabe eingeholt\n- [ ] Other\n")
+        try repository.commit("check", author: "Bob Brandt")
+        try repository.write("TASK_U.md", "- [ ] Other\n- [ ] Business-Freigabe eingeholt\n")
+        try repository.commit("quietly uncheck while reordering", author: "Mallory Maier")
+        XCTAssertEqual(summary(try history(repository)).suffix(2), [
+            "checked Business-Freigabe eingeholt (Bob Brandt)",
+            "unchecked Business-Freigabe eingeholt (Mallory Maier)",
+        ])
+    }
+
+    func testSignatureRemovedWhileTheBoxStaysChecked() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_S.md", "## Freigabe\n\n- [x] DevOps — Bob Brandt, 2026-03-04\n")
+        try repository.commit("signed", author: "Bob Brandt")
+        try repository.write("TASK_S.md", "## Freigabe\n\n- [x] DevOps\n")
+        try repository.commit("strip signature", author: "Mallory Maier")
+        let last = try history(repository).filter { $0.authorName == "Mallory Maier" }
+        XCTAssertEqual(summary(last), ["item-edited DevOps (Mallory Maier)", "signature-removed DevOps (Mallory Maier)"])
+        XCTAssertFalse(last.contains { $0.kind == .unchecked })
+    }
+
+    func testItemEditedInPlaceKeepsIdentity() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_E.md", "- [ ] Support team briefed on the rollout\n- [ ] Other\n")
+        try repository.commit("add")
+        try repository.write("TASK_E.md", "- [ ] Support team briefed on the new rollout plan\n- [ ] Other\n")
+        try repository.commit("edit", author: "Bob Brandt")
+        XCTAssertEqual(summary(try history(repository)).suffix(1), ["item-edited Support team briefed on the new rollout plan (Bob Brandt)"])
+    }
+
+    func testMovedItemDeadlineOnItem() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_D.md", "- [ ] Retro ansetzen (bis 2026-03-07)\n")
+        try repository.commit("add")
+        try repository.write("TASK_D.md", "- [ ] Retro ansetzen (bis 2026-03-10)\n")
+        try repository.commit("move", author: "Bob Brandt")
+        let last = try XCTUnwrap(try history(repository).last)
+        XCTAssertEqual(last.kind, .deadlineChanged)
+        XCTAssertEqual(last.before, "- [ ] Retro ansetzen (bis 2026-03-07)")
+        XCTAssertEqual(last.after, "- [ ] Retro ansetzen (bis 2026-03-10)")
+    }
+
+    func testMergeReportsBranchChangesOnceAndWhatTheMergeItselfDid() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_M.md", "- [ ] Alpha\n- [ ] Beta\n- [ ] Gamma\n")
+        try repository.commit("base", author: "Alice Adler")
+        try repository.git(["checkout", "-q", "-b", "feature"])
+        try repository.write("TASK_M.md", "- [x] Alpha\n- [ ] Beta\n- [ ] Gamma\n")
+        try repository.commit("check alpha on a branch", author: "Bob Brandt")
+        try repository.git(["checkout", "-q", "main"])
+        try repository.write("TASK_M.md", "- [ ] Alpha\n- [ ] Beta\n- [x] Gamma\n")
+        try repository.commit("check gamma on main", author: "Carol Weiss")
+        try repository.git(["merge", "-q", "--no-ff", "--no-commit", "feature"])
+        // The merge also checks Beta itself: only that belongs to the merge.
+        try repository.write("TASK_M.md", "- [x] Alpha\n- [x] Beta\n- [x] Gamma\n")
+        try repository.commit("merge feature", author: "Dana Ruiz")
+        let events = summary(try history(repository)).filter { !$0.hasPrefix("item-added") && !$0.hasPrefix("document-added") }
+        XCTAssertEqual(events.sorted(), [
+            "checked Alpha (Bob Brandt)",
+            "checked Beta (Dana Ruiz)",
+            "checked Gamma (Carol Weiss)",
+        ])
+    }
+
+    func testCleanMergeAddsNothing() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_M.md", "- [ ] Alpha\n")
+        try repository.write("other.txt", "x\n")
+        try repository.commit("base")
+        try repository.git(["checkout", "-q", "-b", "feature"])
+        try repository.write("TASK_M.md", "- [x] Alpha\n")
+        try repository.commit("check on branch", author: "Bob Brandt")
+        try repository.git(["checkout", "-q", "main"])
+        try repository.write("other.txt", "y\n")
+        try repository.commit("unrelated", author: "Carol Weiss")
+        try repository.git(["merge", "-q", "--no-ff", "-m", "merge", "feature"], environment: [
+            "GIT_AUTHOR_NAME": "Dana Ruiz", "GIT_AUTHOR_EMAIL": "dana@example.com",
+            "GIT_COMMITTER_NAME": "Dana Ruiz", "GIT_COMMITTER_EMAIL": "dana@example.com",
+        ])
+        let checks = summary(try history(repository)).filter { $0.hasPrefix("checked") }
+        XCTAssertEqual(checks, ["checked Alpha (Bob Brandt)"])
+    }
+
+    func testPathFilterAndSince() throws {
+        let repository = try TestRepository()
+        try repository.write("a/TASK_A.md", "- [ ] a\n")
+        try repository.write("b/TASK_B.md", "- [ ] b\n")
+        let first = try repository.commit("both")
+        try repository.write("a/TASK_A.md", "- [x] a\n")
+        try repository.write("b/TASK_B.md", "- [x] b\n")
+        try repository.commit("check both", author: "Bob Brandt")
+        XCTAssertEqual(Set(try history(repository, paths: ["b"]).map(\.path)), ["b/TASK_B.md"])
+        XCTAssertEqual(summary(try history(repository, since: first)), ["checked a (Bob Brandt)", "checked b (Bob Brandt)"])
+    }
+
+    func testDiffBetweenRevisionsIsOneStep() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_X.md", "- [ ] a\n- [ ] b\n")
+        try repository.commit("one")
+        try repository.write("TASK_X.md", "- [x] a\n- [ ] b\n")
+        try repository.commit("two", author: "Bob Brandt")
+        try repository.write("TASK_X.md", "- [x] a\n- [x] b\n")
+        let third = try repository.commit("three", author: "Carol Weiss")
+        let walker = try HistoryWalker(repository: Repository(discovering: repository.path), configurationRevision: "HEAD", configurationFile: nil)
+        let events = try walker.diff(from: "HEAD~2", to: "HEAD", paths: [])
+        XCTAssertEqual(summary(events), ["checked a (Carol Weiss)", "checked b (Carol Weiss)"])
+        XCTAssertEqual(Set(events.map(\.commit)), [third])
+    }
+
+    func testBlameNamesWhoCheckedAndWhoSigned() throws {
+        let repository = try TestRepository()
+        try repository.write("docs/TASK_B.md", "## Sign-off\n\n- [ ] Product\n- [ ] Security\n- [ ] SRE\n")
+        try repository.commit("plan", author: "Alice Adler")
+        try repository.write("docs/TASK_B.md", "## Sign-off\n\n- [x] Product — Pat Product, 2026-03-04\n- [ ] Security\n- [ ] SRE\n")
+        try repository.commit("product", author: "Pat Product")
+        try repository.git(["mv", "docs/TASK_B.md", "docs/TASK_SIGNOFF.md"])
+        try repository.write("docs/TASK_SIGNOFF.md", "## Sign-off\n\n- [x] Product — Pat Product, 2026-03-04\n- [x] Security\n- [ ] SRE\n")
+        try repository.commit("security", author: "Sam Secure")
+        let walker = try HistoryWalker(repository: Repository(discovering: repository.path), configurationRevision: "HEAD", configurationFile: nil)
+        let blame = try walker.blame(path: "docs/TASK_SIGNOFF.md", revision: "HEAD")
+        XCTAssertEqual(blame.map { "\($0.line) \($0.checked) \($0.lastChange.kind.rawValue) \($0.lastChange.authorName)" }, [
+            "3 true signed Pat Product",
+            "4 true checked Sam Secure",
+            "5 false item-added Alice Adler",
+        ])
+        XCTAssertEqual(blame.map(\.signed), [true, false, false])
+    }
+}
