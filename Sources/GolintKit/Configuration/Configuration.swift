@@ -14,9 +14,17 @@ public struct Configuration: Sendable {
     /// Whether placeholders inside fenced code blocks (templates) are findings too.
     public var placeholdersInCodeBlocks = false
     public var signoffHeadings: [String] = []
-    public var decisionFields: [String] = []
+    public var decisionFields: [String] = [] {
+        didSet { decisionFieldKeys = Set(decisionFields.map { $0.lowercased() }) }
+    }
+    /// `decisionFields` lower-cased, for lookups.
+    public private(set) var decisionFieldKeys: Set<String> = []
     public var signature: Pattern?
-    public var deadlineLabels: [String] = []
+    public var deadlineLabels: [String] = [] {
+        didSet { deadlineLinePattern = Configuration.deadlineLinePattern(labels: deadlineLabels) }
+    }
+    /// `Label: value` for the deadline labels, compiled once per run.
+    public private(set) var deadlineLinePattern: Pattern?
     public var waivers: [Waiver] = []
     /// Where each setting came from, for error messages.
     public var sources: [String] = []
@@ -28,6 +36,12 @@ public struct Configuration: Sendable {
         try! ConfigurationLoader.apply(yaml: String(decoding: PackageResources.golint_yml, as: UTF8.self),
                                        file: "rules/golint.yml", kind: .pack, to: &configuration)
         return configuration
+    }
+
+    private static func deadlineLinePattern(labels: [String]) -> Pattern? {
+        guard !labels.isEmpty else { return nil }
+        let alternation = labels.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+        return try? Pattern(#"^\s*(\#(alternation))\s*:\s*(.*?)\s*$"#, caseInsensitive: true)
     }
 
     public func isDocument(_ path: String) -> Bool {

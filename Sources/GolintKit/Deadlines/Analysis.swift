@@ -36,7 +36,7 @@ public struct Analysis: Sendable {
         let zone = Analysis.namedZone(in: document) ?? configuration.timezone ?? TimeZones.utc
         defaultZone = zone
         var unreadable: [UnreadableDeadline] = []
-        let lines = Analysis.deadlineLines(in: document, labels: configuration.deadlineLabels, unreadable: &unreadable)
+        let lines = Analysis.deadlineLines(in: document, labelled: configuration.deadlineLinePattern, unreadable: &unreadable)
         deadlineLines = lines
 
         // Per section, the nearest deadline it states itself: a deadline line first, then its heading.
@@ -116,14 +116,12 @@ public struct Analysis: Sendable {
         return nil
     }
 
-    private static func deadlineLines(in document: Document, labels: [String], unreadable: inout [UnreadableDeadline]) -> [DeadlineLine] {
-        guard !labels.isEmpty else { return [] }
-        let alternation = labels.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-        guard let labelled = try? Pattern(#"^\s*(\#(alternation))\s*:\s*(.*?)\s*$"#, caseInsensitive: true),
-              let until = try? Pattern(#"^\s*(Bis)\s+(.+?)\s*$"#, caseInsensitive: true)
-        else { return [] }
+    private static let until = try! Pattern(#"^\s*(Bis)\s+(.+?)\s*$"#, caseInsensitive: true)
+
+    private static func deadlineLines(in document: Document, labelled: Pattern?, unreadable: inout [UnreadableDeadline]) -> [DeadlineLine] {
+        guard let labelled else { return [] }
         var result: [DeadlineLine] = []
-        for block in document.blocks where block.item == nil && block.kind == .paragraph {
+        for block in document.blocks where block.item == nil && block.kind == .paragraph && block.text.containsASCIIDigitOrColon {
             var lineNumber = block.line
             for text in block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
                 defer { lineNumber += 1 }
@@ -149,4 +147,9 @@ public struct Analysis: Sendable {
         }
         return result
     }
+}
+
+extension String {
+    /// Deadline lines need a label with a colon or a date ("Bis 2026-03-05"): skip blocks with neither.
+    var containsASCIIDigitOrColon: Bool { utf8.contains { ($0 >= 0x30 && $0 <= 0x3A) } }
 }

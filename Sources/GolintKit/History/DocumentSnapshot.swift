@@ -41,12 +41,12 @@ struct DocumentSnapshot: Sendable {
     let placeholders: [Placeholder]
     let deadlines: [DeadlineStatement]
     let decisions: [Decision]
-    /// Source lines, trimmed, to show what replaced a placeholder.
-    let lines: [String]
+    /// Source lines (sharing the document's storage), to show what replaced a placeholder.
+    let lines: [Substring]
 
     static let empty = DocumentSnapshot(items: [], placeholders: [], deadlines: [], decisions: [], lines: [])
 
-    init(items: [Item], placeholders: [Placeholder], deadlines: [DeadlineStatement], decisions: [Decision], lines: [String]) {
+    init(items: [Item], placeholders: [Placeholder], deadlines: [DeadlineStatement], decisions: [Decision], lines: [Substring]) {
         self.items = items
         self.placeholders = placeholders
         self.deadlines = deadlines
@@ -58,7 +58,7 @@ struct DocumentSnapshot: Sendable {
         let document = MarkdownParser.parse(SourceText(bytes: bytes), path: path)
         let analysis = Analysis(document: document, configuration: configuration)
         func source(_ line: Int) -> String {
-            String(document.source.line(line)).trimmingCharacters(in: .whitespaces)
+            String(document.source.line(line).trimmedSpaces)
         }
         func sectionName(_ index: Int) -> String {
             document.sections[index].heading?.text ?? ""
@@ -89,13 +89,13 @@ struct DocumentSnapshot: Sendable {
         var decisions: [Decision] = []
         for block in document.blocks where block.kind == .paragraph {
             for (offset, text) in block.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                if let field = DecisionField.parse(String(text), fields: configuration.decisionFields) {
+                if let field = DecisionField.parse(text, fields: configuration.decisionFieldKeys) {
                     decisions.append(Decision(label: field.label, isBlank: field.isBlank, line: block.line + offset,
                                               source: source(block.line + offset)))
                 }
             }
         }
         self.decisions = decisions
-        lines = document.source.lines.map { $0.trimmingCharacters(in: .whitespaces) }
+        lines = document.source.lines
     }
 }

@@ -27,7 +27,9 @@ public struct HistoryReport: Sendable {
 public final class HistoryWalker {
     let repository: Repository
     let configuration: Configuration
-    private let cache = SnapshotCache()
+    private let cache = SnapshotCache(capacity: 4096)
+    /// Commits planned and parsed together: their versions are parsed on all cores, then diffed in order.
+    private let chunkSize = 256
     /// Item provenance by blob, kept only for blame.
     var provenance: [ObjectID: [ItemOrigin]]?
 
@@ -48,17 +50,55 @@ public final class HistoryWalker {
         let boundary = repository.shallowBoundary
         var events: [HistoryEvent] = []
         var reachedBoundary: [String] = []
-        for (index, id) in ids.enumerated() {
-            progress?(index + 1, ids.count)
-            let commit = try repository.commit(id)
-            if boundary.contains(id) {
-                // Its parents are not in this clone: what it changed cannot be known.
-                reachedBoundary.append(id.description)
-                continue
+        var done = 0
+        for start in stride(from: 0, to: ids.count, by: chunkSize) {
+            let chunk = ids[start..<min(start + chunkSize, ids.count)]
+            var planned: [(CommitInfo, Tree, Tree?, [FileChange])] = []
+            for id in chunk {
+                let commit = try repository.commit(id)
+                if boundary.contains(id) {
+                    // Its parents are not in this clone: what it changed cannot be known.
+                    reachedBoundary.append(id.description)
+                    continue
+                }
+                let tree = try repository.tree(commit.treeID)
+                let parentTree = try commit.parents.first.map { try repository.tree(repository.commit($0).treeID) }
+                planned.append((commit, tree, parentTree, try documentChanges(from: parentTree, to: tree, paths: options.paths)))
             }
-            events += try self.events(of: commit, paths: options.paths)
+            try parseInParallel(planned.flatMap { plan in
+                plan.3.flatMap { change in
+                    [change.oldID.map { ($0, change.oldPath ?? "") }, change.newID.map { ($0, change.newPath ?? "") }].compactMap { $0 }
+                }
+            })
+            for (commit, tree, parentTree, changes) in planned {
+                done += 1
+                progress?(done, ids.count)
+                events += try self.events(of: commit, tree: tree, parentTree: parentTree, changes: changes)
+            }
         }
         return HistoryReport(events: events, commits: ids.count, shallowBoundary: reachedBoundary)
+    }
+
+    /// Parses the versions not yet cached, each worker reading blobs through its own repository handle.
+    private func parseInParallel(_ versions: [(ObjectID, String)]) throws {
+        var seen = Set<ObjectID>()
+        let missing = versions.filter { !cache.contains($0.0) && seen.insert($0.0).inserted }
+        guard missing.count > 8 else { return }
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        let slots = ResultSlots<Result<DocumentSnapshot, Error>>(count: missing.count)
+        let gitDirectory = repository.gitDirectory
+        let configuration = self.configuration
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            guard let handle = try? Repository(discovering: gitDirectory) else { return }
+            for index in stride(from: worker, to: missing.count, by: workers) {
+                let (id, path) = missing[index]
+                slots[index] = Result { try DocumentSnapshot(bytes: try handle.blob(id), path: path, configuration: configuration) }
+            }
+        }
+        for (index, result) in slots.values.enumerated() {
+            // A version a worker could not read is parsed again on this thread, which reports the error.
+            if case let .success(snapshot)? = result { cache.insert(snapshot, for: missing[index].0) }
+        }
     }
 
     /// The events between two revisions as one step, attributed to the second.
@@ -68,10 +108,8 @@ public final class HistoryWalker {
         return try changes.flatMap { try events(for: $0, in: after) }
     }
 
-    func events(of commit: CommitInfo, paths: [String]) throws -> [HistoryEvent] {
-        let tree = try repository.tree(commit.treeID)
-        let parentTree = try commit.parents.first.map { try repository.tree(repository.commit($0).treeID) }
-        var changes = try documentChanges(from: parentTree, to: tree, paths: paths)
+    func events(of commit: CommitInfo, tree: Tree, parentTree: Tree?, changes: [FileChange]) throws -> [HistoryEvent] {
+        var changes = changes
         guard commit.parents.count > 1 else {
             return try changes.flatMap { try events(for: $0, in: commit) }
         }

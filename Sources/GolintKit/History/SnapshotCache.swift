@@ -13,6 +13,14 @@ final class SnapshotCache {
     func snapshot(_ id: ObjectID, path: String, repository: Repository, configuration: Configuration) throws -> DocumentSnapshot {
         if let cached = entries[id] { return cached }
         let snapshot = try DocumentSnapshot(bytes: try repository.blob(id), path: path, configuration: configuration)
+        insert(snapshot, for: id)
+        return snapshot
+    }
+
+    func contains(_ id: ObjectID) -> Bool { entries[id] != nil }
+
+    func insert(_ snapshot: DocumentSnapshot, for id: ObjectID) {
+        guard entries[id] == nil else { return }
         if order.count < capacity {
             order.append(id)
         } else {
@@ -21,6 +29,5 @@ final class SnapshotCache {
             next = (next + 1) % capacity
         }
         entries[id] = snapshot
-        return snapshot
     }
 }

@@ -85,11 +85,13 @@ struct SnapshotDiff {
     private static func replacement(of placeholder: DocumentSnapshot.Placeholder, in new: DocumentSnapshot) -> String? {
         guard let range = placeholder.source.range(of: placeholder.excerpt) else { return nil }
         let prefix = placeholder.source[..<range.lowerBound], suffix = placeholder.source[range.upperBound...]
-        let candidates = new.lines.enumerated().filter { _, line in
-            line.hasPrefix(prefix) && line.hasSuffix(suffix) && !line.contains(placeholder.excerpt)
-                && line.count > prefix.count + suffix.count
+        let candidates = new.lines.enumerated().compactMap { offset, line -> (offset: Int, line: Substring)? in
+            let line = line.trimmedSpaces
+            guard line.hasPrefix(prefix), line.hasSuffix(suffix), !line.contains(placeholder.excerpt),
+                  line.count > prefix.count + suffix.count else { return nil }
+            return (offset, line)
         }
-        return candidates.min { abs($0.offset + 1 - placeholder.line) < abs($1.offset + 1 - placeholder.line) }?.element
+        return candidates.min { abs($0.offset + 1 - placeholder.line) < abs($1.offset + 1 - placeholder.line) }.map { String($0.line) }
     }
 
     private static func deadlineEvents(_ old: [DocumentSnapshot.DeadlineStatement], _ new: [DocumentSnapshot.DeadlineStatement]) -> [EventDraft] {

@@ -31,11 +31,15 @@ public struct Document: Sendable {
     /// when markup splits it, the line's first non-blank column is the fallback.
     public func position(of range: Range<String.Index>, in block: TextBlock) -> (line: Int, column: Int) {
         let before = block.text[..<range.lowerBound]
-        let lineOffset = before.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
-        let line = block.line + lineOffset
+        let line = block.line + before.count(of: "\n")
         let excerpt = block.text[range]
-        let renderedLine = before.split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
-        let occurrence = renderedLine.components(separatedBy: excerpt).count - 1
+        let renderedLine = before.lastIndex(of: "\n").map { before[before.index(after: $0)...] } ?? before
+        var occurrence = 0
+        var searchFrom = renderedLine.startIndex
+        while let found = renderedLine.range(of: excerpt, range: searchFrom..<renderedLine.endIndex) {
+            occurrence += 1
+            searchFrom = found.upperBound
+        }
         return (line, column(of: excerpt, line: line, occurrence: occurrence) ?? indentColumn(line))
     }
 

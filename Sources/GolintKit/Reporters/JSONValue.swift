@@ -50,6 +50,12 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     static func quote(_ text: String, into output: inout String) {
         output += "\""
+        // Most strings need no escaping: append them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

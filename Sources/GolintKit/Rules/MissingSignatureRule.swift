@@ -41,7 +41,7 @@ public struct MissingSignatureRule: Rule {
         }
         for block in document.blocks where block.kind == .paragraph {
             for (offset, line) in block.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                guard let field = DecisionField.parse(String(line), fields: analysis.configuration.decisionFields), field.isBlank else { continue }
+                guard let field = DecisionField.parse(line, fields: analysis.configuration.decisionFieldKeys), field.isBlank else { continue }
                 let lineNumber = block.line + offset
                 let sourceLine = document.source.line(lineNumber)
                 let indent = sourceLine.prefix { $0 == " " || $0 == "\t" || $0 == ">" }.unicodeScalars.count

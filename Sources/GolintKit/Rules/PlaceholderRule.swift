@@ -87,7 +87,7 @@ public struct PlaceholderRule: Rule {
     private func isBlankDecisionField(_ range: Range<String.Index>, in text: String, _ analysis: Analysis) -> Bool {
         let lineStart = text[..<range.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
         let lineEnd = text[range.upperBound...].firstIndex(of: "\n") ?? text.endIndex
-        return DecisionField.parse(String(text[lineStart..<lineEnd]), fields: analysis.configuration.decisionFields)?.isBlank == true
+        return DecisionField.parse(text[lineStart..<lineEnd], fields: analysis.configuration.decisionFieldKeys)?.isBlank == true
     }
 }
 
@@ -99,10 +99,11 @@ struct DecisionField {
     /// Empty, or only underscores and dots as in a paper form.
     var isBlank: Bool { value.allSatisfy { $0 == "_" || $0 == "." || $0 == "…" || $0.isWhitespace } }
 
-    static func parse(_ line: String, fields: [String]) -> DecisionField? {
+    /// `fields` lower-cased, as `Configuration.decisionFieldKeys` holds them.
+    static func parse<S: StringProtocol>(_ line: S, fields: Set<String>) -> DecisionField? {
         guard let colon = line.firstIndex(of: ":") else { return nil }
-        let label = line[..<colon].trimmingCharacters(in: .whitespaces)
-        guard fields.contains(where: { $0.caseInsensitiveCompare(label) == .orderedSame }) else { return nil }
-        return DecisionField(label: label, value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        let label = line[..<colon].trimmedSpaces
+        guard label.count <= 40, fields.contains(label.lowercased()) else { return nil }
+        return DecisionField(label: String(label), value: String(line[line.index(after: colon)...].trimmedSpaces))
     }
 }

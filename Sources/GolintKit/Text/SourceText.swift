@@ -34,7 +34,7 @@ public struct SourceText: Sendable {
                 bom = true
                 body = bytes.dropFirst(3)
             }
-            if let decoded = String(validating: body, as: UTF8.self) {
+            if let decoded = body.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self) }) {
                 text = decoded
             } else {
                 text = String(decoding: body, as: UTF8.self)
@@ -61,30 +61,30 @@ public struct SourceText: Sendable {
 
     /// Converts cmark's 1-based byte column into a 1-based column in Unicode scalars.
     public func column(line number: Int, byteColumn: Int) -> Int {
-        let line = self.line(number)
-        let bytes = line.utf8.prefix(max(0, byteColumn - 1))
-        return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+        // Every scalar has exactly one byte that is not a continuation byte (10xxxxxx).
+        line(number).utf8.prefix(max(0, byteColumn - 1)).reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
     }
 
     static func splitLines(_ text: String) -> [Substring] {
+        // Split on bytes: "\r\n" is one Character, which would hide the "\n" from a Character loop;
+        // UTF-8 indices of ASCII bytes are valid String indices.
         var lines: [Substring] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        // Split on scalars: "\r\n" is one Character, which would hide the "\n" from a Character loop.
-        let scalars = text.unicodeScalars
-        while index < text.endIndex {
-            let scalar = scalars[index]
-            if scalar == "\n" || scalar == "\r" {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x0A || byte == 0x0D {
                 lines.append(text[start..<index])
-                var next = scalars.index(after: index)
-                if scalar == "\r", next < text.endIndex, scalars[next] == "\n" { next = scalars.index(after: next) }
+                var next = utf8.index(after: index)
+                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
                 start = next
                 index = next
             } else {
-                index = scalars.index(after: index)
+                index = utf8.index(after: index)
             }
         }
-        if start < text.endIndex { lines.append(text[start...]) }
+        if start < utf8.endIndex { lines.append(text[start...]) }
         return lines
     }
 
