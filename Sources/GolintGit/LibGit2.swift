@@ -4,9 +4,10 @@ import CLibGit2
 enum LibGit2 {
     private static let initialised: Bool = {
         git_libgit2_init()
-        // Blobs are not cached by default; history re-reads parents, so give the cache room.
-        _ = golint_git_set_cache_object_limit(GIT_OBJECT_BLOB, 4 << 20)
-        _ = golint_git_set_cache_max_size(256 << 20)
+        // Trees and commits are re-read while walking history; blobs are parsed once and their
+        // parsed form is cached by golint, so libgit2's cache holds no blobs and stays small.
+        _ = golint_git_set_cache_object_limit(GIT_OBJECT_BLOB, 0)
+        _ = golint_git_set_cache_max_size(32 << 20)
         return true
     }()
 

@@ -27,9 +27,9 @@ public struct HistoryReport: Sendable {
 public final class HistoryWalker {
     let repository: Repository
     let configuration: Configuration
-    private let cache = SnapshotCache(capacity: 4096)
+    private let cache = SnapshotCache(capacity: 1024)
     /// Commits planned and parsed together: their versions are parsed on all cores, then diffed in order.
-    private let chunkSize = 256
+    private let chunkSize = 128
     /// Item provenance by blob, kept only for blame.
     var provenance: [ObjectID: [ItemOrigin]]?
 
