@@ -158,7 +158,7 @@ final class CheckCommandTests: CLITestCase {
         let result = try golint(["rules"], in: NSTemporaryDirectory())
         XCTAssertEqual(result.status, 0)
         let ids = result.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        XCTAssertEqual(ids, ["overdue-item", "placeholder", "missing-signature", "unparsable-deadline", "encoding"])
+        XCTAssertEqual(ids, ["overdue-item", "placeholder", "missing-signature", "unparsable-deadline", "encoding", "unused-suppression", "expired-waiver"])
         XCTAssertTrue(result.stdout.contains("unparsable-deadline  warning"))
     }
 

@@ -66,6 +66,9 @@ public enum ISOTime {
     private static let isoPattern = try! Pattern(
         #"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$"#)
 
+    /// `2026-03-05`.
+    public static func day(_ date: CalendarDate) -> String { "\(pad(date.year, 4))-\(pad(date.month))-\(pad(date.day))" }
+
     private static func pad(_ value: Int, _ width: Int = 2) -> String {
         let text = String(value)
         return String(repeating: "0", count: max(0, width - text.count)) + text

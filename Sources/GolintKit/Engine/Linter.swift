@@ -70,10 +70,14 @@ public enum Linter {
             }
             findings += found.map {
                 Finding(rule: description.id, severity: severity, path: path, line: $0.line, column: $0.column,
-                        message: $0.message, excerpt: $0.excerpt, deadline: $0.deadline?.iso8601)
+                        message: $0.message, excerpt: $0.excerpt, deadline: $0.deadline?.iso8601,
+                        sourceLine: String(document.source.line($0.line).trimmedSpaces))
             }
         }
-        return DocumentResult(findings: findings, items: document.items.count, checked: document.items.filter(\.checked).count)
+        for case let rule as any FindingFilterRule.Type in RuleRegistry.rules {
+            findings = rule.init().filter(findings, analysis, now: now, severity: configuration.severity(of: rule.description))
+        }
+        return DocumentResult(findings: findings.sorted(by: Finding.ordered), items: document.items.count, checked: document.items.filter(\.checked).count)
     }
 
     private static func lintInParallel(_ inputs: [(String, [UInt8]?)], configuration: Configuration, now: Date) throws -> [DocumentResult] {

@@ -59,11 +59,21 @@ public protocol Rule: Sendable {
     func check(_ analysis: Analysis, now: Date) throws -> [RuleFinding]
 }
 
+/// A rule that runs after the document rules and sees their findings: it may hide some (inline
+/// suppressions, waivers) and report its own (`severity` nil: hide, but report nothing).
+public protocol FindingFilterRule: Rule {
+    func filter(_ findings: [Finding], _ analysis: Analysis, now: Date, severity: Severity?) -> [Finding]
+}
+
+extension FindingFilterRule {
+    public func check(_ analysis: Analysis, now: Date) throws -> [RuleFinding] { [] }
+}
+
 /// The rules golint ships, in the order they are listed.
 public enum RuleRegistry {
     public static let rules: [any Rule.Type] = [
         OverdueItemRule.self, PlaceholderRule.self, MissingSignatureRule.self,
-        UnparsableDeadlineRule.self, EncodingRule.self,
+        UnparsableDeadlineRule.self, EncodingRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
     ]
 
     public static var ids: [String] { rules.map { $0.description.id } }

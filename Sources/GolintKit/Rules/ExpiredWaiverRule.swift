@@ -1,0 +1,51 @@
+import Foundation
+
+/// Applies the waivers of `.golint.yml` and reports those past their `expires` date: an expired
+/// waiver hides nothing any more, and is itself an error where the finding it waived stands.
+public struct ExpiredWaiverRule: FindingFilterRule {
+    public static let description = RuleDescription(
+        id: "expired-waiver", name: "Expired waiver", severity: .error,
+        summary: "A waiver in .golint.yml whose `expires` date has passed; the finding it waived is reported again.",
+        triggering: [
+            Example("On-Call: ↓[Primär-On-Call]\n", configuration: """
+            waivers:
+              - {rule: placeholder, path: "docs/**", reason: "rota not final", owner: sre-lead, expires: 2026-03-01}
+            """),
+        ],
+        nonTriggering: [
+            Example("On-Call: [Primär-On-Call]\n", configuration: """
+            waivers:
+              - {rule: placeholder, path: "docs/**", reason: "rota not final", owner: sre-lead, expires: 2026-12-31}
+            """),
+            Example("On-Call: [Primär-On-Call]\n", configuration: """
+            waivers:
+              - {rule: placeholder, path: "docs/TASK_EXAMPLE.md", text: "On-Call:", reason: "agreed", owner: rm}
+            """),
+        ])
+
+    public init() {}
+
+    public func filter(_ findings: [Finding], _ analysis: Analysis, now: Date, severity: Severity?) -> [Finding] {
+        let waivers = analysis.configuration.waivers.filter { $0.path.matches(analysis.document.path) }
+        guard !waivers.isEmpty else { return findings }
+        let zone = analysis.configuration.timezone ?? TimeZones.utc
+        var result: [Finding] = []
+        for finding in findings {
+            guard let waiver = waivers.first(where: { $0.rule == finding.rule && $0.text.map(finding.sourceLine.contains) != false }) else {
+                result.append(finding)
+                continue
+            }
+            guard let expires = waiver.expires, let end = expires.instant(hour: 23, minute: 59, second: 59, in: zone), now > end else {
+                continue
+            }
+            result.append(finding)
+            if let severity {
+                result.append(Finding(
+                    rule: Self.description.id, severity: severity, path: finding.path, line: finding.line, column: finding.column,
+                    message: "waiver for \(finding.rule) (owner \(waiver.owner): \(waiver.reason); \(waiver.file):\(waiver.line)) expired on \(ISOTime.day(expires))",
+                    excerpt: finding.excerpt, sourceLine: finding.sourceLine))
+            }
+        }
+        return result
+    }
+}

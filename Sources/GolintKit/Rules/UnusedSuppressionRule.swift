@@ -1,0 +1,36 @@
+import Foundation
+
+/// Applies `golint-disable…` comments, and reports those that hide nothing or name an unknown rule.
+public struct UnusedSuppressionRule: FindingFilterRule {
+    public static let description = RuleDescription(
+        id: "unused-suppression", name: "Unused suppression", severity: .warning,
+        summary: "A `<!-- golint-disable… -->` comment that suppresses nothing or names an unknown rule.",
+        triggering: [
+            Example("↓<!-- golint-disable-next-line placeholder -->\nAll names filled in.\n"),
+            Example("↓<!-- golint-disable-next-line placeholders -->\nOwner: [Team-Lead]\n"),
+            Example("↓<!-- golint-disable overdue-item -->\n- [x] done\n<!-- golint-enable overdue-item -->\n"),
+        ],
+        nonTriggering: [
+            Example("<!-- golint-disable-next-line placeholder -->\nOwner: [Team-Lead]\n"),
+            Example("<!-- golint-disable placeholder -->\nOwner: [Team-Lead]\n<!-- golint-enable placeholder -->\n"),
+            Example("<!-- golint-disable -->\n- [ ] Deploy (bis 2026-03-01)\n"),
+            Example("```\n<!-- golint-disable-next-line placeholder -->\n```\n"),
+        ])
+
+    public init() {}
+
+    public func filter(_ findings: [Finding], _ analysis: Analysis, now: Date, severity: Severity?) -> [Finding] {
+        var suppressions = Suppressions(analysis.document)
+        let (kept, unused) = suppressions.apply(to: findings)
+        guard let severity else { return kept }
+        let document = analysis.document
+        func finding(_ directive: Suppressions.Directive, _ message: String) -> Finding {
+            Finding(rule: Self.description.id, severity: severity, path: document.path, line: directive.line,
+                    column: document.column(of: directive.text, line: directive.line) ?? 1, message: message,
+                    excerpt: directive.text, sourceLine: String(document.source.line(directive.line).trimmedSpaces))
+        }
+        let unknown = suppressions.unknownRules.map { finding($0.0, "suppression names unknown rule '\($0.1)'") }
+        let unknownLines = Set(unknown.map(\.line))
+        return kept + unknown + unused.filter { !unknownLines.contains($0.line) }.map { finding($0, "'\($0.text)' suppresses nothing") }
+    }
+}
