@@ -5,7 +5,7 @@
 APT_PACKAGES := git pkg-config libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev python3 python3-venv
 DEMO_DIR ?= $(CURDIR)/.build/demo-repo
 SWIFT ?= swift
-SWIFT_TEST_FLAGS ?= --parallel
+SWIFT_TEST_FLAGS ?= --disable-swift-testing
 
 .PHONY: all deps pytools build release demo test test-asan bench fuzz clean
 

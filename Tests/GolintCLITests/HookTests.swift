@@ -23,7 +23,8 @@ final class HookTests: CLITestCase {
         try repository.git(["add", "-A"])
         let blocked = try commit(repository)
         XCTAssertEqual(blocked.status, 1)
-        XCTAssertTrue(blocked.stdout.contains("docs/TASK_A.md:1:17: error: placeholder '[Primär-On-Call]' is not replaced [placeholder]"),
+        // git passes a hook's output on to its own stderr.
+        XCTAssertTrue(blocked.stderr.contains("docs/TASK_A.md:1:16: error: placeholder '[Primär-On-Call]' is not replaced [placeholder]"),
                       blocked.stdout + blocked.stderr)
         try repository.write("docs/TASK_A.md", "- [ ] On-Call: Dana Ruiz\n")
         try repository.git(["add", "-A"])
@@ -78,7 +79,7 @@ final class HookTests: CLITestCase {
         let blocked = try commit(repository)
         XCTAssertEqual(blocked.status, 1)
         XCTAssertTrue((blocked.stdout + blocked.stderr).contains("foreign-hook-ran"))
-        XCTAssertTrue(blocked.stdout.contains("placeholder 'TBD'"))
+        XCTAssertTrue(blocked.stderr.contains("placeholder 'TBD'"), blocked.stdout + blocked.stderr)
     }
 
     func testHonoursCoreHooksPath() throws {
