@@ -28,7 +28,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 demo: release
 	@sh examples/make-demo-repo.sh "$(DEMO_DIR)" >/dev/null
