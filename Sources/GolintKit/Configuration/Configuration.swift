@@ -10,7 +10,11 @@ public struct Configuration: Sendable {
     public var timezone: TimeZone?
     /// Per rule id: a severity, or nil when switched off. Missing ids use the rule's default.
     public var severities: [String: Severity?] = [:]
-    public var placeholderPatterns: [Pattern] = []
+    public var placeholderPatterns: [Pattern] = [] {
+        didSet { placeholderAlternation = try? Pattern(placeholderPatterns.map { "(?:\($0.source))" }.joined(separator: "|")) }
+    }
+    /// All placeholder patterns as one alternation: one scan of each text instead of one per pattern.
+    public private(set) var placeholderAlternation: Pattern?
     /// Whether placeholders inside fenced code blocks (templates) are findings too.
     public var placeholdersInCodeBlocks = false
     public var signoffHeadings: [String] = []

@@ -77,7 +77,7 @@ public struct Analysis: Sendable {
             let inParent = section.parent.map { approval.contains($0) } ?? false
             // A level-1 heading is the document's title ("… & Stakeholder Freigaben"), not a sign-off section.
             let heading = section.level >= 2 ? section.heading?.text.lowercased() ?? "" : ""
-            if inParent || (!heading.isEmpty && words.contains { heading.contains($0) }) { approval.insert(section.index) }
+            if inParent || (!heading.isEmpty && words.contains { heading.firstRange(of: $0) != nil }) { approval.insert(section.index) }
         }
         approvalSections = approval
     }
@@ -87,7 +87,7 @@ public struct Analysis: Sendable {
 
     /// The first IANA zone a document names (`Stand: 2026-03-01 (Europe/Berlin)`).
     private static func namedZone(in document: Document) -> TimeZone? {
-        for block in document.blocks where block.text.contains("/") {
+        for block in document.blocks where block.text.containsASCII("/") {
             if let match = try? zonePattern.firstMatch(in: block.text), let zone = TimeZone(identifier: String(block.text[match.range])) {
                 return zone
             }
@@ -95,12 +95,17 @@ public struct Analysis: Sendable {
         return nil
     }
 
+    private static let anyMarker = try! Pattern(
+        #"\b(?:bis|due|until|by|deadline|frist|fällig|spätestens|before)\b"#, caseInsensitive: true)
+
     private static let itemMarker = try! Pattern(
         #"(?:\b(?:bis|due|until|by|deadline|frist|fällig(?:\s+am)?|spätestens|before)\b)\s*:?\s*(?:zum\s+|am\s+|on\s+|the\s+)?$"#,
         caseInsensitive: true)
 
     private static func ownDeadline(of item: TaskItem, in document: Document, zone: TimeZone,
                                     unreadable: inout [UnreadableDeadline]) -> Deadline? {
+        // Most items carry no dated marker: one scan for a marker word spares the date patterns.
+        guard item.text.containsFourDigitRun, (try? anyMarker.contains(item.text)) == true else { return nil }
         for date in DateParser.dates(in: item.text) {
             let before = String(item.text[..<date.range.lowerBound].suffix(30))
             guard (try? itemMarker.contains(before)) == true else { continue }
@@ -122,9 +127,10 @@ public struct Analysis: Sendable {
         guard let labelled else { return [] }
         var result: [DeadlineLine] = []
         for block in document.blocks where block.item == nil && block.kind == .paragraph && block.text.containsASCIIDigitOrColon {
-            var lineNumber = block.line
-            for text in block.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-                defer { lineNumber += 1 }
+            block.text.forEachLine { line, offset in
+                let lineNumber = block.line + offset
+                guard line.containsASCII(":") || line.containsFourDigitRun else { return }
+                let text = String(line)
                 if let match = try? labelled.firstMatch(in: text) {
                     let value = text.text(match.ranges[2]) ?? ""
                     let dates = DateParser.dates(in: value)
@@ -139,7 +145,7 @@ public struct Analysis: Sendable {
                     let value = text.text(match.ranges[2]) ?? ""
                     let dates = DateParser.dates(in: value)
                     // "Bis morgen" is prose; only "Bis 2026-03-05" is a deadline.
-                    guard dates.first.map({ $0.range.lowerBound == value.startIndex }) == true else { continue }
+                    guard dates.first.map({ $0.range.lowerBound == value.startIndex }) == true else { return }
                     result.append(DeadlineLine(line: lineNumber, column: block.column, section: block.section,
                                                label: "Bis", value: value, dates: dates))
                 }

@@ -68,7 +68,7 @@ public enum DateParser {
 
     /// Every date in `text`, left to right; overlapping forms keep the earliest, longest match.
     public static func dates(in text: String) -> [WrittenDate] {
-        guard text.containsASCIIDigit else { return [] }
+        guard text.containsFourDigitRun else { return [] }
         var found: [WrittenDate] = []
         for (form, pattern) in forms {
             guard let matches = try? pattern.matches(in: text) else { continue }

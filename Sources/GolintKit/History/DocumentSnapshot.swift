@@ -87,8 +87,8 @@ struct DocumentSnapshot: Sendable {
         }
         self.deadlines = deadlines
         var decisions: [Decision] = []
-        for block in document.blocks where block.kind == .paragraph {
-            for (offset, text) in block.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for block in document.blocks where block.kind == .paragraph && block.text.containsASCII(":") {
+            block.text.forEachLine { text, offset in
                 if let field = DecisionField.parse(text, fields: configuration.decisionFieldKeys) {
                     decisions.append(Decision(label: field.label, isBlank: field.isBlank, line: block.line + offset,
                                               source: source(block.line + offset)))

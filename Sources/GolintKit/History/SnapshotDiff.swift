@@ -83,11 +83,11 @@ struct SnapshotDiff {
 
     /// The line that took a filled placeholder's place: same text before and after the placeholder.
     private static func replacement(of placeholder: DocumentSnapshot.Placeholder, in new: DocumentSnapshot) -> String? {
-        guard let range = placeholder.source.range(of: placeholder.excerpt) else { return nil }
+        guard let range = placeholder.source.firstRange(of: placeholder.excerpt) else { return nil }
         let prefix = placeholder.source[..<range.lowerBound], suffix = placeholder.source[range.upperBound...]
         let candidates = new.lines.enumerated().compactMap { offset, line -> (offset: Int, line: Substring)? in
             let line = line.trimmedSpaces
-            guard line.hasPrefix(prefix), line.hasSuffix(suffix), !line.contains(placeholder.excerpt),
+            guard line.hasPrefix(prefix), line.hasSuffix(suffix), line.firstRange(of: placeholder.excerpt) == nil,
                   line.count > prefix.count + suffix.count else { return nil }
             return (offset, line)
         }

@@ -36,7 +36,7 @@ public struct Document: Sendable {
         let renderedLine = before.lastIndex(of: "\n").map { before[before.index(after: $0)...] } ?? before
         var occurrence = 0
         var searchFrom = renderedLine.startIndex
-        while let found = renderedLine.range(of: excerpt, range: searchFrom..<renderedLine.endIndex) {
+        while let found = renderedLine.firstRange(of: excerpt, from: searchFrom) {
             occurrence += 1
             searchFrom = found.upperBound
         }
@@ -49,7 +49,7 @@ public struct Document: Sendable {
         var searchStart = sourceLine.startIndex
         var found: Range<Substring.Index>?
         for _ in 0...occurrence {
-            guard let next = sourceLine.range(of: excerpt, range: searchStart..<sourceLine.endIndex) else { break }
+            guard let next = sourceLine.firstRange(of: excerpt, from: searchStart) else { break }
             found = next
             searchStart = next.upperBound
         }

@@ -176,10 +176,10 @@ private struct Builder {
     }
 
     mutating func recordComments(_ html: String, line: Int) {
-        guard html.contains("<!--") else { return }
+        guard html.firstRange(of: "<!--") != nil else { return }
         var offset = 0
         for text in html.split(separator: "\n", omittingEmptySubsequences: false) {
-            if text.contains("<!--") { comments.append(HTMLComment(line: line + offset, text: String(text))) }
+            if text.firstRange(of: "<!--") != nil { comments.append(HTMLComment(line: line + offset, text: String(text))) }
             offset += 1
         }
     }

@@ -39,9 +39,10 @@ public struct MissingSignatureRule: Rule {
                                             excerpt: text, deadline: deadline))
             }
         }
-        for block in document.blocks where block.kind == .paragraph {
-            for (offset, line) in block.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                guard let field = DecisionField.parse(line, fields: analysis.configuration.decisionFieldKeys), field.isBlank else { continue }
+        let fields = analysis.configuration.decisionFieldKeys
+        for block in document.blocks where block.kind == .paragraph && block.text.containsASCII(":") {
+            block.text.forEachLine { line, offset in
+                guard let field = DecisionField.parse(line, fields: fields), field.isBlank else { return }
                 let lineNumber = block.line + offset
                 let sourceLine = document.source.line(lineNumber)
                 let indent = sourceLine.prefix { $0 == " " || $0 == "\t" || $0 == ">" }.unicodeScalars.count

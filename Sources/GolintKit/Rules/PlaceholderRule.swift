@@ -29,15 +29,9 @@ public struct PlaceholderRule: Rule {
 
     public func check(_ analysis: Analysis, now: Date) throws -> [RuleFinding] {
         let document = analysis.document
-        let patterns = analysis.configuration.placeholderPatterns
         var findings: [RuleFinding] = []
         for block in document.blocks {
-            var matches: [Range<String.Index>] = []
-            for pattern in patterns {
-                for match in try pattern.matches(in: block.text) where !block.isInLink(match.range) {
-                    matches.append(match.range)
-                }
-            }
+            let matches = try Self.matches(in: block.text, analysis.configuration).filter { !block.isInLink($0) }
             for range in Self.leftmostLongest(matches) where !isBlankDecisionField(range, in: block.text, analysis) {
                 let position = document.position(of: range, in: block)
                 let excerpt = String(block.text[range])
@@ -57,20 +51,31 @@ public struct PlaceholderRule: Rule {
             let firstLine = code.fenced ? code.startLine + 1 : code.startLine
             for (offset, line) in code.literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let text = String(line)
-                var matches: [Range<String.Index>] = []
-                for pattern in analysis.configuration.placeholderPatterns {
-                    matches += try pattern.matches(in: text).map(\.range)
-                }
+                let matches = try Self.matches(in: text, analysis.configuration)
                 let sourceLine = analysis.document.source.line(firstLine + offset)
                 for range in Self.leftmostLongest(matches) {
                     let excerpt = String(text[range])
-                    let column = sourceLine.range(of: excerpt).map { sourceLine.unicodeScalars[..<$0.lowerBound].count + 1 } ?? 1
+                    let column = sourceLine.firstRange(of: excerpt).map { sourceLine.unicodeScalars[..<$0.lowerBound].count + 1 } ?? 1
                     findings.append(RuleFinding(line: firstLine + offset, column: column,
                                                 message: "placeholder '\(excerpt)' is not replaced", excerpt: excerpt))
                 }
             }
         }
         return findings
+    }
+
+    /// Matches of all patterns in one scan. When that exceeds the match budget, each pattern runs
+    /// alone so that the error names the one that backtracks.
+    static func matches(in text: String, _ configuration: Configuration) throws -> [Range<String.Index>] {
+        guard let alternation = configuration.placeholderAlternation else {
+            return try configuration.placeholderPatterns.flatMap { try $0.matches(in: text).map(\.range) }
+        }
+        do {
+            return try alternation.matches(in: text).map(\.range)
+        } catch let error as Pattern.BudgetExceeded {
+            for pattern in configuration.placeholderPatterns { _ = try pattern.matches(in: text) }
+            throw error
+        }
     }
 
     /// Overlapping matches of several patterns (`[TODO]`) count once: the earliest, then the longest.

@@ -15,6 +15,8 @@ public enum Mojibake {
     public static func runs(in lines: [Substring]) -> [Run] {
         var result: [Run] = []
         for (offset, line) in lines.enumerated() {
+            // Every garbled run is made of non-ASCII characters.
+            guard line.utf8.contains(where: { $0 >= 0x80 }) else { continue }
             let scalars = Array(line.unicodeScalars)
             var index = 0
             while index < scalars.count {

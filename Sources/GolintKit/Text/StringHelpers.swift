@@ -16,6 +16,55 @@ extension StringProtocol {
     /// Whether any ASCII digit occurs: a cheap test before looking for dates.
     var containsASCIIDigit: Bool { utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
 
+    /// Whether an ASCII character occurs, by bytes (`contains(":")` would bridge through NSString).
+    func containsASCII(_ character: Unicode.Scalar) -> Bool {
+        let byte = UInt8(character.value)
+        return utf8.contains(byte)
+    }
+
+    /// The first occurrence of `needle` at or after `from`, compared byte by byte (no NSString bridging).
+    func firstRange<T: StringProtocol>(of needle: T, from: Index? = nil) -> Range<Index>? {
+        let haystack = utf8, pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        var start = from ?? startIndex
+        while let candidate = haystack[start...].firstIndex(of: first) {
+            var position = candidate, matched = 0
+            while matched < pattern.count, position < haystack.endIndex, haystack[position] == pattern[matched] {
+                position = haystack.index(after: position)
+                matched += 1
+            }
+            if matched == pattern.count { return candidate..<position }
+            start = haystack.index(after: candidate)
+        }
+        return nil
+    }
+
+    /// Whether four ASCII digits stand in a row: every date golint reads has a four-digit year.
+    var containsFourDigitRun: Bool {
+        var run = 0
+        for byte in utf8 {
+            if byte >= 0x30 && byte <= 0x39 {
+                run += 1
+                if run == 4 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
+    /// Calls `body` with each line (split on "\n") and its 0-based offset, without building an array.
+    func forEachLine(_ body: (SubSequence, Int) throws -> Void) rethrows {
+        var start = startIndex
+        var offset = 0
+        while let newline = self[start...].firstIndex(of: "\n") {
+            try body(self[start..<newline], offset)
+            offset += 1
+            start = index(after: newline)
+        }
+        try body(self[start...], offset)
+    }
+
     /// How many times `character` occurs.
     func count(of character: Character) -> Int { reduce(0) { $1 == character ? $0 + 1 : $0 } }
 }
