@@ -62,6 +62,18 @@ public final class Repository {
         return Tree(pointer: tree!)
     }
 
+    /// A blob's size from its object header, without inflating its content.
+    public func blobSize(_ id: ObjectID) throws -> Int {
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, pointer), "git_repository_odb")
+        defer { git_odb_free(odb) }
+        var oid = id.raw
+        var size = 0
+        var type = GIT_OBJECT_ANY
+        try check(git_odb_read_header(&size, &type, odb, &oid), "git_odb_read_header")
+        return size
+    }
+
     /// The bytes of a blob.
     public func blob(_ id: ObjectID) throws -> [UInt8] {
         var oid = id.raw

@@ -2,7 +2,7 @@ import CLibGit2
 
 /// One file in a tree or the index.
 public struct FileEntry: Hashable, Sendable {
-    public enum Kind: Sendable { case file, executable, symlink, submodule }
+    public enum Kind: Sendable { case file, executable, symlink, submodule, directory }
     public let path: String
     public let id: ObjectID
     public let kind: Kind
@@ -14,6 +14,7 @@ public struct FileEntry: Hashable, Sendable {
         case 0o100755: kind = .executable
         case 0o120000: kind = .symlink
         case 0o160000: kind = .submodule
+        case 0o040000: kind = .directory
         default: kind = .file
         }
     }

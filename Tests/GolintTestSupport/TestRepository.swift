@@ -68,7 +68,8 @@ public final class TestRepository {
     /// Runs a program and returns its output; throws when it exits non-zero and `check` is set.
     @discardableResult
     public static func run(_ executable: String, _ arguments: [String], in directory: String,
-                           environment: [String: String] = [:], input: String? = nil, check: Bool = true) throws -> Output {
+                           environment: [String: String] = [:], input: String? = nil, check: Bool = true,
+                           timeout: TimeInterval = 120) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -92,8 +93,12 @@ public final class TestRepository {
         try process.run()
         if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
         try inPipe.fileHandleForWriting.close()
+        // A hang is a failure, not a stuck test run: stop the process after `timeout`.
+        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
         try errHandle.close()
         let errData = FileManager.default.contents(atPath: errPath) ?? Data()
         let output = Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),

@@ -63,7 +63,7 @@ public enum DateParser {
 
     /// What may follow a date: a time, `EOD`, a zone (in parentheses or not).
     private static let tail = try! Pattern(
-        #"^(?:(?:T|,?\s+(?:um\s+|at\s+)?)(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*Uhr)?)?(\s*(?:EOD|end of day|Tagesende)\b)?(?:\s*\(?(UTC|GMT|CET|CEST|MEZ|MESZ|Z|[+-]\d{2}:?\d{2}|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?)\b\)?)?"#,
+        #"(?:(?:T|,?\s+(?:um\s+|at\s+)?)(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*Uhr)?)?(\s*(?:EOD|end of day|Tagesende)\b)?(?:\s*\(?(UTC|GMT|CET|CEST|MEZ|MESZ|Z|[+-]\d{2}:?\d{2}|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?)\b\)?)?"#,
         caseInsensitive: true)
 
     /// Every date in `text`, left to right; overlapping forms keep the earliest, longest match.
@@ -96,14 +96,12 @@ public enum DateParser {
         guard let year, let month, let day else { return nil }
         var end = match.range.upperBound
         var hour: Int?, minute: Int?, zone: String?, endOfDay = false
-        let rest = String(text[end...])
-        if let extra = try? tail.firstMatch(in: rest), !extra.range.isEmpty {
-            hour = rest.text(extra.ranges[1]).flatMap(Int.init)
-            minute = rest.text(extra.ranges[2]).flatMap(Int.init)
+        if let extra = try? tail.prefixMatch(in: text, at: end), !extra.range.isEmpty {
+            hour = text.text(extra.ranges[1]).flatMap(Int.init)
+            minute = text.text(extra.ranges[2]).flatMap(Int.init)
             endOfDay = extra.ranges[3] != nil
-            zone = rest.text(extra.ranges[4])
-            let consumed = rest.utf8.distance(from: rest.startIndex, to: extra.range.upperBound)
-            end = text.utf8.index(end, offsetBy: consumed)
+            zone = text.text(extra.ranges[4])
+            end = extra.range.upperBound
         }
         return WrittenDate(range: match.range.lowerBound..<end, year: year, month: month, day: day,
                            hour: hour, minute: minute, zoneName: zone, endOfDayWritten: endOfDay)

@@ -58,8 +58,19 @@ public enum Linter {
             // A staged configuration change can change every document's findings.
             if !configurationChanged { files.removeAll { $0.blob == head.entry(at: $0.path)?.id } }
         }
+        // Links and submodules are not documents: a link's target is checked under its own path.
+        files.removeAll { $0.kind == .symlink || $0.kind == .submodule || $0.kind == .directory }
         // libgit2 handles stay on this thread: read every blob first, then parse on all cores.
-        let inputs = try files.map { file in (file.path, file.kind == .symlink ? nil : try source.read(file)) }
+        let inputs = try files.map { file -> (String, SourceText?, [UInt8]) in
+            if let size = try source.size(of: file), size > SourceText.maximumBytes {
+                return (file.path, SourceText(unread: .tooLarge(bytes: size)), [])
+            }
+            do {
+                return (file.path, nil, try source.read(file))
+            } catch let error as SourceReadError {
+                return (file.path, SourceText(unread: .unreadable(error.reason)), [])
+            }
+        }
         let results = try lintInParallel(inputs, configuration: configuration, now: options.now)
         let findings = results.flatMap(\.findings).sorted(by: Finding.ordered)
         return CheckReport(
@@ -71,13 +82,17 @@ public enum Linter {
 
     /// Lints one document's bytes. Pure: no repository, no I/O.
     public static func lint(path: String, bytes: [UInt8], configuration: Configuration, now: Date) throws -> DocumentResult {
-        let document = MarkdownParser.parse(SourceText(bytes: bytes), path: path)
+        try lint(path: path, source: SourceText(bytes: bytes), configuration: configuration, now: now)
+    }
+
+    static func lint(path: String, source: SourceText, configuration: Configuration, now: Date) throws -> DocumentResult {
+        let document = MarkdownParser.parse(source, path: path)
         let analysis = Analysis(document: document, configuration: configuration)
         var findings: [Finding] = []
         for rule in RuleRegistry.rules {
             let description = rule.description
             guard let severity = configuration.severity(of: description) else { continue }
-            if document.source.isBinary && description.id != EncodingRule.description.id { continue }
+            if document.source.isUnchecked && description.id != EncodingRule.description.id { continue }
             let found: [RuleFinding]
             do {
                 found = try rule.init().check(analysis, now: now)
@@ -87,7 +102,7 @@ public enum Linter {
             findings += found.map {
                 Finding(rule: description.id, severity: severity, path: path, line: $0.line, column: $0.column,
                         message: $0.message, excerpt: $0.excerpt, deadline: $0.deadline?.iso8601,
-                        sourceLine: String(document.source.line($0.line).trimmedSpaces))
+                        sourceLine: document.source.line($0.line).trimmedSpaces.capped())
             }
         }
         for case let rule as any FindingFilterRule.Type in RuleRegistry.rules {
@@ -96,15 +111,13 @@ public enum Linter {
         return DocumentResult(findings: findings.sorted(by: Finding.ordered), items: document.items.count, checked: document.items.filter(\.checked).count)
     }
 
-    private static func lintInParallel(_ inputs: [(String, [UInt8]?)], configuration: Configuration, now: Date) throws -> [DocumentResult] {
+    private static func lintInParallel(_ inputs: [(String, SourceText?, [UInt8])], configuration: Configuration, now: Date) throws -> [DocumentResult] {
         let results = ResultSlots<Result<DocumentResult, Error>>(count: inputs.count)
         DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let (path, bytes) = inputs[index]
-            guard let bytes else {
-                results[index] = .success(DocumentResult(findings: [], items: 0, checked: 0))
-                return
+            let (path, unread, bytes) = inputs[index]
+            results[index] = Result {
+                try lint(path: path, source: unread ?? SourceText(bytes: bytes), configuration: configuration, now: now)
             }
-            results[index] = Result { try lint(path: path, bytes: bytes, configuration: configuration, now: now) }
         }
         return try results.values.map { try $0!.get() }
     }

@@ -58,7 +58,7 @@ struct DocumentSnapshot: Sendable {
         let document = MarkdownParser.parse(SourceText(bytes: bytes), path: path)
         let analysis = Analysis(document: document, configuration: configuration)
         func source(_ line: Int) -> String {
-            String(document.source.line(line).trimmedSpaces)
+            document.source.line(line).trimmedSpaces.capped(1000)
         }
         func sectionName(_ index: Int) -> String {
             document.sections[index].heading?.text ?? ""

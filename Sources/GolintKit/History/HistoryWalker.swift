@@ -82,7 +82,9 @@ public final class HistoryWalker {
     /// Parses the versions not yet cached, each worker reading blobs through its own repository handle.
     private func parseInParallel(_ versions: [(ObjectID, String)]) throws {
         var seen = Set<ObjectID>()
-        let missing = versions.filter { !cache.contains($0.0) && seen.insert($0.0).inserted }
+        let missing = try versions.filter {
+            try !cache.contains($0.0) && seen.insert($0.0).inserted && repository.blobSize($0.0) <= SourceText.maximumBytes
+        }
         guard missing.count > 8 else { return }
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
         let slots = ResultSlots<Result<DocumentSnapshot, Error>>(count: missing.count)
@@ -155,6 +157,8 @@ public final class HistoryWalker {
     }
 
     private func describe(old: ObjectID?, oldPath: String?, new: ObjectID, newPath: String, commit: CommitInfo) throws -> [EventDraft] {
+        // A version over the size limit is not parsed: only document-level events are reported for it.
+        for id in [old, new].compactMap({ $0 }) where try repository.blobSize(id) > SourceText.maximumBytes { return [] }
         let before = try old.map { try snapshot($0, oldPath ?? newPath) }
         let after = try snapshot(new, newPath)
         let diff = SnapshotDiff(old: before, new: after)

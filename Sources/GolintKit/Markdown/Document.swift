@@ -25,22 +25,52 @@ public struct Document: Sendable {
         return chain
     }
 
+    /// Where a walk through one block's matches stands; positions only move forward, so finding
+    /// many matches in one long paragraph stays linear.
+    public struct Cursor {
+        var rendered: String.Index
+        var line: Int
+        var sourceFrom: String.Index?
+        /// The column of `sourceFrom`, counted so far.
+        var sourceColumn = 1
+
+        public init(_ block: TextBlock) {
+            rendered = block.text.startIndex
+            line = block.line
+        }
+    }
+
     /// Line and column of a range of a block's rendered text in the source.
     ///
     /// Rendering drops markup (`**`, backticks), so the excerpt is looked up in its source line;
     /// when markup splits it, the line's first non-blank column is the fallback.
     public func position(of range: Range<String.Index>, in block: TextBlock) -> (line: Int, column: Int) {
-        let before = block.text[..<range.lowerBound]
-        let line = block.line + before.count(of: "\n")
-        let excerpt = block.text[range]
-        let renderedLine = before.lastIndex(of: "\n").map { before[before.index(after: $0)...] } ?? before
-        var occurrence = 0
-        var searchFrom = renderedLine.startIndex
-        while let found = renderedLine.firstRange(of: excerpt, from: searchFrom) {
-            occurrence += 1
-            searchFrom = found.upperBound
+        var cursor = Cursor(block)
+        return position(of: range, in: block, cursor: &cursor)
+    }
+
+    /// The same for matches taken in order, reusing what the previous call worked out.
+    public func position(of range: Range<String.Index>, in block: TextBlock, cursor: inout Cursor) -> (line: Int, column: Int) {
+        let text = block.text
+        var index = cursor.rendered
+        while index < range.lowerBound {
+            if text.utf8[index] == 0x0A {
+                cursor.line += 1
+                cursor.sourceFrom = nil
+                cursor.sourceColumn = 1
+            }
+            index = text.utf8.index(after: index)
         }
-        return (line, column(of: excerpt, line: line, occurrence: occurrence) ?? indentColumn(line))
+        cursor.rendered = index
+        let sourceLine = source.line(cursor.line)
+        let from = cursor.sourceFrom ?? sourceLine.startIndex
+        guard from <= sourceLine.endIndex, let found = sourceLine.firstRange(of: text[range], from: from) else {
+            return (cursor.line, indentColumn(cursor.line))
+        }
+        let column = cursor.sourceColumn + sourceLine.unicodeScalars[from..<found.lowerBound].count
+        cursor.sourceFrom = found.upperBound
+        cursor.sourceColumn = column + sourceLine.unicodeScalars[found].count
+        return (cursor.line, column)
     }
 
     /// The column where the `occurrence`-th (0-based) copy of `excerpt` starts on a source line.

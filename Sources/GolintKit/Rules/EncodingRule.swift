@@ -4,13 +4,14 @@ import Foundation
 public struct EncodingRule: Rule {
     public static let description = RuleDescription(
         id: "encoding", name: "Encoding", severity: .warning,
-        summary: "A document that is not valid UTF-8 (or is binary or UTF-16), or whose UTF-8 was decoded as Windows-1252 and encoded again (`â€\u{201C}` for `–`).",
+        summary: "A document that is not valid UTF-8 (or is binary, UTF-16, an LFS pointer, too large or unreadable), or whose UTF-8 was decoded as Windows-1252 and encoded again (`â€\u{201C}` for `–`).",
         triggering: [
             Example("# Plan ↓â€\u{201C} Koordination\n\nâ€\u{201C} twice, reported once\n"),
             Example("## ↓ğŸ“‹ Summary\n"),
             Example(bytes: Array("# Gr".utf8) + [0xFC, 0xDF] + Array("e\n".utf8)),
             Example(bytes: [0xFF, 0xFE] + Array("#\0 \0P\0\n\0".utf8)),
             Example(bytes: Array("# bin".utf8) + [0, 1, 2, 0]),
+            Example(bytes: Array("version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 12345\n".utf8)),
         ],
         nonTriggering: [
             Example("# Plan – Koordination für Grüße, Straße, Übergabe 📋\n"),
@@ -26,6 +27,13 @@ public struct EncodingRule: Rule {
             switch problem {
             case .binary:
                 findings.append(RuleFinding(line: 1, column: 1, message: "binary file matches a document glob; not checked"))
+            case .lfsPointer:
+                findings.append(RuleFinding(line: 1, column: 1, message: "Git LFS pointer: the document is stored outside the repository; not checked"))
+            case let .tooLarge(bytes):
+                findings.append(RuleFinding(line: 1, column: 1,
+                                            message: "document is \(bytes) bytes, over the \(SourceText.maximumBytes) golint reads; not checked"))
+            case let .unreadable(reason):
+                findings.append(RuleFinding(line: 1, column: 1, message: "cannot be read (\(reason)); not checked"))
             case .utf16:
                 findings.append(RuleFinding(line: 1, column: 1, message: "document is UTF-16; GitHub and git diff expect UTF-8"))
             case let .invalidUTF8(line, column):

@@ -32,8 +32,9 @@ public struct PlaceholderRule: Rule {
         var findings: [RuleFinding] = []
         for block in document.blocks {
             let matches = try Self.matches(in: block.text, analysis.configuration).filter { !block.isInLink($0) }
+            var cursor = Document.Cursor(block)
             for range in Self.leftmostLongest(matches) where !isBlankDecisionField(range, in: block.text, analysis) {
-                let position = document.position(of: range, in: block)
+                let position = document.position(of: range, in: block, cursor: &cursor)
                 let excerpt = String(block.text[range])
                 findings.append(RuleFinding(line: position.line, column: position.column,
                                             message: "placeholder '\(excerpt)' is not replaced", excerpt: excerpt))
@@ -90,6 +91,8 @@ public struct PlaceholderRule: Rule {
 
     /// `Entscheider: ______` is an empty decision field: `missing-signature` reports it, not this rule.
     private func isBlankDecisionField(_ range: Range<String.Index>, in text: String, _ analysis: Analysis) -> Bool {
+        // Only a run of underscores can be the blank of a field.
+        guard text[range].allSatisfy({ $0 == "_" }) else { return false }
         let lineStart = text[..<range.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
         let lineEnd = text[range.upperBound...].firstIndex(of: "\n") ?? text.endIndex
         return DecisionField.parse(text[lineStart..<lineEnd], fields: analysis.configuration.decisionFieldKeys)?.isBlank == true

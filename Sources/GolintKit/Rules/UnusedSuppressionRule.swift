@@ -27,7 +27,7 @@ public struct UnusedSuppressionRule: FindingFilterRule {
         func finding(_ directive: Suppressions.Directive, _ message: String) -> Finding {
             Finding(rule: Self.description.id, severity: severity, path: document.path, line: directive.line,
                     column: document.column(of: directive.text, line: directive.line) ?? 1, message: message,
-                    excerpt: directive.text, sourceLine: String(document.source.line(directive.line).trimmedSpaces))
+                    excerpt: directive.text, sourceLine: document.source.line(directive.line).trimmedSpaces.capped())
         }
         let unknown = suppressions.unknownRules.map { finding($0.0, "suppression names unknown rule '\($0.1)'") }
         let unknownLines = Set(unknown.map(\.line))

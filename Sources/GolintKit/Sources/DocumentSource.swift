@@ -22,15 +22,22 @@ public protocol DocumentSource {
     var commit: CommitInfo? { get }
     func files(where include: (String) -> Bool) throws -> [SourceFile]
     func read(_ file: SourceFile) throws -> [UInt8]
+    /// The size in bytes, when it is known without reading the content.
+    func size(of file: SourceFile) throws -> Int?
     /// A single file by path (configuration, rule packs), or nil when it does not exist there.
     func read(path: String) throws -> [UInt8]?
+}
+
+/// A document that exists but cannot be read; reported as a finding, the run goes on.
+struct SourceReadError: Error {
+    let reason: String
 }
 
 /// Opens the source a command asks for.
 public func openSource(_ kind: SourceKind, in repository: Repository) throws -> DocumentSource {
     switch kind {
     case let .revision(revision): return try RevisionSource(repository: repository, revision: revision)
-    case .index: return IndexSource(repository: repository)
+    case .index: return try IndexSource(repository: repository)
     case .worktree: return try WorktreeSource(repository: repository)
     }
 }

@@ -29,8 +29,15 @@ struct RevisionSource: DocumentSource {
         try repository.blob(file.blob!)
     }
 
+    func size(of file: SourceFile) throws -> Int? {
+        try file.blob.map(repository.blobSize)
+    }
+
     func read(path: String) throws -> [UInt8]? {
-        guard let entry = tree.entry(at: path), entry.kind == .file || entry.kind == .executable else { return nil }
+        guard let entry = tree.entry(at: path) else { return nil }
+        guard entry.kind == .file || entry.kind == .executable else {
+            throw GolintError.configuration(file: path, line: nil, message: "is not a file in \(name)")
+        }
         return try repository.blob(entry.id)
     }
 }
@@ -41,12 +48,21 @@ struct IndexSource: DocumentSource {
     var name: String { "index" }
     var commit: CommitInfo? { nil }
 
+    init(repository: Repository) throws {
+        guard !repository.isBare else { throw GolintError.repository("a bare repository has no index; use --rev") }
+        self.repository = repository
+    }
+
     func files(where include: (String) -> Bool) throws -> [SourceFile] {
         try repository.indexFiles(where: include).map { SourceFile(path: $0.path, blob: $0.id, kind: $0.kind) }
     }
 
     func read(_ file: SourceFile) throws -> [UInt8] {
         try repository.blob(file.blob!)
+    }
+
+    func size(of file: SourceFile) throws -> Int? {
+        try file.blob.map(repository.blobSize)
     }
 
     func read(path: String) throws -> [UInt8]? {

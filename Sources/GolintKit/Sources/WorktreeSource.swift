@@ -37,22 +37,42 @@ struct WorktreeSource: DocumentSource {
                 if manager.fileExists(atPath: full + "/.git") { continue }
                 walk(directory: path + "/", include: include, into: &result)
             } else if include(path), !repository.isIgnored(path) {
-                result.append(SourceFile(path: path, blob: nil, kind: type == .typeSymbolicLink ? .symlink : .file))
+                // Only regular files are read: a FIFO would block, a device never ends.
+                switch type {
+                case .typeRegular?: result.append(SourceFile(path: path, blob: nil, kind: .file))
+                case .typeSymbolicLink?: result.append(SourceFile(path: path, blob: nil, kind: .symlink))
+                default: continue
+                }
             }
         }
     }
 
     func read(_ file: SourceFile) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: root + file.path) else {
-            throw GolintError.repository("\(file.path): cannot read the file")
+        let handle = open(root + file.path, O_RDONLY | O_NONBLOCK)
+        guard handle >= 0 else { throw SourceReadError(reason: String(cString: strerror(errno))) }
+        defer { close(handle) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(handle, $0.baseAddress, $0.count) }
+            if count < 0 { throw SourceReadError(reason: String(cString: strerror(errno))) }
+            if count == 0 { return bytes }
+            bytes += chunk[..<count]
         }
-        return [UInt8](data)
+    }
+
+    func size(of file: SourceFile) throws -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: root + file.path))?[.size] as? Int
     }
 
     func read(path: String) throws -> [UInt8]? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root + path, isDirectory: &isDirectory) else { return nil }
         if isDirectory.boolValue { throw GolintError.configuration(file: path, line: nil, message: "is a directory, not a file") }
-        return try read(SourceFile(path: path, blob: nil, kind: .file))
+        do {
+            return try read(SourceFile(path: path, blob: nil, kind: .file))
+        } catch let error as SourceReadError {
+            throw GolintError.configuration(file: path, line: nil, message: "cannot be read: \(error.reason)")
+        }
     }
 }

@@ -76,16 +76,26 @@ public final class Pattern: @unchecked Sendable {
 
     public func contains(_ text: String) throws -> Bool { try firstMatch(in: text) != nil }
 
-    private func enumerate(in text: String, _ body: (Match) -> Bool) throws {
+    /// A match that starts exactly at `position` (PCRE2_ANCHORED), without copying the text after it.
+    public func prefixMatch(in text: String, at position: String.Index) throws -> Match? {
+        var found: Match?
+        let offset = text.utf8.distance(from: text.utf8.startIndex, to: position)
+        try enumerate(in: text, from: offset, options: UInt32(PCRE2_ANCHORED)) { found = $0; return false }
+        return found
+    }
+
+    private func enumerate(in text: String, from start: Int = 0, options: UInt32 = 0, _ body: (Match) -> Bool) throws {
         var text = text
         let utf8 = text.utf8
         guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return }
         defer { pcre2_match_data_free_8(data) }
         try text.withUTF8 { buffer in
             let length = buffer.count
-            var offset = 0
+            var offset = start
             while offset <= length {
-                let rc = pcre2_match_8(code, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, length, offset, 0, data, context)
+                // Swift strings are valid UTF-8: skip PCRE2's check, which rescans the whole subject per call.
+                let rc = pcre2_match_8(code, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, length, offset,
+                                       options | UInt32(PCRE2_NO_UTF_CHECK), data, context)
                 if rc == PCRE2_ERROR_NOMATCH { return }
                 if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT {
                     throw BudgetExceeded(pattern: source)

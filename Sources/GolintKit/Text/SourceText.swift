@@ -7,6 +7,12 @@ public struct SourceText: Sendable {
         case utf16
         /// A NUL byte: a binary file matched a document glob; nothing else is checked.
         case binary
+        /// A Git LFS pointer: the document itself is not in the repository.
+        case lfsPointer
+        /// Larger than `SourceText.maximumBytes`: not read.
+        case tooLarge(bytes: Int)
+        /// The file could not be read (permissions, I/O); the reason as the system gave it.
+        case unreadable(String)
     }
 
     public let text: String
@@ -16,7 +22,27 @@ public struct SourceText: Sendable {
     /// Whether the bytes started with a UTF-8 byte order mark (removed from `text`).
     public let hadByteOrderMark: Bool
 
-    public var isBinary: Bool { problems.contains(.binary) }
+    /// The largest document golint reads. Real go-live plans are kilobytes; a bigger file is
+    /// reported instead of parsed, which bounds time and memory.
+    public static let maximumBytes = 10 << 20
+
+    /// Whether the content is not text golint checks (binary, LFS pointer, too large, unreadable).
+    public var isUnchecked: Bool {
+        problems.contains { problem in
+            switch problem {
+            case .binary, .lfsPointer, .tooLarge, .unreadable: return true
+            case .invalidUTF8, .utf16: return false
+            }
+        }
+    }
+
+    /// A document that was not read, for the reason given.
+    public init(unread problem: Problem) {
+        text = ""
+        lines = []
+        problems = [problem]
+        hadByteOrderMark = false
+    }
 
     public init(bytes: [UInt8]) {
         var problems: [Problem] = []
@@ -28,6 +54,9 @@ public struct SourceText: Sendable {
         } else if bytes.prefix(8000).contains(0) {
             text = ""
             problems.append(.binary)
+        } else if bytes.count < 1024, bytes.starts(with: Array("version https://git-lfs.github.com/spec/".utf8)) {
+            text = ""
+            problems.append(.lfsPointer)
         } else {
             var body = bytes[...]
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {

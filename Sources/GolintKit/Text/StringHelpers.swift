@@ -16,6 +16,18 @@ extension StringProtocol {
     /// Whether any ASCII digit occurs: a cheap test before looking for dates.
     var containsASCIIDigit: Bool { utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
 
+    /// The text, or its first `limit` characters and "…": what findings and events carry of a line,
+    /// so that many findings on one huge line do not each copy it.
+    func capped(_ limit: Int = 240) -> String {
+        var end = startIndex
+        var count = 0
+        while end < endIndex, count < limit {
+            end = index(after: end)
+            count += 1
+        }
+        return end == endIndex ? String(self) : String(self[..<end]) + "…"
+    }
+
     /// Whether an ASCII character occurs, by bytes (`contains(":")` would bridge through NSString).
     func containsASCII(_ character: Unicode.Scalar) -> Bool {
         let byte = UInt8(character.value)
