@@ -48,6 +48,18 @@ test: deps pytools
 	$(SWIFT) build --build-tests
 	GOLINT_PYTOOLS="$(PYTOOLS)" $(SWIFT) test $(SWIFT_TEST_FLAGS)
 
+# Coverage-guided fuzzing of the document model, deadline parser and placeholder matcher:
+#   make fuzz FUZZ_RUNS=10000000      (crashing inputs land in Fuzz/crashes; copy them to Fuzz/regressions)
+FUZZ_RUNS ?= 1000000
+FUZZ_JOBS ?= 2
+fuzz: deps
+	$(SWIFT) build -c release --product golint-fuzz --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer -Xswiftc -DGOLINT_LIBFUZZER
+	mkdir -p Fuzz/crashes .build-fuzz/corpus
+	cp Fuzz/corpus/* Fuzz/regressions/* .build-fuzz/corpus/ 2>/dev/null || true
+	.build-fuzz/release/golint-fuzz .build-fuzz/corpus -runs=$$(( $(FUZZ_RUNS) / $(FUZZ_JOBS) )) -max_len=4096 \
+	  -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) -artifact_prefix=Fuzz/crashes/ -print_final_stats=1
+
 test-asan: deps
 	$(SWIFT) test --sanitize=address
 

@@ -25,9 +25,11 @@ let package = Package(
         .executableTarget(
             name: "golint",
             dependencies: ["GolintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // A libFuzzer target with -sanitize=fuzzer (make fuzz); otherwise it replays inputs.
+        .executableTarget(name: "golint-fuzz", dependencies: ["GolintKit"]),
         .target(name: "GolintTestSupport", path: "Tests/GolintTestSupport"),
         .testTarget(name: "GolintGitTests", dependencies: ["GolintGit", "GolintTestSupport"]),
         .testTarget(name: "GolintKitTests", dependencies: ["GolintKit", "GolintGit", "GolintTestSupport"]),
-        .testTarget(name: "GolintCLITests", dependencies: ["golint", "GolintKit", "GolintTestSupport", "Yams"]),
+        .testTarget(name: "GolintCLITests", dependencies: ["golint", "golint-fuzz", "GolintKit", "GolintTestSupport", "Yams"]),
     ]
 )
