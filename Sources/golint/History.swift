@@ -15,14 +15,11 @@ struct History: ParsableCommand {
     @Option(name: .long, help: "Walk back from this revision (default HEAD).")
     var until: String = "HEAD"
 
-    @Option(name: .long, help: "Output format: text, json, markdown, csv.")
-    var format: OutputFormat = .text
-
+    @OptionGroup var output: AuditOutputOptions
     @OptionGroup var common: CommonOptions
 
-    func validate() throws { try validateHistoryFormat(format) }
-
     func run() throws {
+        let format = output.format
         let repository = try common.openRepository()
         let walker = try HistoryWalker(repository: repository, configurationRevision: until, configurationFile: common.config)
         var options = HistoryOptions()
@@ -48,14 +45,11 @@ struct Diff: ParsableCommand {
     @Argument(help: "The newer revision.") var revB: String
     @Argument(help: "Paths or directories that narrow the documents.") var paths: [String] = []
 
-    @Option(name: .long, help: "Output format: text, json, markdown, csv.")
-    var format: OutputFormat = .text
-
+    @OptionGroup var output: AuditOutputOptions
     @OptionGroup var common: CommonOptions
 
-    func validate() throws { try validateHistoryFormat(format) }
-
     func run() throws {
+        let format = output.format
         let repository = try common.openRepository()
         let walker = try HistoryWalker(repository: repository, configurationRevision: revB, configurationFile: common.config)
         let events = try walker.diff(from: revA, to: revB, paths: common.repositoryPaths(paths, in: repository))
@@ -71,14 +65,11 @@ struct Blame: ParsableCommand {
     @Option(name: .long, help: "The revision to blame (default HEAD).")
     var rev: String = "HEAD"
 
-    @Option(name: .long, help: "Output format: text, json, markdown, csv.")
-    var format: OutputFormat = .text
-
+    @OptionGroup var output: AuditOutputOptions
     @OptionGroup var common: CommonOptions
 
-    func validate() throws { try validateHistoryFormat(format) }
-
     func run() throws {
+        let format = output.format
         let repository = try common.openRepository()
         let walker = try HistoryWalker(repository: repository, configurationRevision: rev, configurationFile: common.config)
         let documentPath = common.repositoryPaths([path], in: repository)[0]
@@ -87,9 +78,15 @@ struct Blame: ParsableCommand {
     }
 }
 
-func validateHistoryFormat(_ format: OutputFormat) throws {
-    guard [.text, .json, .markdown, .csv].contains(format) else {
-        throw ValidationError("history, diff and blame take text, json, markdown or csv, not '\(format.rawValue)'")
+/// The output format of history, diff and blame.
+struct AuditOutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: text, json, markdown, csv.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard [.text, .json, .markdown, .csv].contains(format) else {
+            throw ValidationError("history, diff and blame take text, json, markdown or csv, not '\(format.rawValue)'")
+        }
     }
 }
 

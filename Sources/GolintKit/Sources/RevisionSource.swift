@@ -1,7 +1,22 @@
 import GolintGit
 
+/// A source whose files are blobs in the object database.
+protocol BlobSource: DocumentSource {
+    var repository: Repository { get }
+}
+
+extension BlobSource {
+    func read(_ file: SourceFile) throws -> [UInt8] {
+        try repository.blob(file.blob!)
+    }
+
+    func size(of file: SourceFile) throws -> Int? {
+        try file.blob.map(repository.blobSize)
+    }
+}
+
 /// Blobs in a commit's tree (or any tree-ish: a tag, `HEAD:docs`).
-struct RevisionSource: DocumentSource {
+struct RevisionSource: BlobSource {
     let repository: Repository
     let name: String
     let commit: CommitInfo?
@@ -25,14 +40,6 @@ struct RevisionSource: DocumentSource {
         try tree.files(where: include).map { SourceFile(path: $0.path, blob: $0.id, kind: $0.kind) }
     }
 
-    func read(_ file: SourceFile) throws -> [UInt8] {
-        try repository.blob(file.blob!)
-    }
-
-    func size(of file: SourceFile) throws -> Int? {
-        try file.blob.map(repository.blobSize)
-    }
-
     func read(path: String) throws -> [UInt8]? {
         guard let entry = tree.entry(at: path) else { return nil }
         guard entry.kind == .file || entry.kind == .executable else {
@@ -43,7 +50,7 @@ struct RevisionSource: DocumentSource {
 }
 
 /// Staged blobs: what the next commit will contain. Works before the first commit.
-struct IndexSource: DocumentSource {
+struct IndexSource: BlobSource {
     let repository: Repository
     var name: String { "index" }
     var commit: CommitInfo? { nil }
@@ -55,14 +62,6 @@ struct IndexSource: DocumentSource {
 
     func files(where include: (String) -> Bool) throws -> [SourceFile] {
         try repository.indexFiles(where: include).map { SourceFile(path: $0.path, blob: $0.id, kind: $0.kind) }
-    }
-
-    func read(_ file: SourceFile) throws -> [UInt8] {
-        try repository.blob(file.blob!)
-    }
-
-    func size(of file: SourceFile) throws -> Int? {
-        try file.blob.map(repository.blobSize)
     }
 
     func read(path: String) throws -> [UInt8]? {
