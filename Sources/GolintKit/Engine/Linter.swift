@@ -60,18 +60,7 @@ public enum Linter {
         }
         // Links and submodules are not documents: a link's target is checked under its own path.
         files.removeAll { $0.kind == .symlink || $0.kind == .submodule || $0.kind == .directory }
-        // libgit2 handles stay on this thread: read every blob first, then parse on all cores.
-        let inputs = try files.map { file -> (String, SourceText?, [UInt8]) in
-            if let size = try source.size(of: file), size > SourceText.maximumBytes {
-                return (file.path, SourceText(unread: .tooLarge(bytes: size)), [])
-            }
-            do {
-                return (file.path, nil, try source.read(file))
-            } catch let error as SourceReadError {
-                return (file.path, SourceText(unread: .unreadable(error.reason)), [])
-            }
-        }
-        let results = try lintInParallel(inputs, configuration: configuration, now: options.now)
+        let results = try lintInParallel(files, source: source, configuration: configuration, now: options.now)
         let findings = results.flatMap(\.findings).sorted(by: Finding.ordered)
         return CheckReport(
             source: source.name, commit: source.commit?.id.description, evaluatedAt: options.now,
@@ -111,15 +100,36 @@ public enum Linter {
         return DocumentResult(findings: findings.sorted(by: Finding.ordered), items: document.items.count, checked: document.items.filter(\.checked).count)
     }
 
-    private static func lintInParallel(_ inputs: [(String, SourceText?, [UInt8])], configuration: Configuration, now: Date) throws -> [DocumentResult] {
-        let results = ResultSlots<Result<DocumentResult, Error>>(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            let (path, unread, bytes) = inputs[index]
-            results[index] = Result {
-                try lint(path: path, source: unread ?? SourceText(bytes: bytes), configuration: configuration, now: now)
+    /// Reads and lints on every core; each worker reads through its own reader (libgit2 handles are
+    /// not shared between threads) and takes every n-th document.
+    private static func lintInParallel(_ files: [SourceFile], source: DocumentSource, configuration: Configuration,
+                                       now: Date) throws -> [DocumentResult] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count, 16))
+        let readers = try (0..<workers).map { _ in try source.concurrentReader() }
+        let results = ResultSlots<Result<DocumentResult, Error>>(count: files.count)
+        let shared = UncheckedBox(readers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let reader = shared.value[worker]
+            for index in stride(from: worker, to: files.count, by: workers) {
+                let file = files[index]
+                results[index] = Result {
+                    try lint(path: file.path, source: try read(file, with: reader), configuration: configuration, now: now)
+                }
             }
         }
         return try results.values.map { try $0!.get() }
+    }
+
+    /// A document's text, or why it was not read (too large, unreadable): those are findings.
+    private static func read(_ file: SourceFile, with reader: DocumentReader) throws -> SourceText {
+        if let size = try reader.size(of: file), size > SourceText.maximumBytes {
+            return SourceText(unread: .tooLarge(bytes: size))
+        }
+        do {
+            return SourceText(bytes: try reader.read(file))
+        } catch let error as SourceReadError {
+            return SourceText(unread: .unreadable(error.reason))
+        }
     }
 }
 
@@ -132,6 +142,12 @@ enum PathFilter {
             return trimmed.isEmpty || trimmed == "." || path == trimmed || path.hasPrefix(trimmed + "/") || Glob(trimmed).matches(path)
         }
     }
+}
+
+/// Hands values to concurrent workers that each use only their own element.
+final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// Fixed slots written from concurrent iterations, each slot by one iteration only.

@@ -26,6 +26,14 @@ public protocol DocumentSource {
     func size(of file: SourceFile) throws -> Int?
     /// A single file by path (configuration, rule packs), or nil when it does not exist there.
     func read(path: String) throws -> [UInt8]?
+    /// A reader for another thread: libgit2 handles are not shared, so blob sources open their own.
+    func concurrentReader() throws -> DocumentReader
+}
+
+/// Reads documents on a worker thread.
+public protocol DocumentReader {
+    func read(_ file: SourceFile) throws -> [UInt8]
+    func size(of file: SourceFile) throws -> Int?
 }
 
 /// A document that exists but cannot be read; reported as a finding, the run goes on.

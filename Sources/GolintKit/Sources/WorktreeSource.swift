@@ -23,47 +23,44 @@ struct WorktreeSource: DocumentSource {
     }
 
     private func walk(directory: String, include: (String) -> Bool, into result: inout [SourceFile]) {
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: root + directory) else { return }
-        for name in names where name != ".git" {
+        guard let stream = opendir(root + directory) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != "..", name != ".git" else { continue }
             let path = directory + name
-            var isDirectory: ObjCBool = false
-            let full = root + path
-            guard let attributes = try? manager.attributesOfItem(atPath: full) else { continue }
-            let type = attributes[.type] as? FileAttributeType
-            if type == .typeDirectory {
-                guard manager.fileExists(atPath: full, isDirectory: &isDirectory), !repository.isIgnored(path + "/") else { continue }
-                // A nested repository (submodule checkout) is not part of this one.
-                if manager.fileExists(atPath: full + "/.git") { continue }
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(root + path, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG)
+                    : (info.st_mode & S_IFMT) == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_UNKNOWN)
+            }
+            switch type {
+            case UInt8(DT_DIR):
+                // Ignored folders are skipped whole; a nested repository (submodule checkout) is not part of this one.
+                guard !repository.isIgnored(path + "/"), access(root + path + "/.git", F_OK) != 0 else { continue }
                 walk(directory: path + "/", include: include, into: &result)
-            } else if include(path), !repository.isIgnored(path) {
-                // Only regular files are read: a FIFO would block, a device never ends.
-                switch type {
-                case .typeRegular?: result.append(SourceFile(path: path, blob: nil, kind: .file))
-                case .typeSymbolicLink?: result.append(SourceFile(path: path, blob: nil, kind: .symlink))
-                default: continue
-                }
+            // Only regular files are read: a FIFO would block, a device never ends.
+            case UInt8(DT_REG) where include(path) && !repository.isIgnored(path):
+                result.append(SourceFile(path: path, blob: nil, kind: .file))
+            case UInt8(DT_LNK) where include(path) && !repository.isIgnored(path):
+                result.append(SourceFile(path: path, blob: nil, kind: .symlink))
+            default:
+                continue
             }
         }
     }
 
     func read(_ file: SourceFile) throws -> [UInt8] {
-        let handle = open(root + file.path, O_RDONLY | O_NONBLOCK)
-        guard handle >= 0 else { throw SourceReadError(reason: String(cString: strerror(errno))) }
-        defer { close(handle) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(handle, $0.baseAddress, $0.count) }
-            if count < 0 { throw SourceReadError(reason: String(cString: strerror(errno))) }
-            if count == 0 { return bytes }
-            bytes += chunk[..<count]
-        }
+        try FileReader(root: root).read(file)
     }
 
     func size(of file: SourceFile) throws -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: root + file.path))?[.size] as? Int
+        try FileReader(root: root).size(of: file)
     }
+
+    func concurrentReader() throws -> DocumentReader { FileReader(root: root) }
 
     func read(path: String) throws -> [UInt8]? {
         var isDirectory: ObjCBool = false
@@ -74,5 +71,31 @@ struct WorktreeSource: DocumentSource {
         } catch let error as SourceReadError {
             throw GolintError.configuration(file: path, line: nil, message: "cannot be read: \(error.reason)")
         }
+    }
+}
+
+/// Reads files below a root with POSIX calls; safe on any thread.
+struct FileReader: DocumentReader {
+    let root: String
+
+    func read(_ file: SourceFile) throws -> [UInt8] {
+        let handle = open(root + file.path, O_RDONLY | O_NONBLOCK)
+        guard handle >= 0 else { throw SourceReadError(reason: String(cString: strerror(errno))) }
+        defer { close(handle) }
+        var bytes: [UInt8] = []
+        var info = stat()
+        if fstat(handle, &info) == 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(handle, $0.baseAddress, $0.count) }
+            if count < 0 { throw SourceReadError(reason: String(cString: strerror(errno))) }
+            if count == 0 { return bytes }
+            bytes += chunk[..<count]
+        }
+    }
+
+    func size(of file: SourceFile) throws -> Int? {
+        var info = stat()
+        return stat(root + file.path, &info) == 0 ? Int(info.st_size) : nil
     }
 }
