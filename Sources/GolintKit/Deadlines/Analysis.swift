@@ -102,13 +102,18 @@ public struct Analysis: Sendable {
         #"(?:\b(?:bis|due|until|by|deadline|frist|fällig(?:\s+am)?|spätestens|before)\b)\s*:?\s*(?:zum\s+|am\s+|on\s+|the\s+)?$"#,
         caseInsensitive: true)
 
+    /// Dates on an item after a deadline marker (`bis`, `due`, `Frist:` …), valid or not.
+    static func markedDates(in text: String) -> [WrittenDate] {
+        // Most items carry no dated marker: one scan for a marker word spares the date patterns.
+        guard text.containsFourDigitRun, (try? anyMarker.contains(text)) == true else { return [] }
+        return DateParser.dates(in: text).filter { date in
+            (try? itemMarker.contains(String(text[..<date.range.lowerBound].suffix(30)))) == true
+        }
+    }
+
     private static func ownDeadline(of item: TaskItem, in document: Document, zone: TimeZone,
                                     unreadable: inout [UnreadableDeadline]) -> Deadline? {
-        // Most items carry no dated marker: one scan for a marker word spares the date patterns.
-        guard item.text.containsFourDigitRun, (try? anyMarker.contains(item.text)) == true else { return nil }
-        for date in DateParser.dates(in: item.text) {
-            let before = String(item.text[..<date.range.lowerBound].suffix(30))
-            guard (try? itemMarker.contains(before)) == true else { continue }
+        for date in markedDates(in: item.text) {
             guard let instant = date.instant(defaultZone: zone) else {
                 let text = String(item.text[date.range])
                 unreadable.append(UnreadableDeadline(line: item.line, column: document.column(of: text, line: item.line) ?? item.column,

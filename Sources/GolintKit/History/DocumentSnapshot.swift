@@ -2,7 +2,7 @@ import Foundation
 
 /// What history compares between two versions of a document: items with their state, placeholders,
 /// deadlines and decision fields, each with its line and source text.
-struct DocumentSnapshot: Sendable {
+struct DocumentSnapshot: Sendable, Equatable {
     struct Item: Sendable, Equatable {
         let text: String
         let checked: Bool
@@ -43,19 +43,30 @@ struct DocumentSnapshot: Sendable {
     let decisions: [Decision]
     /// Source lines (sharing the document's storage), to show what replaced a placeholder.
     let lines: [Substring]
+    /// Item lines whose next version can be derived without a parse, by line number → item index.
+    let plainItemLines: [Int: Int]
+    /// Whether the text decoded cleanly, so that its next version may be derived.
+    let derivable: Bool
 
-    static let empty = DocumentSnapshot(items: [], placeholders: [], deadlines: [], decisions: [], lines: [])
+    static let empty = DocumentSnapshot(items: [], placeholders: [], deadlines: [], decisions: [], lines: [], plainItemLines: [:], derivable: false)
 
-    init(items: [Item], placeholders: [Placeholder], deadlines: [DeadlineStatement], decisions: [Decision], lines: [Substring]) {
+    init(items: [Item], placeholders: [Placeholder], deadlines: [DeadlineStatement], decisions: [Decision], lines: [Substring],
+         plainItemLines: [Int: Int], derivable: Bool) {
         self.items = items
         self.placeholders = placeholders
         self.deadlines = deadlines
         self.decisions = decisions
         self.lines = lines
+        self.plainItemLines = plainItemLines
+        self.derivable = derivable
     }
 
     init(bytes: [UInt8], path: String, configuration: Configuration) throws {
-        let document = MarkdownParser.parse(SourceText(bytes: bytes), path: path)
+        try self.init(source: SourceText(bytes: bytes), path: path, configuration: configuration)
+    }
+
+    init(source text: SourceText, path: String, configuration: Configuration) throws {
+        let document = MarkdownParser.parse(text, path: path)
         let analysis = Analysis(document: document, configuration: configuration)
         func source(_ line: Int) -> String {
             document.source.line(line).trimmedSpaces.capped(1000)
@@ -97,5 +108,7 @@ struct DocumentSnapshot: Sendable {
         }
         self.decisions = decisions
         lines = document.source.lines
+        derivable = text.problems.isEmpty && !text.hadByteOrderMark
+        plainItemLines = derivable ? SnapshotDerivation.plainItemLines(items, lines: lines, configuration) : [:]
     }
 }

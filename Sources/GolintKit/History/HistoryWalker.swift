@@ -28,6 +28,8 @@ public final class HistoryWalker {
     let repository: Repository
     let configuration: Configuration
     private let cache = SnapshotCache(capacity: 1024)
+    /// Versions read and screened by the workers, waiting to be derived from their parent in order.
+    private var pending: [ObjectID: SourceText] = [:]
     /// Commits planned and parsed together: their versions are parsed on all cores, then diffed in order.
     private let chunkSize = 128
     /// Item provenance by blob, kept only for blame.
@@ -65,41 +67,65 @@ public final class HistoryWalker {
                 let parentTree = try commit.parents.first.map { try repository.tree(repository.commit($0).treeID) }
                 planned.append((commit, tree, parentTree, try documentChanges(from: parentTree, to: tree, paths: options.paths)))
             }
-            try parseInParallel(planned.flatMap { plan in
-                plan.3.flatMap { change in
-                    [change.oldID.map { ($0, change.oldPath ?? "") }, change.newID.map { ($0, change.newPath ?? "") }].compactMap { $0 }
-                }
+            try prepareInParallel(planned.flatMap { plan in
+                plan.3.compactMap { change in change.newID.map { Version(id: $0, path: change.newPath ?? "", parent: change.oldID) } }
             })
             for (commit, tree, parentTree, changes) in planned {
                 done += 1
                 progress?(done, ids.count)
                 events += try self.events(of: commit, tree: tree, parentTree: parentTree, changes: changes)
             }
+            // Anything screened but not asked for (a merge's branch-side version) is parsed if needed later.
+            pending.removeAll()
         }
         return HistoryReport(events: events, commits: ids.count, shallowBoundary: reachedBoundary)
     }
 
-    /// Parses the versions not yet cached, each worker reading blobs through its own repository handle.
-    private func parseInParallel(_ versions: [(ObjectID, String)]) throws {
+    struct Version {
+        let id: ObjectID
+        let path: String
+        let parent: ObjectID?
+    }
+
+    private enum Prepared {
+        case parsed(DocumentSnapshot)
+        /// Changed only in plain item lines: derive from the parent's snapshot, in commit order.
+        case derivable(SourceText)
+    }
+
+    /// Reads the versions a chunk of commits needs on all cores, each worker through its own
+    /// repository handle: parses those that need a parse, screens the rest for derivation.
+    private func prepareInParallel(_ versions: [Version]) throws {
         var seen = Set<ObjectID>()
         let missing = try versions.filter {
-            try !cache.contains($0.0) && seen.insert($0.0).inserted && repository.blobSize($0.0) <= SourceText.maximumBytes
+            try !cache.contains($0.id) && seen.insert($0.id).inserted && repository.blobSize($0.id) <= SourceText.maximumBytes
         }
-        guard missing.count > 8 else { return }
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
-        let slots = ResultSlots<Result<DocumentSnapshot, Error>>(count: missing.count)
+        guard !missing.isEmpty else { return }
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8, missing.count)
+        let slots = ResultSlots<Result<Prepared, Error>>(count: missing.count)
         let gitDirectory = repository.gitDirectory
         let configuration = self.configuration
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             guard let handle = try? Repository(discovering: gitDirectory) else { return }
             for index in stride(from: worker, to: missing.count, by: workers) {
-                let (id, path) = missing[index]
-                slots[index] = Result { try DocumentSnapshot(bytes: try handle.blob(id), path: path, configuration: configuration) }
+                let version = missing[index]
+                slots[index] = Result {
+                    let source = SourceText(bytes: try handle.blob(version.id))
+                    if let parent = version.parent, try handle.blobSize(parent) <= SourceText.maximumBytes,
+                       SnapshotDerivation.isCandidate(old: SourceText(bytes: try handle.blob(parent)), new: source) {
+                        return .derivable(source)
+                    }
+                    return .parsed(try DocumentSnapshot(source: source, path: version.path, configuration: configuration))
+                }
             }
         }
         for (index, result) in slots.values.enumerated() {
-            // A version a worker could not read is parsed again on this thread, which reports the error.
-            if case let .success(snapshot)? = result { cache.insert(snapshot, for: missing[index].0) }
+            // A version a worker could not read is read again on this thread, which reports the error.
+            switch result {
+            case let .success(.parsed(snapshot))?: cache.insert(snapshot, for: missing[index].id)
+            case let .success(.derivable(source))?: pending[missing[index].id] = source
+            default: break
+            }
         }
     }
 
@@ -160,7 +186,7 @@ public final class HistoryWalker {
         // A version over the size limit is not parsed: only document-level events are reported for it.
         for id in [old, new].compactMap({ $0 }) where try repository.blobSize(id) > SourceText.maximumBytes { return [] }
         let before = try old.map { try snapshot($0, oldPath ?? newPath) }
-        let after = try snapshot(new, newPath)
+        let after = try snapshot(new, newPath, parent: before)
         let diff = SnapshotDiff(old: before, new: after)
         if provenance != nil { recordProvenance(diff, old: old, new: new, after: after, newPath: newPath, commit: commit) }
         return diff.events
@@ -184,8 +210,14 @@ public final class HistoryWalker {
         provenance?[new] = origins
     }
 
-    func snapshot(_ id: ObjectID, _ path: String) throws -> DocumentSnapshot {
-        try cache.snapshot(id, path: path, repository: repository, configuration: configuration)
+    func snapshot(_ id: ObjectID, _ path: String, parent: DocumentSnapshot? = nil) throws -> DocumentSnapshot {
+        if let source = pending.removeValue(forKey: id) {
+            let snapshot = try parent.flatMap { SnapshotDerivation.derive(from: $0, new: source, configuration) }
+                ?? DocumentSnapshot(source: source, path: path, configuration: configuration)
+            cache.insert(snapshot, for: id)
+            return snapshot
+        }
+        return try cache.snapshot(id, path: path, repository: repository, configuration: configuration)
     }
 
     private func attribute(_ draft: EventDraft, path: String, commit: CommitInfo) -> HistoryEvent {

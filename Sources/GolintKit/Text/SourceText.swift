@@ -36,6 +36,14 @@ public struct SourceText: Sendable {
         }
     }
 
+    /// Lines already split (a snapshot's), for comparing versions.
+    init(lines: [Substring]) {
+        text = ""
+        self.lines = lines
+        problems = []
+        hadByteOrderMark = false
+    }
+
     /// A document that was not read, for the reason given.
     public init(unread problem: Problem) {
         text = ""

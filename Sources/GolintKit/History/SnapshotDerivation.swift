@@ -1,0 +1,75 @@
+import Foundation
+
+/// Most commits to a checklist check, uncheck or reword a few task items. When every line that
+/// changed is such an item line — same list marker, plain text without Markdown syntax — the new
+/// version's snapshot follows from the old one without parsing: cmark-gfm would render those lines
+/// to exactly their text, and nothing else in the document can change meaning. Anything else is
+/// parsed in full. `HistoryDerivationTests` checks derived snapshots against full parses.
+enum SnapshotDerivation {
+    /// `- [ ] text`, `1. [x] text`: the part up to `[`, the box, the text.
+    private static let itemLine = try! Pattern(
+        #"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[)([ xX])\][ \t]+([^`*_\[\]<>!\\&~|\t]*[^`*_\[\]<>!\\&~|\t ])[ \t]*$"#)
+
+    struct ItemLine {
+        let prefix: Substring
+        let checked: Bool
+        let text: String
+    }
+
+    static func itemLine<S: StringProtocol>(_ line: S) -> ItemLine? {
+        let text = String(line)
+        guard let match = try? itemLine.firstMatch(in: text), let prefix = match.ranges[1], let box = match.ranges[2],
+              let body = match.ranges[3]
+        else { return nil }
+        return ItemLine(prefix: text[prefix], checked: text[box] != " ", text: String(text[body]))
+    }
+
+    /// Whether an item's text can be carried without parsing: no placeholder, no decision field.
+    static func isPlain(_ text: String, _ configuration: Configuration) -> Bool {
+        guard DecisionField.parse(text, fields: configuration.decisionFieldKeys) == nil else { return false }
+        return ((try? PlaceholderRule.matches(in: text, configuration)) ?? [Range<String.Index>]()).isEmpty
+    }
+
+    /// Lines whose text can change without a parse, by their old line number, for `snapshot`.
+    static func plainItemLines(_ items: [DocumentSnapshot.Item], lines: [Substring], _ configuration: Configuration) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        for (index, item) in items.enumerated() where item.line >= 1 && item.line <= lines.count {
+            guard let parsed = itemLine(lines[item.line - 1]), parsed.text == item.text, parsed.checked == item.checked,
+                  isPlain(item.text, configuration) else { continue }
+            result[item.line] = index
+        }
+        return result
+    }
+
+    /// A cheap screen on the bytes alone, before any parse: same number of lines, and every changed
+    /// line on both sides an item line with the same marker. Only such changes are worth deriving.
+    static func isCandidate(old: SourceText, new: SourceText) -> Bool {
+        guard old.problems.isEmpty, new.problems.isEmpty, !old.hadByteOrderMark, !new.hadByteOrderMark,
+              old.lines.count == new.lines.count else { return false }
+        var changed = 0
+        for index in old.lines.indices where old.lines[index] != new.lines[index] {
+            changed += 1
+            guard changed <= 8, let before = itemLine(old.lines[index]), let after = itemLine(new.lines[index]),
+                  before.prefix == after.prefix else { return false }
+        }
+        return true
+    }
+
+    /// The new version's snapshot from the old one, or nil when it has to be parsed.
+    static func derive(from old: DocumentSnapshot, new source: SourceText, _ configuration: Configuration) -> DocumentSnapshot? {
+        guard old.derivable, isCandidate(old: SourceText(lines: old.lines), new: source) else { return nil }
+        var items = old.items
+        for index in source.lines.indices where source.lines[index] != old.lines[index] {
+            guard let itemIndex = old.plainItemLines[index + 1], let after = itemLine(source.lines[index]),
+                  isPlain(after.text, configuration) else { return nil }
+            let before = items[itemIndex]
+            let signed = before.isApproval && after.checked && ((try? configuration.signature?.contains(after.text) ?? true) ?? false)
+            let own = Analysis.markedDates(in: after.text).first { $0.instant(defaultZone: TimeZones.utc) != nil }
+            items[itemIndex] = DocumentSnapshot.Item(
+                text: after.text, checked: after.checked, line: before.line, source: source.lines[index].trimmedSpaces.capped(1000),
+                section: before.section, isApproval: before.isApproval, signed: signed, ownDeadline: own.map { String(after.text[$0.range]) })
+        }
+        return DocumentSnapshot(items: items, placeholders: old.placeholders, deadlines: old.deadlines, decisions: old.decisions,
+                                lines: source.lines, plainItemLines: old.plainItemLines, derivable: true)
+    }
+}
