@@ -35,8 +35,10 @@ demo: release
 	@echo "== golint check on the demo repository ($(DEMO_DIR)), evaluated at 2026-03-06 12:00 Berlin"
 	@.build/release/golint check --repo "$(DEMO_DIR)" --now 2026-03-06T12:00:00+01:00; \
 	  echo "(exit $$?: 1 means findings at error severity)"
-	@echo; echo "== golint history: who checked, filled and signed what"
-	@.build/release/golint history --repo "$(DEMO_DIR)" || true
+	@echo; echo "== golint history --since HEAD~4: who checked, filled, signed and moved what after the plan was written"
+	@.build/release/golint history --repo "$(DEMO_DIR)" --since HEAD~4
+	@echo; echo "== golint blame docs/13_GO_LIVE_CHECKLIST.md: the last change to each item's state"
+	@.build/release/golint blame --repo "$(DEMO_DIR)" docs/13_GO_LIVE_CHECKLIST.md
 
 # Real peers for integration tests, from PyPI: the pre-commit framework, and the SARIF schema.
 PYTOOLS := $(CURDIR)/.build/pytools
