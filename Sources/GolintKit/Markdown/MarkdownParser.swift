@@ -44,17 +44,31 @@ private struct Builder {
     /// Open list items, innermost last, with the task item each one is (if it is one).
     var openItems: [(node: OpaquePointer, task: Int?)] = []
     var container: OpenContainer?
-    var linkStarts: [String.Index] = []
+    var linkStarts: [Int] = []
 
     struct OpenContainer {
         let node: OpaquePointer
         let kind: TextBlock.Kind
         let line: Int
         let byteColumn: Int
-        var text = ""
-        var links: [Range<String.Index>] = []
+        /// The rendered text as UTF-8, turned into one String when the block closes.
+        var bytes: [UInt8] = []
+        /// Link and image text as byte offsets into `bytes`.
+        var links: [Range<Int>] = []
         let item: Int?
         let headingLevel: Int
+
+        mutating func append(_ literal: UnsafePointer<CChar>?) {
+            guard let literal else { return }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+        }
+
+        /// The text, and the link ranges as String indices (UTF-8 offsets are valid String indices).
+        func finished() -> (text: String, links: [Range<String.Index>]) {
+            let text = String(decoding: bytes, as: UTF8.self)
+            let utf8 = text.utf8
+            return (text, links.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) })
+        }
     }
 
     init(path: String, source: SourceText) {
@@ -106,14 +120,13 @@ private struct Builder {
         case CMARK_NODE_HTML_BLOCK:
             recordComments(literal(node), line: Int(cmark_node_get_start_line(node)))
         case CMARK_NODE_HTML_INLINE:
-            recordComments(literal(node), line: container.map { $0.line + $0.text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 } } ?? 0)
+            recordComments(literal(node), line: container.map { $0.line + $0.bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } } ?? 0)
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            let text = literal(node)
-            container?.text += text
+            container?.append(cmark_node_get_literal(node))
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            container?.text += "\n"
+            container?.bytes.append(0x0A)
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            if let container { linkStarts.append(container.text.endIndex) }
+            if let container { linkStarts.append(container.bytes.count) }
         default:
             if isTableCell(node) { open(node, kind: .tableCell, item: nil) }
         }
@@ -126,7 +139,7 @@ private struct Builder {
             return
         }
         if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-            if let start = linkStarts.popLast(), let end = container?.text.endIndex {
+            if let start = linkStarts.popLast(), let end = container?.bytes.count {
                 // Text appended since the link opened; indices stay valid because text only grows.
                 container?.links.append(start..<end)
             }
@@ -134,8 +147,9 @@ private struct Builder {
         }
         guard let open = container, open.node == node else { return }
         container = nil
+        let (text, links) = open.finished()
         if open.kind == .heading {
-            let heading = Heading(level: open.headingLevel, text: open.text, line: open.line)
+            let heading = Heading(level: open.headingLevel, text: text, line: open.line)
             headings.append(heading)
             var parent = currentSection
             while let level = sections[parent].heading?.level, level >= heading.level {
@@ -145,13 +159,13 @@ private struct Builder {
         }
         if let item = open.item {
             let old = items[item]
-            items[item] = TaskItem(line: old.line, column: old.column, checked: old.checked, text: open.text,
+            items[item] = TaskItem(line: old.line, column: old.column, checked: old.checked, text: text,
                                    section: old.section, depth: old.depth, parent: old.parent)
         }
         blocks.append(TextBlock(
             kind: open.kind, section: currentSection, line: open.line,
             column: source.column(line: open.line, byteColumn: open.byteColumn),
-            text: open.text, links: open.links, item: open.item))
+            text: text, links: links, item: open.item))
     }
 
     mutating func enterItem(_ node: OpaquePointer) {
