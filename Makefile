@@ -62,8 +62,9 @@ fuzz: deps
 	.build-fuzz/release/golint-fuzz .build-fuzz/corpus -runs=$$(( $(FUZZ_RUNS) / $(FUZZ_JOBS) )) -max_len=4096 \
 	  -jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) -artifact_prefix=Fuzz/crashes/ -print_final_stats=1
 
-test-asan: deps
-	$(SWIFT) test --sanitize=address
+# The whole suite under AddressSanitizer, in a build folder of its own.
+test-asan: deps pytools
+	GOLINT_PYTOOLS="$(PYTOOLS)" $(SWIFT) test --sanitize=address --scratch-path .build-asan $(SWIFT_TEST_FLAGS)
 
 bench: release
 	bench/run
