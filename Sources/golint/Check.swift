@@ -53,8 +53,8 @@ struct Check: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
 
-    @Option(name: .long, help: "Output format: text, json, sarif, github, junit.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format.")
+    var format: CheckFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("Also write a report to a file, FORMAT=PATH (sarif=golint.sarif); repeatable.", valueName: "format=path"))
     var output: [String] = []
@@ -68,17 +68,14 @@ struct Check: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        guard OutputFormat.checkFormats.contains(format) else {
-            throw ValidationError("check has no format '\(format.rawValue)' (text, json, sarif, github, junit)")
-        }
         _ = try outputs()
     }
 
     /// `--output sarif=golint.sarif` as (format, path) pairs.
     func outputs() throws -> [(OutputFormat, String)] {
         try output.map { spec in
-            guard let equals = spec.firstIndex(of: "="), let format = OutputFormat(rawValue: String(spec[..<equals])),
-                  OutputFormat.checkFormats.contains(format), spec.index(after: equals) < spec.endIndex
+            guard let equals = spec.firstIndex(of: "="), let format = CheckFormat(rawValue: String(spec[..<equals]))?.format,
+                  spec.index(after: equals) < spec.endIndex
             else { throw ValidationError("--output takes FORMAT=PATH with a format of text, json, sarif, github, junit: '\(spec)'") }
             return (format, String(spec[spec.index(after: equals)...]))
         }
@@ -102,7 +99,7 @@ struct Check: ParsableCommand {
                 throw GolintError.usage("\(path): cannot write the \(format.rawValue) report")
             }
         }
-        emit(Reporters.render(report, format: format, style: common.textStyle))
+        emit(Reporters.render(report, format: format.format, style: common.textStyle))
         let failing: Severity = strict ? .warning : .error
         if report.findings.contains(where: { $0.severity >= failing }) { throw ExitCode(1) }
     }

@@ -53,4 +53,14 @@ func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
-extension OutputFormat: ExpressibleByArgument {}
+/// `check`'s formats, so that its help lists only those.
+enum CheckFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json, sarif, github, junit
+    var format: OutputFormat { OutputFormat(rawValue: rawValue)! }
+}
+
+/// The formats of history, diff and blame.
+enum AuditFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, json, markdown, csv
+    var format: OutputFormat { OutputFormat(rawValue: rawValue)! }
+}

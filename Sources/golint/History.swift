@@ -19,7 +19,7 @@ struct History: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let format = output.format
+        let format = output.outputFormat
         let repository = try common.openRepository()
         let walker = try HistoryWalker(repository: repository, configurationRevision: until, configurationFile: common.config)
         var options = HistoryOptions()
@@ -49,7 +49,7 @@ struct Diff: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let format = output.format
+        let format = output.outputFormat
         let repository = try common.openRepository()
         let walker = try HistoryWalker(repository: repository, configurationRevision: revB, configurationFile: common.config)
         let events = try walker.diff(from: revA, to: revB, paths: common.repositoryPaths(paths, in: repository))
@@ -69,7 +69,7 @@ struct Blame: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let format = output.format
+        let format = output.outputFormat
         let repository = try common.openRepository()
         let walker = try HistoryWalker(repository: repository, configurationRevision: rev, configurationFile: common.config)
         let documentPath = common.repositoryPaths([path], in: repository)[0]
@@ -80,14 +80,10 @@ struct Blame: ParsableCommand {
 
 /// The output format of history, diff and blame.
 struct AuditOutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text, json, markdown, csv.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format.")
+    var format: AuditFormat = .text
 
-    func validate() throws {
-        guard [.text, .json, .markdown, .csv].contains(format) else {
-            throw ValidationError("history, diff and blame take text, json, markdown or csv, not '\(format.rawValue)'")
-        }
-    }
+    var outputFormat: OutputFormat { format.format }
 }
 
 /// "walking commits 1200/10000" on stderr, only on a terminal and only for long walks.

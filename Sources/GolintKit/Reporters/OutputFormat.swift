@@ -1,8 +1,6 @@
 /// Output formats. `check` takes the first five; `history`, `diff` and `blame` also markdown and csv.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text, json, sarif, github, junit, markdown, csv
-
-    public static let checkFormats: [OutputFormat] = [.text, .json, .sarif, .github, .junit]
 }
 
 /// How text output looks.
