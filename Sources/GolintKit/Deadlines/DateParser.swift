@@ -51,15 +51,16 @@ public enum DateParser {
     private static let monthAlternation = months.map(\.0).sorted { $0.count > $1.count }.joined(separator: "|")
     private static let monthNumbers = Dictionary(months, uniquingKeysWith: { first, _ in first })
 
-    private enum Form { case iso, german, dayMonthName, monthNameDay }
+    private enum Form: CaseIterable { case iso, german, dayMonthName, monthNameDay }
 
-    private static let forms: [(Form, Pattern)] = [
+    /// The four forms as one alternation, three groups each, so that a text is scanned once.
+    private static let forms = try! Pattern([
         // A letter may follow only as ISO's "T" before a time.
-        (.iso, try! Pattern(#"(?<![\d\p{L}])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)(?!(?!T\d)\p{L})"#)),
-        (.german, try! Pattern(#"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"#)),
-        (.dayMonthName, try! Pattern(#"(?<![\d.])(\d{1,2})\.?\s+(\#(monthAlternation))\.?\s+(\d{4})(?!\d)"#, caseInsensitive: true)),
-        (.monthNameDay, try! Pattern(#"(?<!\p{L})(\#(monthAlternation))\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"#, caseInsensitive: true)),
-    ]
+        #"(?<![\d\p{L}])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)(?!(?!T\d)\p{L})"#,
+        #"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"#,
+        #"(?<![\d.])(\d{1,2})\.?\s+(\#(monthAlternation))\.?\s+(\d{4})(?!\d)"#,
+        #"(?<!\p{L})(\#(monthAlternation))\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"#,
+    ].map { "(?:\($0))" }.joined(separator: "|"), caseInsensitive: true)
 
     /// What may follow a date: a time, `EOD`, a zone (in parentheses or not).
     private static let tail = try! Pattern(
@@ -69,23 +70,20 @@ public enum DateParser {
     /// Every date in `text`, left to right; overlapping forms keep the earliest, longest match.
     public static func dates(in text: String) -> [WrittenDate] {
         guard text.containsFourDigitRun else { return [] }
-        var found: [WrittenDate] = []
-        for (form, pattern) in forms {
-            guard let matches = try? pattern.matches(in: text) else { continue }
-            for match in matches {
-                if let date = makeDate(form, match, in: text) { found.append(date) }
-            }
-        }
-        found.sort { $0.range.lowerBound < $1.range.lowerBound }
         var result: [WrittenDate] = []
-        for date in found where !(result.last.map { $0.range.overlaps(date.range) } ?? false) {
+        for match in (try? forms.matches(in: text)) ?? [] {
+            // Which alternative matched: the one whose first group took part.
+            guard let index = Form.allCases.indices.first(where: { match.ranges[1 + 3 * $0] != nil }),
+                  let date = makeDate(Form.allCases[index], match, groupOffset: 3 * index, in: text),
+                  !(result.last.map { $0.range.overlaps(date.range) } ?? false)
+            else { continue }
             result.append(date)
         }
         return result
     }
 
-    private static func makeDate(_ form: Form, _ match: Pattern.Match, in text: String) -> WrittenDate? {
-        let groups = (1...3).map { text.text(match.ranges[$0]) ?? "" }
+    private static func makeDate(_ form: Form, _ match: Pattern.Match, groupOffset: Int, in text: String) -> WrittenDate? {
+        let groups = (1...3).map { text.text(match.ranges[groupOffset + $0]) ?? "" }
         let year: Int?, month: Int?, day: Int?
         switch form {
         case .iso: (year, month, day) = (Int(groups[0]), Int(groups[1]), Int(groups[2]))
