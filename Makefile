@@ -68,8 +68,12 @@ fuzz: deps
 test-asan: deps pytools
 	ASAN_OPTIONS=detect_leaks=0 GOLINT_PYTOOLS="$(PYTOOLS)" $(SWIFT) test --sanitize=address --scratch-path .build-asan $(SWIFT_TEST_FLAGS)
 
-bench: release
-	bench/run
+# Benchmarks need GNU time (peak memory) and pymarkdownlnt (a Markdown linter to compare with).
+bench: release pytools
+	@command -v /usr/bin/time >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq time >/dev/null; } || \
+	  echo "missing /usr/bin/time: sudo apt-get install -y time"
+	@[ -x "$(PYTOOLS)/bin/pymarkdown" ] || "$(PYTOOLS)/bin/pip" install -q pymarkdownlnt
+	PATH="$(PYTOOLS)/bin:$$PATH" bench/run
 
 clean:
 	rm -rf .build
