@@ -14,7 +14,8 @@ public enum ConfigurationLoader {
     public static func apply(yaml: String, file: String, kind: Kind, to configuration: inout Configuration) throws -> [String] {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            // Every value is read as a string: the basic resolver spares compiling the default tag regexes.
+            root = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             throw GolintError.configuration(file: file, line: yamlErrorLine(error), message: "invalid YAML: \(yamlErrorSummary(error))")
         } catch {
@@ -94,14 +95,17 @@ public enum ConfigurationLoader {
             switch try reader.string(keyNode) {
             case "patterns":
                 guard let sequence = value.sequence else { throw reader.error(value, "placeholder.patterns must be a list of regular expressions") }
+                var patterns: [Pattern] = []
                 for item in sequence {
                     let source = try reader.string(item)
                     do {
-                        configuration.placeholderPatterns.append(try Pattern(source))
+                        patterns.append(try Pattern(source))
                     } catch let error as Pattern.CompileError {
                         throw reader.error(item, error.description)
                     }
                 }
+                // One assignment: the combined pattern is compiled once per file, not once per pattern.
+                configuration.placeholderPatterns += patterns
             case "in-code-blocks":
                 configuration.placeholdersInCodeBlocks = try reader.bool(value)
             case let other:

@@ -104,6 +104,7 @@ public enum Linter {
     /// not shared between threads) and takes every n-th document.
     private static func lintInParallel(_ files: [SourceFile], source: DocumentSource, configuration: Configuration,
                                        now: Date) throws -> [DocumentResult] {
+        guard !files.isEmpty else { return [] }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count, 16))
         let readers = try (0..<workers).map { _ in try source.concurrentReader() }
         let results = ResultSlots<Result<DocumentResult, Error>>(count: files.count)
