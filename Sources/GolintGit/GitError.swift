@@ -8,9 +8,6 @@ public struct GitError: Error, CustomStringConvertible, Equatable {
 
     public var description: String { message }
 
-    /// libgit2's "not found" (`GIT_ENOTFOUND`): unknown revisions, missing paths.
-    public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
-
     init(function: String, code: Int32) {
         self.function = function
         self.code = code

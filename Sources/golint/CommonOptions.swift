@@ -26,6 +26,12 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
+    /// The repository and a history walker configured as of `revision`.
+    func historyWalker(configuredAt revision: String) throws -> (Repository, HistoryWalker) {
+        let repository = try openRepository()
+        return (repository, try HistoryWalker(repository: repository, configurationRevision: revision, configurationFile: config))
+    }
+
     /// Colour only on a terminal, and never with `NO_COLOR` set (no-color.org).
     var textStyle: TextStyle {
         let environment = ProcessInfo.processInfo.environment

@@ -20,8 +20,7 @@ struct History: ParsableCommand {
 
     func run() throws {
         let format = output.outputFormat
-        let repository = try common.openRepository()
-        let walker = try HistoryWalker(repository: repository, configurationRevision: until, configurationFile: common.config)
+        let (repository, walker) = try common.historyWalker(configuredAt: until)
         var options = HistoryOptions()
         options.paths = common.repositoryPaths(paths, in: repository)
         options.since = since
@@ -30,8 +29,8 @@ struct History: ParsableCommand {
         let report = try walker.history(options, progress: progress.update)
         progress.finish()
         if !report.shallowBoundary.isEmpty {
-            FileHandle.standardError.write(Data(
-                "golint: note: shallow clone; history stops at \(report.shallowBoundary.map { String($0.prefix(10)) }.joined(separator: ", ")) (older commits are not in this clone)\n".utf8))
+            let boundary = report.shallowBoundary.map { String($0.prefix(10)) }.joined(separator: ", ")
+            note("shallow clone; history stops at \(boundary) (older commits are not in this clone)")
         }
         let header = HistoryReporter.Header(since: since, until: until, commits: report.commits, shallowBoundary: report.shallowBoundary)
         emit(HistoryReporter.render(report.events, header: header, format: format))
@@ -50,8 +49,7 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let format = output.outputFormat
-        let repository = try common.openRepository()
-        let walker = try HistoryWalker(repository: repository, configurationRevision: revB, configurationFile: common.config)
+        let (repository, walker) = try common.historyWalker(configuredAt: revB)
         let events = try walker.diff(from: revA, to: revB, paths: common.repositoryPaths(paths, in: repository))
         emit(HistoryReporter.render(events, header: .init(since: revA, until: revB, commits: 1, shallowBoundary: []), format: format))
     }
@@ -70,8 +68,7 @@ struct Blame: ParsableCommand {
 
     func run() throws {
         let format = output.outputFormat
-        let repository = try common.openRepository()
-        let walker = try HistoryWalker(repository: repository, configurationRevision: rev, configurationFile: common.config)
+        let (repository, walker) = try common.historyWalker(configuredAt: rev)
         let documentPath = common.repositoryPaths([path], in: repository)[0]
         let entries = try walker.blame(path: documentPath, revision: rev)
         emit(HistoryReporter.renderBlame(entries, path: documentPath, revision: rev, format: format))

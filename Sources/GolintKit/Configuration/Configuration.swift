@@ -30,8 +30,6 @@ public struct Configuration: Sendable {
     /// `Label: value` for the deadline labels, compiled once per run.
     public private(set) var deadlineLinePattern: Pattern?
     public var waivers: [Waiver] = []
-    /// Where each setting came from, for error messages.
-    public var sources: [String] = []
 
     /// The shipped rule pack alone.
     public static func shipped() -> Configuration {

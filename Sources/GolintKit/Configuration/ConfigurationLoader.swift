@@ -26,7 +26,6 @@ public enum ConfigurationLoader {
         let mapping = try reader.mapping(root, "the top level")
         let allowed = kind == .pack ? packKeys : configurationKeys
         var packs: [String] = []
-        configuration.sources.append(file)
         for (keyNode, value) in mapping {
             let key = try reader.string(keyNode)
             guard allowed.contains(key) else {

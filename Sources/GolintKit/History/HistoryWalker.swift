@@ -184,7 +184,10 @@ public final class HistoryWalker {
 
     private func describe(old: ObjectID?, oldPath: String?, new: ObjectID, newPath: String, commit: CommitInfo) throws -> [EventDraft] {
         // A version over the size limit is not parsed: only document-level events are reported for it.
-        for id in [old, new].compactMap({ $0 }) where try repository.blobSize(id) > SourceText.maximumBytes { return [] }
+        // Versions the workers prepared were checked already; only the others need a header read.
+        for id in [old, new].compactMap({ $0 }) where try !isPrepared(id) && repository.blobSize(id) > SourceText.maximumBytes {
+            return []
+        }
         let before = try old.map { try snapshot($0, oldPath ?? newPath) }
         let after = try snapshot(new, newPath, parent: before)
         let diff = SnapshotDiff(old: before, new: after)
@@ -209,6 +212,8 @@ public final class HistoryWalker {
         }
         provenance?[new] = origins
     }
+
+    private func isPrepared(_ id: ObjectID) -> Bool { cache.contains(id) || pending[id] != nil }
 
     func snapshot(_ id: ObjectID, _ path: String, parent: DocumentSnapshot? = nil) throws -> DocumentSnapshot {
         if let source = pending.removeValue(forKey: id) {

@@ -57,11 +57,13 @@ enum SnapshotDerivation {
 
     /// The new version's snapshot from the old one, or nil when it has to be parsed.
     static func derive(from old: DocumentSnapshot, new source: SourceText, _ configuration: Configuration) -> DocumentSnapshot? {
-        guard old.derivable, isCandidate(old: SourceText(lines: old.lines), new: source) else { return nil }
+        guard old.derivable, source.problems.isEmpty, !source.hadByteOrderMark, source.lines.count == old.lines.count else { return nil }
         var items = old.items
+        var changed = 0
         for index in source.lines.indices where source.lines[index] != old.lines[index] {
-            guard let itemIndex = old.plainItemLines[index + 1], let after = itemLine(source.lines[index]),
-                  isPlain(after.text, configuration) else { return nil }
+            changed += 1
+            guard changed <= 8, let itemIndex = old.plainItemLines[index + 1], let after = itemLine(source.lines[index]),
+                  itemLine(old.lines[index])?.prefix == after.prefix, isPlain(after.text, configuration) else { return nil }
             let before = items[itemIndex]
             let signed = before.isApproval && after.checked && ((try? configuration.signature?.contains(after.text) ?? true) ?? false)
             let own = Analysis.markedDates(in: after.text).first { $0.instant(defaultZone: TimeZones.utc) != nil }

@@ -40,16 +40,10 @@ public struct Document: Sendable {
         }
     }
 
-    /// Line and column of a range of a block's rendered text in the source.
+    /// Line and column of a range of a block's rendered text in the source, for matches taken in order.
     ///
     /// Rendering drops markup (`**`, backticks), so the excerpt is looked up in its source line;
     /// when markup splits it, the line's first non-blank column is the fallback.
-    public func position(of range: Range<String.Index>, in block: TextBlock) -> (line: Int, column: Int) {
-        var cursor = Cursor(block)
-        return position(of: range, in: block, cursor: &cursor)
-    }
-
-    /// The same for matches taken in order, reusing what the previous call worked out.
     public func position(of range: Range<String.Index>, in block: TextBlock, cursor: inout Cursor) -> (line: Int, column: Int) {
         let text = block.text
         var index = cursor.rendered

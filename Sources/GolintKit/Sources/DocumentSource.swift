@@ -21,9 +21,6 @@ public protocol DocumentSource {
     /// The commit read from, if any.
     var commit: CommitInfo? { get }
     func files(where include: (String) -> Bool) throws -> [SourceFile]
-    func read(_ file: SourceFile) throws -> [UInt8]
-    /// The size in bytes, when it is known without reading the content.
-    func size(of file: SourceFile) throws -> Int?
     /// A single file by path (configuration, rule packs), or nil when it does not exist there.
     func read(path: String) throws -> [UInt8]?
     /// A reader for another thread: libgit2 handles are not shared, so blob sources open their own.
@@ -33,6 +30,7 @@ public protocol DocumentSource {
 /// Reads documents on a worker thread.
 public protocol DocumentReader {
     func read(_ file: SourceFile) throws -> [UInt8]
+    /// The size in bytes, when it is known without reading the content.
     func size(of file: SourceFile) throws -> Int?
 }
 

@@ -6,14 +6,6 @@ protocol BlobSource: DocumentSource {
 }
 
 extension BlobSource {
-    func read(_ file: SourceFile) throws -> [UInt8] {
-        try BlobReader(repository: repository).read(file)
-    }
-
-    func size(of file: SourceFile) throws -> Int? {
-        try BlobReader(repository: repository).size(of: file)
-    }
-
     func concurrentReader() throws -> DocumentReader {
         BlobReader(repository: try Repository(discovering: repository.gitDirectory))
     }

@@ -52,14 +52,6 @@ struct WorktreeSource: DocumentSource {
         }
     }
 
-    func read(_ file: SourceFile) throws -> [UInt8] {
-        try FileReader(root: root).read(file)
-    }
-
-    func size(of file: SourceFile) throws -> Int? {
-        try FileReader(root: root).size(of: file)
-    }
-
     func concurrentReader() throws -> DocumentReader { FileReader(root: root) }
 
     func read(path: String) throws -> [UInt8]? {
@@ -67,7 +59,7 @@ struct WorktreeSource: DocumentSource {
         guard FileManager.default.fileExists(atPath: root + path, isDirectory: &isDirectory) else { return nil }
         if isDirectory.boolValue { throw GolintError.configuration(file: path, line: nil, message: "is a directory, not a file") }
         do {
-            return try read(SourceFile(path: path, blob: nil, kind: .file))
+            return try FileReader(root: root).read(SourceFile(path: path, blob: nil, kind: .file))
         } catch let error as SourceReadError {
             throw GolintError.configuration(file: path, line: nil, message: "cannot be read: \(error.reason)")
         }

@@ -36,14 +36,6 @@ public struct SourceText: Sendable {
         }
     }
 
-    /// Lines already split (a snapshot's), for comparing versions.
-    init(lines: [Substring]) {
-        text = ""
-        self.lines = lines
-        problems = []
-        hadByteOrderMark = false
-    }
-
     /// A document that was not read, for the reason given.
     public init(unread problem: Problem) {
         text = ""

@@ -13,9 +13,6 @@ extension StringProtocol {
         return self[start..<end]
     }
 
-    /// Whether any ASCII digit occurs: a cheap test before looking for dates.
-    var containsASCIIDigit: Bool { utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
-
     /// The text, or its first `limit` characters and "…": what findings and events carry of a line,
     /// so that many findings on one huge line do not each copy it.
     func capped(_ limit: Int = 240) -> String {
@@ -77,6 +74,4 @@ extension StringProtocol {
         try body(self[start...], offset)
     }
 
-    /// How many times `character` occurs.
-    func count(of character: Character) -> Int { reduce(0) { $1 == character ? $0 + 1 : $0 } }
 }
