@@ -62,12 +62,13 @@ public struct Analysis: Sendable {
             }
         }
 
+        // A section without a deadline of its own inherits its parent's; parents come first.
+        var inherited = [Deadline?](repeating: nil, count: document.sections.count)
+        for section in document.sections {
+            inherited[section.index] = sectionDeadline[section.index] ?? section.parent.flatMap { inherited[$0] }
+        }
         itemDeadlines = document.items.map { item in
-            if let own = Analysis.ownDeadline(of: item, in: document, zone: zone, unreadable: &unreadable) { return own }
-            for section in document.sectionChain(from: item.section) {
-                if let deadline = sectionDeadline[section.index] { return deadline }
-            }
-            return nil
+            Analysis.ownDeadline(of: item, in: document, zone: zone, unreadable: &unreadable) ?? inherited[item.section]
         }
         unreadableDeadlines = unreadable
 
@@ -95,20 +96,16 @@ public struct Analysis: Sendable {
         return nil
     }
 
-    private static let anyMarker = try! Pattern(
-        #"\b(?:bis|due|until|by|deadline|frist|fällig|spätestens|before)\b"#, caseInsensitive: true)
-
-    private static let itemMarker = try! Pattern(
-        #"(?:\b(?:bis|due|until|by|deadline|frist|fällig(?:\s+am)?|spätestens|before)\b)\s*:?\s*(?:zum\s+|am\s+|on\s+|the\s+)?$"#,
+    /// A deadline marker and what may stand between it and the date: `bis`, `Frist: am`, `due on`.
+    private static let marker = try! Pattern(
+        #"\b(?:bis|due|until|by|deadline|frist|fällig(?:\s+am)?|spätestens|before)\b\s*:?\s*(?:zum\s+|am\s+|on\s+|the\s+)?"#,
         caseInsensitive: true)
 
-    /// Dates on an item after a deadline marker (`bis`, `due`, `Frist:` …), valid or not.
+    /// Dates on an item right after a deadline marker (`bis`, `due`, `Frist:` …), valid or not.
     static func markedDates(in text: String) -> [WrittenDate] {
-        // Most items carry no dated marker: one scan for a marker word spares the date patterns.
-        guard text.containsFourDigitRun, (try? anyMarker.contains(text)) == true else { return [] }
-        return DateParser.dates(in: text).filter { date in
-            (try? itemMarker.contains(String(text[..<date.range.lowerBound].suffix(30)))) == true
-        }
+        // Most items carry no dated marker: a byte scan for a year spares the patterns.
+        guard text.containsFourDigitRun, let markers = try? marker.matches(in: text) else { return [] }
+        return markers.compactMap { DateParser.date(at: $0.range.upperBound, in: text) }
     }
 
     private static func ownDeadline(of item: TaskItem, in document: Document, zone: TimeZone,

@@ -54,32 +54,41 @@ public enum DateParser {
     private enum Form: CaseIterable { case iso, german, dayMonthName, monthNameDay }
 
     /// The four forms as one alternation, three groups each, so that a text is scanned once.
-    private static let forms = try! Pattern([
+    private static let formsSource = [
         // A letter may follow only as ISO's "T" before a time.
-        #"(?<![\d\p{L}])(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)(?!(?!T\d)\p{L})"#,
-        #"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"#,
-        #"(?<![\d.])(\d{1,2})\.?\s+(\#(monthAlternation))\.?\s+(\d{4})(?!\d)"#,
-        #"(?<!\p{L})(\#(monthAlternation))\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"#,
-    ].map { "(?:\($0))" }.joined(separator: "|"), caseInsensitive: true)
+        #"(?<![0-9\p{L}])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])(?!(?!T[0-9])\p{L})"#,
+        #"(?<![0-9.])([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?![0-9])"#,
+        #"(?<![0-9.])([0-9]{1,2})\.?\s+(\#(monthAlternation))\.?\s+([0-9]{4})(?![0-9])"#,
+        #"(?<!\p{L})(\#(monthAlternation))\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})(?![0-9])"#,
+    ].map { "(?:\($0))" }.joined(separator: "|")
+    private static let forms = try! Pattern(formsSource, caseInsensitive: true)
+    private static let formsHere = try! Pattern(formsSource, caseInsensitive: true, anchored: true)
 
     /// What may follow a date: a time, `EOD`, a zone (in parentheses or not).
     private static let tail = try! Pattern(
-        #"(?:(?:T|,?\s+(?:um\s+|at\s+)?)(\d{1,2}):(\d{2})(?::\d{2})?(?:\s*Uhr)?)?(\s*(?:EOD|end of day|Tagesende)\b)?(?:\s*\(?(UTC|GMT|CET|CEST|MEZ|MESZ|Z|[+-]\d{2}:?\d{2}|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?)\b\)?)?"#,
-        caseInsensitive: true)
+        #"(?:(?:T|,?\s+(?:um\s+|at\s+)?)([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?(?:\s*Uhr)?)?(\s*(?:EOD|end of day|Tagesende)\b)?(?:\s*\(?(UTC|GMT|CET|CEST|MEZ|MESZ|Z|[+-][0-9]{2}:?[0-9]{2}|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?)\b\)?)?"#,
+        caseInsensitive: true, anchored: true)
 
     /// Every date in `text`, left to right; overlapping forms keep the earliest, longest match.
     public static func dates(in text: String) -> [WrittenDate] {
         guard text.containsFourDigitRun else { return [] }
         var result: [WrittenDate] = []
         for match in (try? forms.matches(in: text)) ?? [] {
-            // Which alternative matched: the one whose first group took part.
-            guard let index = Form.allCases.indices.first(where: { match.ranges[1 + 3 * $0] != nil }),
-                  let date = makeDate(Form.allCases[index], match, groupOffset: 3 * index, in: text),
-                  !(result.last.map { $0.range.overlaps(date.range) } ?? false)
-            else { continue }
+            guard let date = makeDate(match, in: text), !(result.last.map { $0.range.overlaps(date.range) } ?? false) else { continue }
             result.append(date)
         }
         return result
+    }
+
+    /// The date that starts exactly at `position`, if one does.
+    public static func date(at position: String.Index, in text: String) -> WrittenDate? {
+        (try? formsHere.prefixMatch(in: text, at: position)).flatMap { makeDate($0, in: text) }
+    }
+
+    /// Which alternative matched (the one whose first group took part), read as a date.
+    private static func makeDate(_ match: Pattern.Match, in text: String) -> WrittenDate? {
+        guard let index = Form.allCases.indices.first(where: { match.ranges[1 + 3 * $0] != nil }) else { return nil }
+        return makeDate(Form.allCases[index], match, groupOffset: 3 * index, in: text)
     }
 
     private static func makeDate(_ form: Form, _ match: Pattern.Match, groupOffset: Int, in text: String) -> WrittenDate? {

@@ -14,17 +14,6 @@ public struct Document: Sendable {
     public let codeBlocks: [CodeBlock]
     public let htmlComments: [HTMLComment]
 
-    /// The section and its ancestors, innermost first.
-    public func sectionChain(from index: Int) -> [Section] {
-        var chain: [Section] = []
-        var current: Int? = index
-        while let index = current {
-            chain.append(sections[index])
-            current = sections[index].parent
-        }
-        return chain
-    }
-
     /// Where a walk through one block's matches stands; positions only move forward, so finding
     /// many matches in one long paragraph stays linear.
     public struct Cursor {

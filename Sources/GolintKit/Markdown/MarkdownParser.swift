@@ -4,19 +4,25 @@ import Foundation
 /// Builds a `Document` from cmark-gfm's tree with the task-list, table and strikethrough extensions,
 /// so that what counts as a task item, a table or a code block is exactly what GitHub shows.
 public enum MarkdownParser {
-    private static let registered: Bool = {
+    /// The extensions, registered once per process; nodes they create point back to them.
+    fileprivate struct Extensions: @unchecked Sendable {
+        let table: OpaquePointer?
+        let tasklist: OpaquePointer?
+        let strikethrough: OpaquePointer?
+    }
+
+    fileprivate static let extensions: Extensions = {
         cmark_gfm_core_extensions_ensure_registered()
-        return true
+        return Extensions(table: cmark_find_syntax_extension("table"), tasklist: cmark_find_syntax_extension("tasklist"),
+                          strikethrough: cmark_find_syntax_extension("strikethrough"))
     }()
 
     public static func parse(_ source: SourceText, path: String) -> Document {
-        _ = registered
+        let extensions = extensions
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { fatalError("cmark_parser_new: out of memory") }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "tasklist", "strikethrough"] {
-            if let extensionPointer = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extensionPointer)
-            }
+        for pointer in [extensions.table, extensions.tasklist, extensions.strikethrough] {
+            if let pointer { cmark_parser_attach_syntax_extension(parser, pointer) }
         }
         var text = source.text
         text.withUTF8 { buffer in
@@ -51,24 +57,20 @@ private struct Builder {
         let kind: TextBlock.Kind
         let line: Int
         let byteColumn: Int
-        /// The rendered text as UTF-8, turned into one String when the block closes.
-        var bytes: [UInt8] = []
-        /// Link and image text as byte offsets into `bytes`.
+        /// Link and image text as byte offsets into the builder's `text`.
         var links: [Range<Int>] = []
         let item: Int?
         let headingLevel: Int
+    }
 
-        mutating func append(_ literal: UnsafePointer<CChar>?) {
-            guard let literal else { return }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
-        }
+    /// The open block's rendered text as UTF-8, one buffer reused for every block.
+    var text: [UInt8] = []
 
-        /// The text, and the link ranges as String indices (UTF-8 offsets are valid String indices).
-        func finished() -> (text: String, links: [Range<String.Index>]) {
-            let text = String(decoding: bytes, as: UTF8.self)
-            let utf8 = text.utf8
-            return (text, links.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) })
-        }
+    /// The open block's text, and its link ranges as String indices (UTF-8 offsets are valid indices).
+    func finished(_ open: OpenContainer) -> (text: String, links: [Range<String.Index>]) {
+        let string = String(decoding: text, as: UTF8.self)
+        let utf8 = string.utf8
+        return (string, open.links.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) })
     }
 
     init(path: String, source: SourceText) {
@@ -120,13 +122,15 @@ private struct Builder {
         case CMARK_NODE_HTML_BLOCK:
             recordComments(literal(node), line: Int(cmark_node_get_start_line(node)))
         case CMARK_NODE_HTML_INLINE:
-            recordComments(literal(node), line: container.map { $0.line + $0.bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } } ?? 0)
+            recordComments(literal(node), line: container.map { $0.line + text.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } } ?? 0)
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            container?.append(cmark_node_get_literal(node))
+            if container != nil, let literal = cmark_node_get_literal(node) {
+                text.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+            }
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-            container?.bytes.append(0x0A)
+            if container != nil { text.append(0x0A) }
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            if let container { linkStarts.append(container.bytes.count) }
+            if container != nil { linkStarts.append(text.count) }
         default:
             if isTableCell(node) { open(node, kind: .tableCell, item: nil) }
         }
@@ -139,7 +143,8 @@ private struct Builder {
             return
         }
         if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-            if let start = linkStarts.popLast(), let end = container?.bytes.count {
+            if let start = linkStarts.popLast(), container != nil {
+                let end = text.count
                 // Text appended since the link opened; indices stay valid because text only grows.
                 container?.links.append(start..<end)
             }
@@ -147,7 +152,7 @@ private struct Builder {
         }
         guard let open = container, open.node == node else { return }
         container = nil
-        let (text, links) = open.finished()
+        let (text, links) = finished(open)
         if open.kind == .heading {
             let heading = Heading(level: open.headingLevel, text: text, line: open.line)
             headings.append(heading)
@@ -170,7 +175,7 @@ private struct Builder {
 
     mutating func enterItem(_ node: OpaquePointer) {
         var task: Int?
-        if String(cString: cmark_node_get_type_string(node)) == "tasklist" {
+        if cmark_node_get_syntax_extension(node) == MarkdownParser.extensions.tasklist {
             let line = Int(cmark_node_get_start_line(node))
             task = items.count
             items.append(TaskItem(
@@ -183,6 +188,7 @@ private struct Builder {
     }
 
     mutating func open(_ node: OpaquePointer, kind: TextBlock.Kind, item: Int?) {
+        text.removeAll(keepingCapacity: true)
         container = OpenContainer(
             node: node, kind: kind, line: Int(cmark_node_get_start_line(node)),
             byteColumn: Int(cmark_node_get_start_column(node)), item: item,
@@ -203,7 +209,9 @@ private struct Builder {
     }
 
     func isTableCell(_ node: OpaquePointer) -> Bool {
-        guard let name = cmark_node_get_type_string(node) else { return false }
+        // Only table nodes (table, row, cell) pay for the name comparison.
+        guard cmark_node_get_syntax_extension(node) == MarkdownParser.extensions.table,
+              let name = cmark_node_get_type_string(node) else { return false }
         return strcmp(name, "table_cell") == 0
     }
 }

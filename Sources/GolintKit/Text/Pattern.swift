@@ -8,6 +8,10 @@ public final class Pattern: @unchecked Sendable {
     // match data is created per call.
     private let code: OpaquePointer
     private let context: OpaquePointer?
+    /// Whether PCRE2 compiled the pattern to machine code; then `pcre2_jit_match` skips the
+    /// interpreter's per-call set-up.
+    private let jitCompiled: Bool
+    private let anchored: Bool
     public let source: String
 
     /// How much backtracking one match may do before it is reported instead of finishing.
@@ -30,10 +34,14 @@ public final class Pattern: @unchecked Sendable {
         public var description: String { "regular expression '\(pattern)' exceeded its match budget (catastrophic backtracking)" }
     }
 
-    public init(_ source: String, caseInsensitive: Bool = false) throws {
+    /// `anchored` patterns match only where a search starts: `prefixMatch` then runs as machine code,
+    /// which anchoring at match time would not allow.
+    public init(_ source: String, caseInsensitive: Bool = false, anchored: Bool = false) throws {
         self.source = source
         var options = UInt32(PCRE2_UTF | PCRE2_UCP)
         if caseInsensitive { options |= UInt32(PCRE2_CASELESS) }
+        if anchored { options |= UInt32(PCRE2_ANCHORED) }
+        self.anchored = anchored
         var errorCode: Int32 = 0
         var errorOffset = 0
         let compiled = source.withCString { pointer in
@@ -48,7 +56,7 @@ public final class Pattern: @unchecked Sendable {
             throw CompileError(pattern: source, reason: "\(reason) at offset \(errorOffset)")
         }
         code = compiled
-        _ = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE))
+        jitCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
         context = pcre2_match_context_create_8(nil)
         if let context {
             pcre2_set_match_limit_8(context, Pattern.matchLimit)
@@ -64,59 +72,55 @@ public final class Pattern: @unchecked Sendable {
     /// Every non-overlapping match in `text`, left to right.
     public func matches(in text: String) throws -> [Match] {
         var result: [Match] = []
-        try enumerate(in: text) { result.append($0); return true }
+        try enumerate(in: text) { result.append(Match(text, $0, $1)); return true }
         return result
     }
 
     public func firstMatch(in text: String) throws -> Match? {
         var found: Match?
-        try enumerate(in: text) { found = $0; return false }
+        try enumerate(in: text) { found = Match(text, $0, $1); return false }
         return found
     }
 
-    public func contains(_ text: String) throws -> Bool { try firstMatch(in: text) != nil }
+    /// Whether the pattern matches anywhere in `text`, without building the match.
+    public func contains(_ text: String) throws -> Bool {
+        var found = false
+        try enumerate(in: text) { _, _ in found = true; return false }
+        return found
+    }
 
     /// A match that starts exactly at `position` (PCRE2_ANCHORED), without copying the text after it.
     public func prefixMatch(in text: String, at position: String.Index) throws -> Match? {
         var found: Match?
         let offset = text.utf8.distance(from: text.utf8.startIndex, to: position)
-        try enumerate(in: text, from: offset, options: UInt32(PCRE2_ANCHORED)) { found = $0; return false }
+        try enumerate(in: text, from: offset, options: anchored ? 0 : UInt32(PCRE2_ANCHORED)) { found = Match(text, $0, $1); return false }
         return found
     }
 
-    private func enumerate(in text: String, from start: Int = 0, options: UInt32 = 0, _ body: (Match) -> Bool) throws {
-        var text = text
-        let utf8 = text.utf8
+    /// Calls `body` with each match's offset vector (start and end byte offsets, per group) and its
+    /// number of pairs, until `body` returns false.
+    private func enumerate(in text: String, from start: Int = 0, options: UInt32 = 0,
+                           _ body: (UnsafeMutablePointer<Int>, Int) -> Bool) throws {
         guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return }
         defer { pcre2_match_data_free_8(data) }
-        try text.withUTF8 { buffer in
+        try text.withUTF8Bytes { buffer in
             let length = buffer.count
+            let subject = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
             var offset = start
             while offset <= length {
                 // Swift strings are valid UTF-8: skip PCRE2's check, which rescans the whole subject per call.
-                let rc = pcre2_match_8(code, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, length, offset,
-                                       options | UInt32(PCRE2_NO_UTF_CHECK), data, context)
+                let rc = jitCompiled && options == 0
+                    ? pcre2_jit_match_8(code, subject, length, offset, 0, data, context)
+                    : pcre2_match_8(code, subject, length, offset, options | UInt32(PCRE2_NO_UTF_CHECK), data, context)
                 if rc == PCRE2_ERROR_NOMATCH { return }
                 if rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT {
                     throw BudgetExceeded(pattern: source)
                 }
-                guard rc > 0 else { return }
-                let vector = pcre2_get_ovector_pointer_8(data)!
-                let groups = Int(pcre2_get_ovector_count_8(data))
-                var ranges: [Range<String.Index>?] = []
-                ranges.reserveCapacity(groups)
-                for group in 0..<groups {
-                    // PCRE2_UNSET is ~(size_t)0, which imports as -1.
-                    let start = vector[2 * group], end = vector[2 * group + 1]
-                    if start < 0 || start > length {
-                        ranges.append(nil)
-                    } else {
-                        ranges.append(utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end))
-                    }
-                }
-                guard body(Match(ranges: ranges)) else { return }
-                let start = vector[0], end = vector[1]
-                if end > start {
+                guard rc > 0, let vector = pcre2_get_ovector_pointer_8(data) else { return }
+                let pairs = Int(pcre2_get_ovector_count_8(data))
+                guard body(vector, pairs) else { return }
+                let matchStart = vector[0], end = vector[1]
+                if end > matchStart {
                     offset = end
                 } else {
                     // An empty match: step over one whole UTF-8 character.
@@ -125,6 +129,24 @@ public final class Pattern: @unchecked Sendable {
                 }
             }
         }
+    }
+}
+
+extension Pattern.Match {
+    /// From an offset vector: PCRE2_UNSET (~0, imported as -1) marks a group that took no part.
+    fileprivate init(_ text: String, _ vector: UnsafeMutablePointer<Int>, _ pairs: Int) {
+        let utf8 = text.utf8
+        var ranges: [Range<String.Index>?] = []
+        ranges.reserveCapacity(pairs)
+        for group in 0..<pairs {
+            let start = vector[2 * group], end = vector[2 * group + 1]
+            if start < 0 || end < start {
+                ranges.append(nil)
+            } else {
+                ranges.append(utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end))
+            }
+        }
+        self.init(ranges: ranges)
     }
 }
 

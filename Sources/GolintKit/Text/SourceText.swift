@@ -91,30 +91,31 @@ public struct SourceText: Sendable {
     /// Converts cmark's 1-based byte column into a 1-based column in Unicode scalars.
     public func column(line number: Int, byteColumn: Int) -> Int {
         // Every scalar has exactly one byte that is not a continuation byte (10xxxxxx).
-        line(number).utf8.prefix(max(0, byteColumn - 1)).reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        line(number).withUTF8Bytes { bytes in
+            bytes.prefix(max(0, byteColumn - 1)).reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        }
     }
 
     static func splitLines(_ text: String) -> [Substring] {
-        // Split on bytes: "\r\n" is one Character, which would hide the "\n" from a Character loop;
-        // UTF-8 indices of ASCII bytes are valid String indices.
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            if byte == 0x0A || byte == 0x0D {
-                lines.append(text[start..<index])
-                var next = utf8.index(after: index)
-                if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
-                start = next
-                index = next
-            } else {
-                index = utf8.index(after: index)
+        // Split on bytes: "\r\n" is one Character, which would hide the "\n" from a Character loop.
+        // Offsets of ASCII bytes are valid String indices.
+        var bounds: [(start: Int, end: Int)] = []
+        text.withUTF8Bytes { bytes in
+            var start = 0, index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A || byte == 0x0D {
+                    bounds.append((start, index))
+                    index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                    start = index
+                } else {
+                    index += 1
+                }
             }
+            if start < bytes.count { bounds.append((start, bytes.count)) }
         }
-        if start < utf8.endIndex { lines.append(text[start...]) }
-        return lines
+        let utf8 = text.utf8
+        return bounds.map { text[utf8.index(utf8.startIndex, offsetBy: $0.start)..<utf8.index(utf8.startIndex, offsetBy: $0.end)] }
     }
 
     private static func decodeUTF16(_ bytes: [UInt8]) -> String {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Small string helpers in pure Swift: Foundation's equivalents bridge through NSString (UTF-16)
 /// on Linux, which dominated profiles of `history`.
 extension StringProtocol {
@@ -27,8 +33,15 @@ extension StringProtocol {
 
     /// Whether an ASCII character occurs, by bytes (`contains(":")` would bridge through NSString).
     func containsASCII(_ character: Unicode.Scalar) -> Bool {
-        let byte = UInt8(character.value)
-        return utf8.contains(byte)
+        let byte = Int32(character.value)
+        return withUTF8Bytes { $0.isEmpty ? false : memchr($0.baseAddress!, byte, $0.count) != nil }
+    }
+
+    /// Runs `body` over the UTF-8 bytes in place; native strings and their substrings are contiguous,
+    /// so only bridged or foreign strings take the copying path.
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try Array(utf8).withUnsafeBufferPointer(body)
     }
 
     /// The first occurrence of `needle` at or after `from`, compared byte by byte (no NSString bridging).
@@ -50,16 +63,19 @@ extension StringProtocol {
 
     /// Whether four ASCII digits stand in a row: every date golint reads has a four-digit year.
     var containsFourDigitRun: Bool {
-        var run = 0
-        for byte in utf8 {
-            if byte >= 0x30 && byte <= 0x39 {
-                run += 1
-                if run == 4 { return true }
-            } else {
-                run = 0
+        withUTF8Bytes { bytes in
+            var run = 0
+            for byte in bytes {
+                // One unsigned compare: bytes below "0" wrap around to large values.
+                if byte &- 0x30 < 10 {
+                    run += 1
+                    if run == 4 { return true }
+                } else {
+                    run = 0
+                }
             }
+            return false
         }
-        return false
     }
 
     /// Calls `body` with each line (split on "\n") and its 0-based offset, without building an array.
