@@ -101,6 +101,17 @@ final class CheckCommandTests: CLITestCase {
         XCTAssertEqual(head.stderr, "golint: HEAD has no commit yet; use --staged or --worktree\n")
     }
 
+    /// Subcommands are parsed directly for speed; help and usage must still name the whole command.
+    func testSubcommandHelpNamesTheWholeCommand() throws {
+        let repository = try seededRepository()
+        for (arguments, usage) in [(["check", "--help"], "USAGE: golint check"), (["history", "-h"], "USAGE: golint history"),
+                                   (["help", "check"], "USAGE: golint check"), (["check", "--rev", "HEAD", "-h"], "USAGE: golint check")] {
+            let result = try golint(arguments, in: repository.path)
+            XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(result.stdout.contains(usage), "\(arguments): \(result.stdout)")
+        }
+    }
+
     func testCouldNotRunIsExitTwoWithOneLine() throws {
         let repository = try seededRepository()
         try repository.commit("seed")

@@ -64,4 +64,24 @@ final class DeadlineScopeTests: XCTestCase {
     func testHeadingRangeEndsAtItsLastDate() throws {
         XCTAssertEqual(try deadlines("# Plan (2026-03-01 → 2026-03-06)\n\n- [ ] x\n"), ["heading 2026-03-06T23:59:59Z"])
     }
+
+    /// A date on an item is its deadline only right after a marker; the same date elsewhere is not.
+    func testItemDatesNeedAMarkerRightBeforeThem() throws {
+        let items = [
+            ("- [ ] Runbook (bis 2026-03-06)", "item 2026-03-06T23:59:59Z"),
+            ("- [ ] Runbook, Frist: am 06.03.2026", "item 2026-03-06T23:59:59Z"),
+            ("- [ ] Runbook bis zum 6. März 2026", "item 2026-03-06T23:59:59Z"),
+            ("- [ ] Runbook due on Mar 6, 2026 10:00 UTC", "item 2026-03-06T10:00:00Z"),
+            ("- [ ] Runbook fällig am 2026-03-06", "item 2026-03-06T23:59:59Z"),
+            ("- [ ] Runbook BY 2026-03-06 EOD", "item 2026-03-06T23:59:59Z"),
+            ("- [ ] Tag rc-2026-03-01 bis Freitag, dann 2026-03-06", "section 2026-03-10T23:59:59Z"),
+            ("- [ ] Gebucht 2026-03-02, bis 2026-03-06 testen", "item 2026-03-06T23:59:59Z"),
+            ("- [ ] Abisolieren 2026-03-06", "section 2026-03-10T23:59:59Z"),
+            ("- [ ] Runbook (#7104, bis 2026-03-06)", "item 2026-03-06T23:59:59Z"),
+        ]
+        for (item, expected) in items {
+            XCTAssertEqual(try deadlines("Deadline: 2026-03-10\n\n\(item)\n"), [expected], item)
+        }
+    }
 }
+

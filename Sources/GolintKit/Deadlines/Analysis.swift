@@ -16,7 +16,6 @@ public struct Analysis: Sendable {
 
     public struct DeadlineLine: Sendable {
         public let line: Int
-        public let column: Int
         public let section: Int
         public let label: String
         public let value: String
@@ -40,7 +39,7 @@ public struct Analysis: Sendable {
         deadlineLines = lines
 
         // Per section, the nearest deadline it states itself: a deadline line first, then its heading.
-        var sectionDeadline: [Int: Deadline] = [:]
+        var sectionDeadline = [Deadline?](repeating: nil, count: document.sections.count)
         for line in lines.reversed() {
             if let date = line.dates.first(where: { $0.calendarDate != nil }), let instant = date.instant(defaultZone: zone) {
                 sectionDeadline[line.section] = Deadline(instant: instant.date, timeZone: instant.zone, origin: .section,
@@ -67,8 +66,9 @@ public struct Analysis: Sendable {
         for section in document.sections {
             inherited[section.index] = sectionDeadline[section.index] ?? section.parent.flatMap { inherited[$0] }
         }
+        var instants = InstantCache(defaultZone: zone)
         itemDeadlines = document.items.map { item in
-            Analysis.ownDeadline(of: item, in: document, zone: zone, unreadable: &unreadable) ?? inherited[item.section]
+            Analysis.ownDeadline(of: item, in: document, instants: &instants, unreadable: &unreadable) ?? inherited[item.section]
         }
         unreadableDeadlines = unreadable
 
@@ -108,10 +108,10 @@ public struct Analysis: Sendable {
         return markers.compactMap { DateParser.date(at: $0.range.upperBound, in: text) }
     }
 
-    private static func ownDeadline(of item: TaskItem, in document: Document, zone: TimeZone,
+    private static func ownDeadline(of item: TaskItem, in document: Document, instants: inout InstantCache,
                                     unreadable: inout [UnreadableDeadline]) -> Deadline? {
         for date in markedDates(in: item.text) {
-            guard let instant = date.instant(defaultZone: zone) else {
+            guard let instant = instants.instant(of: date) else {
                 let text = String(item.text[date.range])
                 unreadable.append(UnreadableDeadline(line: item.line, column: document.column(of: text, line: item.line) ?? item.column,
                                                      text: text, reason: "is not a calendar date"))
@@ -131,25 +131,26 @@ public struct Analysis: Sendable {
         for block in document.blocks where block.item == nil && block.kind == .paragraph && block.text.containsASCIIDigitOrColon {
             block.text.forEachLine { line, offset in
                 let lineNumber = block.line + offset
-                guard line.containsASCII(":") || line.containsFourDigitRun else { return }
+                // A labelled line needs its colon; "Bis 2026-03-05" needs a year.
+                let colon = line.containsASCII(":")
+                guard colon || line.containsFourDigitRun else { return }
                 let text = String(line)
-                if let match = try? labelled.firstMatch(in: text) {
+                if colon, let match = try? labelled.firstMatch(in: text) {
                     let value = text.text(match.ranges[2]) ?? ""
                     let dates = DateParser.dates(in: value)
-                    let column = document.column(of: value, line: lineNumber) ?? document.indentColumn(lineNumber)
                     if !dates.contains(where: { $0.calendarDate != nil }), !value.isEmpty {
                         let reason = dates.isEmpty ? "names no date golint can read" : "is not a calendar date"
+                        let column = document.column(of: value, line: lineNumber) ?? document.indentColumn(lineNumber)
                         unreadable.append(UnreadableDeadline(line: lineNumber, column: column, text: value, reason: reason))
                     }
-                    result.append(DeadlineLine(line: lineNumber, column: column, section: block.section,
+                    result.append(DeadlineLine(line: lineNumber, section: block.section,
                                                label: text.text(match.ranges[1]) ?? "", value: value, dates: dates))
-                } else if let match = try? until.firstMatch(in: text) {
+                } else if line.containsFourDigitRun, let match = try? until.firstMatch(in: text) {
                     let value = text.text(match.ranges[2]) ?? ""
                     let dates = DateParser.dates(in: value)
                     // "Bis morgen" is prose; only "Bis 2026-03-05" is a deadline.
                     guard dates.first.map({ $0.range.lowerBound == value.startIndex }) == true else { return }
-                    result.append(DeadlineLine(line: lineNumber, column: block.column, section: block.section,
-                                               label: "Bis", value: value, dates: dates))
+                    result.append(DeadlineLine(line: lineNumber, section: block.section, label: "Bis", value: value, dates: dates))
                 }
             }
         }
@@ -160,4 +161,29 @@ public struct Analysis: Sendable {
 extension String {
     /// Deadline lines need a label with a colon or a date ("Bis 2026-03-05"): skip blocks with neither.
     var containsASCIIDigitOrColon: Bool { utf8.contains { ($0 >= 0x30 && $0 <= 0x3A) } }
+}
+
+/// Items repeat a handful of dates: each distinct one is turned into an instant once per document
+/// (the calendar conversion through the time zone is the costly part).
+private struct InstantCache {
+    private struct Key: Hashable {
+        let year, month, day: Int
+        let hour, minute: Int?
+        let zoneName: String?
+        let endOfDay: Bool
+    }
+
+    let defaultZone: TimeZone
+    private var known: [Key: (date: Date, zone: TimeZone)?] = [:]
+
+    init(defaultZone: TimeZone) { self.defaultZone = defaultZone }
+
+    mutating func instant(of date: WrittenDate) -> (date: Date, zone: TimeZone)? {
+        let key = Key(year: date.year, month: date.month, day: date.day, hour: date.hour, minute: date.minute,
+                      zoneName: date.zoneName, endOfDay: date.endOfDayWritten)
+        if let cached = known[key] { return cached }
+        let instant = date.instant(defaultZone: defaultZone)
+        known[key] = instant
+        return instant
+    }
 }

@@ -16,7 +16,7 @@ public enum Mojibake {
         var result: [Run] = []
         for (offset, line) in lines.enumerated() {
             // Every garbled run is made of non-ASCII characters.
-            guard line.utf8.contains(where: { $0 >= 0x80 }) else { continue }
+            guard line.withUTF8Bytes({ $0.contains { $0 >= 0x80 } }) else { continue }
             let scalars = Array(line.unicodeScalars)
             var index = 0
             while index < scalars.count {
