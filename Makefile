@@ -2,7 +2,7 @@
 #   make demo   installs what is missing, builds, and lints a demo repository
 #   make test   installs what is missing and runs the tests
 
-APT_PACKAGES := git pkg-config libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev python3 python3-venv
+APT_PACKAGES := git pkg-config libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libmimalloc-dev python3 python3-venv
 DEMO_DIR ?= $(CURDIR)/.build/demo-repo
 SWIFT ?= swift
 SWIFT_TEST_FLAGS ?= --disable-swift-testing
