@@ -84,4 +84,18 @@ final class DateParserTests: XCTestCase {
         XCTAssertNil(ISOTime.parse("2026-02-30T10:00Z"))
         XCTAssertNil(ISOTime.parse("2026-03-06T25:00Z"))
     }
+
+    /// `date(at:)` reads only a date that starts exactly at the position, with its tail.
+    func testDateAtAPosition() throws {
+        let text = "bis 5. März 2026 10:00 CET, sonst 2026-03-09"
+        let start = try XCTUnwrap(text.firstIndex(of: "5"))
+        let date = try XCTUnwrap(DateParser.date(at: start, in: text))
+        XCTAssertEqual(String(text[date.range]), "5. März 2026 10:00 CET")
+        XCTAssertEqual(date.instant(defaultZone: TimeZones.utc).map { ISOTime.format($0.date, in: TimeZones.utc) }, "2026-03-05T09:00:00Z")
+        XCTAssertNil(DateParser.date(at: text.startIndex, in: text))
+        XCTAssertNil(DateParser.date(at: text.index(after: start), in: text), "inside a date is not its start")
+        let iso = try XCTUnwrap(text.range(of: "2026-03-09"))
+        XCTAssertEqual(DateParser.date(at: iso.lowerBound, in: text).map { String(text[$0.range]) }, "2026-03-09")
+    }
 }
+
