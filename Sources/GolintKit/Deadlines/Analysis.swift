@@ -132,8 +132,8 @@ public struct Analysis: Sendable {
             block.text.forEachLine { line, offset in
                 let lineNumber = block.line + offset
                 // A labelled line needs its colon; "Bis 2026-03-05" needs a year.
-                let colon = line.containsASCII(":")
-                guard colon || line.containsFourDigitRun else { return }
+                let colon = line.containsASCII(":"), year = line.containsFourDigitRun
+                guard colon || year else { return }
                 let text = String(line)
                 if colon, let match = try? labelled.firstMatch(in: text) {
                     let value = text.text(match.ranges[2]) ?? ""
@@ -145,7 +145,7 @@ public struct Analysis: Sendable {
                     }
                     result.append(DeadlineLine(line: lineNumber, section: block.section,
                                                label: text.text(match.ranges[1]) ?? "", value: value, dates: dates))
-                } else if line.containsFourDigitRun, let match = try? until.firstMatch(in: text) {
+                } else if year, let match = try? until.firstMatch(in: text) {
                     let value = text.text(match.ranges[2]) ?? ""
                     let dates = DateParser.dates(in: value)
                     // "Bis morgen" is prose; only "Bis 2026-03-05" is a deadline.

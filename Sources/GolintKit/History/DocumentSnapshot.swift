@@ -49,18 +49,10 @@ struct DocumentSnapshot: Sendable, Equatable {
     let derivable: Bool
 
     static let empty = DocumentSnapshot(items: [], placeholders: [], deadlines: [], decisions: [], lines: [], plainItemLines: [:], derivable: false)
+}
 
-    init(items: [Item], placeholders: [Placeholder], deadlines: [DeadlineStatement], decisions: [Decision], lines: [Substring],
-         plainItemLines: [Int: Int], derivable: Bool) {
-        self.items = items
-        self.placeholders = placeholders
-        self.deadlines = deadlines
-        self.decisions = decisions
-        self.lines = lines
-        self.plainItemLines = plainItemLines
-        self.derivable = derivable
-    }
-
+/// Built by parsing a version; `SnapshotDerivation` builds the next one with the memberwise init.
+extension DocumentSnapshot {
     init(bytes: [UInt8], path: String, configuration: Configuration) throws {
         try self.init(source: SourceText(bytes: bytes), path: path, configuration: configuration)
     }

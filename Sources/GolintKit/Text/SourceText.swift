@@ -99,23 +99,26 @@ public struct SourceText: Sendable {
     static func splitLines(_ text: String) -> [Substring] {
         // Split on bytes: "\r\n" is one Character, which would hide the "\n" from a Character loop.
         // Offsets of ASCII bytes are valid String indices.
-        var bounds: [(start: Int, end: Int)] = []
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        func line(_ start: Int, _ end: Int) -> Substring {
+            text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        }
         text.withUTF8Bytes { bytes in
             var start = 0, index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x0A || byte == 0x0D {
-                    bounds.append((start, index))
+                    lines.append(line(start, index))
                     index += byte == 0x0D && index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
                     start = index
                 } else {
                     index += 1
                 }
             }
-            if start < bytes.count { bounds.append((start, bytes.count)) }
+            if start < bytes.count { lines.append(line(start, bytes.count)) }
         }
-        let utf8 = text.utf8
-        return bounds.map { text[utf8.index(utf8.startIndex, offsetBy: $0.start)..<utf8.index(utf8.startIndex, offsetBy: $0.end)] }
+        return lines
     }
 
     private static func decodeUTF16(_ bytes: [UInt8]) -> String {
