@@ -1,4 +1,5 @@
 #include <git2.h>
+#include <git2/sys/repository.h>
 
 /* Swift cannot call C variadic functions; these wrap the options golint sets. */
 static inline int golint_git_set_cache_max_size(long long bytes) {

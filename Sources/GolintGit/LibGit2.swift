@@ -14,4 +14,9 @@ enum LibGit2 {
     static func ensureInitialised() {
         _ = initialised
     }
+
+    /// Process-wide: called only once `safe.directory` trusts a repository of another user.
+    static func disableOwnerValidation() {
+        _ = golint_git_disable_owner_validation()
+    }
 }

@@ -5,18 +5,67 @@ import Foundation
 public final class Repository {
     let pointer: OpaquePointer
 
-    /// Opens the repository that contains `path`, searching upwards like `git` does.
-    public init(discovering path: String) throws {
+    /// Where this repository was found; workers open their own handles from it.
+    public let location: RepositoryLocation
+
+    /// Opens the repository that contains `path`, searching upwards like `git -C path` does.
+    public convenience init(discovering path: String) throws {
+        try self.init(.directory(path))
+    }
+
+    /// Opens the repository at `location` with its index and object stores, honouring
+    /// `safe.directory` (read from `environment`, as git reads it) for repositories of other users.
+    public init(_ location: RepositoryLocation, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         LibGit2.ensureInitialised()
+        self.location = location
+        var flags = location.search ? 0 : GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue | GIT_REPOSITORY_OPEN_NO_DOTGIT.rawValue
+        if location.crossFilesystems { flags |= GIT_REPOSITORY_OPEN_CROSS_FS.rawValue }
         var repository: OpaquePointer?
-        let code = git_repository_open_ext(&repository, path, 0, nil)
-        guard code >= 0, let repository else {
-            if code == GIT_ENOTFOUND.rawValue {
-                throw GitError(function: "git_repository_open_ext", message: "not a git repository: \(path)")
+        var code = git_repository_open_ext(&repository, location.path, flags, location.ceilings)
+        if code < 0, let owned = RepositoryDiagnosis.foreignOwnedPath(code: code, start: location.path) {
+            guard SafeDirectory.trusts(owned, environment: environment) else {
+                throw GitError(function: "git_repository_open_ext", message: RepositoryDiagnosis.dubiousOwnership(owned))
             }
-            throw GitError(function: "git_repository_open_ext", code: code)
+            LibGit2.disableOwnerValidation()
+            code = git_repository_open_ext(&repository, location.path, flags, location.ceilings)
+        }
+        guard code >= 0, let repository else {
+            throw RepositoryDiagnosis.openFailure(GitError(function: "git_repository_open_ext", code: code), location: location)
         }
         pointer = repository
+        try applyOverrides()
+    }
+
+    /// The environment's redirections: another work tree, a temporary index, other object stores.
+    private func applyOverrides() throws {
+        let configuredWorkTree = try configString("core.worktree")
+        if let workTree = location.workTree, !location.workTreeIsImplicit || (!isBare && configuredWorkTree == nil) {
+            try check(git_repository_set_workdir(pointer, workTree, 0), "git_repository_set_workdir")
+        }
+        if let indexFile = location.indexFile {
+            var index: OpaquePointer?
+            guard git_index_open(&index, indexFile) == 0 else {
+                throw RepositoryDiagnosis.indexFailure(GitError(function: "git_index_open", code: -1), path: indexFile)
+            }
+            defer { git_index_free(index) }
+            try check(git_repository_set_index(pointer, index), "git_repository_set_index")
+        }
+        if let objectDirectory = location.objectDirectory {
+            var odb: OpaquePointer?
+            guard git_odb_open(&odb, objectDirectory) == 0 else {
+                throw GitError(function: "git_odb_open", message: "GIT_OBJECT_DIRECTORY \(objectDirectory) cannot be opened: \(GitError(function: "git_odb_open", code: -1).message)")
+            }
+            defer { git_odb_free(odb) }
+            try check(git_repository_set_odb(pointer, odb), "git_repository_set_odb")
+        }
+        if !location.alternateObjectDirectories.isEmpty {
+            var odb: OpaquePointer?
+            try check(git_repository_odb(&odb, pointer), "git_repository_odb")
+            defer { git_odb_free(odb) }
+            for directory in location.alternateObjectDirectories {
+                try check(git_odb_add_disk_alternate(odb, directory), "git_odb_add_disk_alternate")
+            }
+        }
     }
 
     deinit { git_repository_free(pointer) }
@@ -45,7 +94,7 @@ public final class Repository {
     public func commit(_ id: ObjectID) throws -> CommitInfo {
         var oid = id.raw
         var commit: OpaquePointer?
-        try check(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup")
+        try checkObject(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup", id)
         defer { git_commit_free(commit) }
         return CommitInfo(commit!)
     }
@@ -58,7 +107,7 @@ public final class Repository {
     public func tree(_ id: ObjectID) throws -> Tree {
         var oid = id.raw
         var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, pointer, &oid), "git_tree_lookup")
+        try checkObject(git_tree_lookup(&tree, pointer, &oid), "git_tree_lookup", id)
         return Tree(pointer: tree!)
     }
 
@@ -70,7 +119,7 @@ public final class Repository {
         var oid = id.raw
         var size = 0
         var type = GIT_OBJECT_ANY
-        try check(git_odb_read_header(&size, &type, odb, &oid), "git_odb_read_header")
+        try checkObject(git_odb_read_header(&size, &type, odb, &oid), "git_odb_read_header", id)
         return size
     }
 
@@ -78,7 +127,7 @@ public final class Repository {
     public func blob(_ id: ObjectID) throws -> [UInt8] {
         var oid = id.raw
         var blob: OpaquePointer?
-        try check(git_blob_lookup(&blob, pointer, &oid), "git_blob_lookup")
+        try checkObject(git_blob_lookup(&blob, pointer, &oid), "git_blob_lookup", id)
         defer { git_blob_free(blob) }
         let size = Int(git_blob_rawsize(blob))
         guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
@@ -103,19 +152,34 @@ public final class Repository {
         return value.map { String(cString: $0) }
     }
 
+    /// Throws for a failed object read with the cause: a partial clone, a truncated pack, a corrupt
+    /// or missing object, each naming the object and the file.
+    func checkObject(_ code: Int32, _ function: String, _ id: ObjectID) throws {
+        guard code < 0 else { return }
+        throw RepositoryDiagnosis.objectFailure(GitError(function: function, code: code), in: self, id: id)
+    }
+
     private func peel(_ revision: String, to type: git_object_t) throws -> OpaquePointer {
         var object: OpaquePointer?
         let code = git_revparse_single(&object, pointer, revision)
         guard code >= 0, let object else {
+            let error = GitError(function: "git_revparse_single", code: code)
+            // The revision exists but an object it leads to cannot be read: say why.
+            if error.message.hasPrefix("object not found") || error.message.contains("inflate") || error.message.contains("corrupt") {
+                throw RepositoryDiagnosis.objectFailure(error, in: self, id: nil)
+            }
             if code == GIT_ENOTFOUND.rawValue || code == GIT_EAMBIGUOUS.rawValue || code == GIT_EINVALIDSPEC.rawValue {
                 throw GitError(function: "git_revparse_single", message: "unknown revision '\(revision)'")
             }
-            throw GitError(function: "git_revparse_single", code: code)
+            throw error
         }
         defer { git_object_free(object) }
         var peeled: OpaquePointer?
         let peelCode = git_object_peel(&peeled, object, type)
         guard peelCode >= 0, let peeled else {
+            if peelCode == GIT_ENOTFOUND.rawValue || peelCode == GIT_ERROR.rawValue, GitError(function: "", code: peelCode).message.hasPrefix("object not found") {
+                throw RepositoryDiagnosis.objectFailure(GitError(function: "git_object_peel", code: peelCode), in: self, id: nil)
+            }
             let kind = type == GIT_OBJECT_TREE ? "tree" : "commit"
             throw GitError(function: "git_object_peel", message: "revision '\(revision)' does not name a \(kind)")
         }

@@ -64,12 +64,17 @@ public final class Tree {
 }
 
 extension Repository {
+    /// The index file read: `GIT_INDEX_FILE` when git set one, else the repository's own.
+    public var indexPath: String { location.indexFile ?? gitDirectory + "index" }
+
     /// Staged files (stage 0) whose path passes `include`. Works before the first commit.
     public func indexFiles(where include: (String) -> Bool) throws -> [FileEntry] {
         var index: OpaquePointer?
-        try check(git_repository_index(&index, pointer), "git_repository_index")
+        let code = git_repository_index(&index, pointer)
+        guard code >= 0 else { throw RepositoryDiagnosis.indexFailure(GitError(function: "git_repository_index", code: code), path: indexPath) }
         defer { git_index_free(index) }
-        try check(git_index_read(index, 0), "git_index_read")
+        let readCode = git_index_read(index, 0)
+        guard readCode >= 0 else { throw RepositoryDiagnosis.indexFailure(GitError(function: "git_index_read", code: readCode), path: indexPath) }
         var result: [FileEntry] = []
         for position in 0..<git_index_entrycount(index) {
             // Owned by the index: not freed here.
@@ -82,5 +87,15 @@ extension Repository {
             }
         }
         return result
+    }
+}
+
+extension Repository {
+    /// A gitattribute's string value for a path (`working-tree-encoding`), from the work tree's
+    /// `.gitattributes` files, then the index's, as git looks them up; nil when unset or not a string.
+    public func attribute(_ name: String, for path: String) -> String? {
+        var value: UnsafePointer<CChar>?
+        guard git_attr_get(&value, pointer, 0, path, name) == 0, git_attr_value(value) == GIT_ATTR_VALUE_STRING, let value else { return nil }
+        return String(cString: value)
     }
 }

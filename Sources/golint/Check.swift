@@ -32,18 +32,19 @@ struct SourceOptions: ParsableArguments {
         }
     }
 
-    func run(_ common: CommonOptions) throws -> CheckReport {
-        let repository = try common.openRepository()
-        var options = CheckOptions()
-        options.source = staged ? .index : worktree ? .worktree : .revision(rev ?? "HEAD")
-        options.paths = common.repositoryPaths(paths, in: repository)
-        options.onlyChangedInIndex = changed
-        options.configurationFile = common.config
+    /// The request these options and the common ones describe.
+    func request(_ common: CommonOptions) -> CheckRequest {
+        var request = CheckRequest()
+        request.repository = common.repositoryAccess
+        request.paths = paths
+        request.options.source = staged ? .index : worktree ? .worktree : .revision(rev ?? "HEAD")
+        request.options.onlyChangedInIndex = changed
+        request.options.configurationFile = common.config
         if let now, let parsed = ISOTime.parse(now) {
-            options.now = parsed.date
-            options.evaluationZone = parsed.zone
+            request.options.now = parsed.date
+            request.options.evaluationZone = parsed.zone
         }
-        return try Linter.check(repository: repository, options: options)
+        return request
     }
 }
 
@@ -82,26 +83,16 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        var report = try source.run(common)
-        if let baseline {
-            let applied = try Baseline.read(file: baseline).apply(to: report.findings)
-            report = report.with(findings: applied.kept)
-            for (entry, count) in applied.stale.prefix(20) {
-                note("baseline entry no longer matches\(count > 1 ? " (\(count)×)" : ""): \(entry.path) [\(entry.rule)] \(entry.text)")
-            }
-            if applied.stale.count > 20 { note("\(applied.stale.count - 20) more baseline entries no longer match") }
-        }
-        // Reports are written only once the run has succeeded: a failed run writes nothing.
-        for (format, path) in try outputs() {
-            do {
-                try Reporters.render(report, format: format, style: TextStyle()).write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                throw GolintError.usage("\(path): cannot write the \(format.rawValue) report")
-            }
-        }
-        emit(Reporters.render(report, format: format.format, style: common.textStyle))
-        let failing: Severity = strict ? .warning : .error
-        if report.findings.contains(where: { $0.severity >= failing }) { throw ExitCode(1) }
+        var request = source.request(common)
+        request.baselineFile = baseline
+        request.format = format.format
+        request.reports = try outputs().map { (format: $0.0, path: $0.1) }
+        request.style = common.textStyle
+        request.strict = strict
+        let outcome = try CheckRun.run(request)
+        outcome.notes.forEach(note)
+        emit(outcome.output)
+        if outcome.failed { throw ExitCode(1) }
     }
 }
 
@@ -112,20 +103,16 @@ struct BaselineCommand: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
 
-    @Option(name: .long, help: "The baseline file to write.")
-    var output = ".golint-baseline.json"
+    @Option(name: .long, help: "Write the baseline to this file (default: standard output).")
+    var output: String?
 
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let report = try source.run(common)
-        let baseline = Baseline(findings: report.findings)
-        do {
-            try baseline.rendered().write(toFile: output, atomically: true, encoding: .utf8)
-        } catch {
-            throw GolintError.usage("\(output): cannot write the baseline")
-        }
-        if !common.quiet { emit("wrote \(report.findings.count) findings to \(output)\n") }
+        let baseline = try CheckRun.baseline(source.request(common))
+        guard let output else { return emit(baseline.rendered()) }
+        try ReportFiles.writeAll([(path: output, text: baseline.rendered())])
+        if !common.quiet { emit("wrote \(baseline.counts.values.reduce(0, +)) findings to \(output)\n") }
     }
 }
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GolintGit
 import GolintKit
 
 /// Options every command that reads a repository takes.
@@ -17,19 +16,12 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Print only errors, no summary.")
     var quiet = false
 
-    func openRepository() throws -> Repository {
-        let path = repo ?? FileManager.default.currentDirectoryPath
-        do {
-            return try Repository(discovering: path)
-        } catch let error as GitError {
-            throw GolintError.repository(error.message)
-        }
-    }
+    /// The repository these options name: `--repo`, or the one git's environment names.
+    var repositoryAccess: RepositoryAccess { RepositoryAccess(directory: repo) }
 
-    /// The repository and a history walker configured as of `revision`.
-    func historyWalker(configuredAt revision: String) throws -> (Repository, HistoryWalker) {
-        let repository = try openRepository()
-        return (repository, try HistoryWalker(repository: repository, configurationRevision: revision, configurationFile: config))
+    /// A history walker configured as of `revision`.
+    func historyWalker(configuredAt revision: String) throws -> HistoryWalker {
+        try HistoryWalker(access: repositoryAccess, configurationRevision: revision, configurationFile: config)
     }
 
     /// Colour only on a terminal, and never with `NO_COLOR` set (no-color.org).
@@ -37,20 +29,6 @@ struct CommonOptions: ParsableArguments {
         let environment = ProcessInfo.processInfo.environment
         let color = !noColor && environment["NO_COLOR"].map(\.isEmpty) != false && isatty(STDOUT_FILENO) == 1
         return TextStyle(color: color, quiet: quiet)
-    }
-
-    /// Command-line paths made relative to the repository's working directory.
-    func repositoryPaths(_ paths: [String], in repository: Repository) -> [String] {
-        guard let workdir = repository.workdir else { return paths }
-        let root = URL(fileURLWithPath: workdir).resolvingSymlinksInPath().path
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
-        return paths.map { path in
-            let absolute = path.hasPrefix("/") ? path : cwd + "/" + path
-            let resolved = URL(fileURLWithPath: absolute).standardizedFileURL.path
-            if resolved == root { return "" }
-            if resolved.hasPrefix(root + "/") { return String(resolved.dropFirst(root.count + 1)) }
-            return path
-        }
     }
 }
 

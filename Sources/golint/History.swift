@@ -20,9 +20,9 @@ struct History: ParsableCommand {
 
     func run() throws {
         let format = output.outputFormat
-        let (repository, walker) = try common.historyWalker(configuredAt: until)
+        let walker = try common.historyWalker(configuredAt: until)
         var options = HistoryOptions()
-        options.paths = common.repositoryPaths(paths, in: repository)
+        options.paths = walker.repositoryPaths(paths)
         options.since = since
         options.until = until
         let progress = ProgressLine()
@@ -49,8 +49,8 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let format = output.outputFormat
-        let (repository, walker) = try common.historyWalker(configuredAt: revB)
-        let events = try walker.diff(from: revA, to: revB, paths: common.repositoryPaths(paths, in: repository))
+        let walker = try common.historyWalker(configuredAt: revB)
+        let events = try walker.diff(from: revA, to: revB, paths: walker.repositoryPaths(paths))
         emit(HistoryReporter.render(events, header: .init(since: revA, until: revB, commits: 1, shallowBoundary: []), format: format))
     }
 }
@@ -68,9 +68,12 @@ struct Blame: ParsableCommand {
 
     func run() throws {
         let format = output.outputFormat
-        let (repository, walker) = try common.historyWalker(configuredAt: rev)
-        let documentPath = common.repositoryPaths([path], in: repository)[0]
+        let walker = try common.historyWalker(configuredAt: rev)
+        let documentPath = walker.repositoryPaths([path])[0]
         let entries = try walker.blame(path: documentPath, revision: rev)
+        if let boundary = entries.first(where: \.beforeShallowBoundary) {
+            note("shallow clone; history stops at \(boundary.lastChange.commit.prefix(10)) (older commits are not in this clone)")
+        }
         emit(HistoryReporter.renderBlame(entries, path: documentPath, revision: rev, format: format))
     }
 }

@@ -13,15 +13,12 @@ struct InstallHook: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let repository = try common.openRepository()
-        let result = try HookInstaller.install(in: repository, golint: executablePath(), force: force)
+        let result = try HookInstaller.install(in: common.repositoryAccess, force: force)
         if !common.quiet {
             emit("installed \(result.path)" + (result.chained.map { " (runs \($0) first)" } ?? "") + "\n")
         }
-    }
-
-    /// This binary's absolute path, so the hook works without golint on PATH.
-    private func executablePath() -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        if !result.golintOnPath {
+            note("golint is not on PATH: the hook stops every commit that stages a document until it is, or until GOLINT names it")
+        }
     }
 }

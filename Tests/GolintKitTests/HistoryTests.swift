@@ -6,8 +6,7 @@ import XCTest
 /// History on repositories built by the tests, with several authors and fixed dates.
 final class HistoryTests: XCTestCase {
     private func history(_ repository: TestRepository, paths: [String] = [], since: String? = nil) throws -> [HistoryEvent] {
-        let opened = try Repository(discovering: repository.path)
-        let walker = try HistoryWalker(repository: opened, configurationRevision: "HEAD", configurationFile: nil)
+        let walker = try HistoryWalker(access: RepositoryAccess(directory: repository.path), configurationRevision: "HEAD", configurationFile: nil)
         var options = HistoryOptions()
         options.paths = paths
         options.since = since
@@ -257,7 +256,7 @@ final class HistoryTests: XCTestCase {
         try repository.commit("two", author: "Bob Brandt")
         try repository.write("TASK_X.md", "- [x] a\n- [x] b\n")
         let third = try repository.commit("three", author: "Carol Weiss")
-        let walker = try HistoryWalker(repository: Repository(discovering: repository.path), configurationRevision: "HEAD", configurationFile: nil)
+        let walker = try HistoryWalker(access: RepositoryAccess(directory: repository.path), configurationRevision: "HEAD", configurationFile: nil)
         let events = try walker.diff(from: "HEAD~2", to: "HEAD", paths: [])
         XCTAssertEqual(summary(events), ["checked a (Carol Weiss)", "checked b (Carol Weiss)"])
         XCTAssertEqual(Set(events.map(\.commit)), [third])
@@ -272,7 +271,7 @@ final class HistoryTests: XCTestCase {
         try repository.git(["mv", "docs/TASK_B.md", "docs/TASK_SIGNOFF.md"])
         try repository.write("docs/TASK_SIGNOFF.md", "## Sign-off\n\n- [x] Product — Pat Product, 2026-03-04\n- [x] Security\n- [ ] SRE\n")
         try repository.commit("security", author: "Sam Secure")
-        let walker = try HistoryWalker(repository: Repository(discovering: repository.path), configurationRevision: "HEAD", configurationFile: nil)
+        let walker = try HistoryWalker(access: RepositoryAccess(directory: repository.path), configurationRevision: "HEAD", configurationFile: nil)
         let blame = try walker.blame(path: "docs/TASK_SIGNOFF.md", revision: "HEAD")
         XCTAssertEqual(blame.map { "\($0.line) \($0.checked) \($0.lastChange.kind.rawValue) \($0.lastChange.authorName)" }, [
             "3 true signed Pat Product",

@@ -30,6 +30,9 @@ public struct Configuration: Sendable {
     /// `Label: value` for the deadline labels, compiled once per run.
     public private(set) var deadlineLinePattern: Pattern?
     public var waivers: [Waiver] = []
+    /// The rule packs `.golint.yml` names (repository paths): part of the configuration, so a
+    /// change to one re-checks every document.
+    public var packs: [String] = []
 
     /// The shipped rule pack alone.
     public static func shipped() -> Configuration {
@@ -46,8 +49,18 @@ public struct Configuration: Sendable {
         return try? Pattern(#"^\s*(\#(alternation))\s*:\s*(.*?)\s*$"#, caseInsensitive: true)
     }
 
+    /// Documents are Markdown files and configuration is YAML, whatever the globs say: the hook's
+    /// fast path and the pre-commit manifest skip commits that stage neither without asking golint.
+    public static let documentExtensions = ["md", "markdown"]
+    public static let configurationExtensions = ["yml", "yaml"]
+
+    static func hasExtension(_ path: String, _ extensions: [String]) -> Bool {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        return extensions.contains(path[path.index(after: dot)...].lowercased())
+    }
+
     public func isDocument(_ path: String) -> Bool {
-        include.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) }
+        Configuration.hasExtension(path, Configuration.documentExtensions) && include.contains { $0.matches(path) } && !exclude.contains { $0.matches(path) }
     }
 
     /// The severity a rule runs at, or nil when it is off.

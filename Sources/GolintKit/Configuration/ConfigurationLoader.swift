@@ -46,6 +46,9 @@ public enum ConfigurationLoader {
                 try readRules(value, reader, into: &configuration)
             case "packs":
                 packs = try reader.strings(value)
+                if let pack = packs.first(where: { !Configuration.hasExtension($0, Configuration.configurationExtensions) }) {
+                    throw reader.error(value, "rule pack '\(pack)' must be a YAML file (.yml or .yaml)")
+                }
             case "placeholder":
                 try readPlaceholder(value, reader, into: &configuration)
             case "signoff":

@@ -26,6 +26,7 @@ extension Configuration {
         }
         guard let bytes else { return configuration }
         let packs = try ConfigurationLoader.apply(yaml: try text(bytes, file: name), file: name, kind: .configuration, to: &configuration)
+        configuration.packs = packs
         for pack in packs {
             guard let packBytes = try source.read(path: pack) else {
                 throw GolintError.configuration(file: name, line: nil, message: "rule pack '\(pack)' not found in \(source.name)")

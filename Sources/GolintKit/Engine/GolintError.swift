@@ -1,3 +1,5 @@
+import GolintGit
+
 /// Why golint could not run (exit 2). Each prints as one line naming the file or argument.
 public enum GolintError: Error, CustomStringConvertible, Equatable {
     case configuration(file: String, line: Int?, message: String)
@@ -15,5 +17,14 @@ public enum GolintError: Error, CustomStringConvertible, Equatable {
         case let .pattern(pattern, file, message):
             return "\(file): pattern '\(pattern)': \(message)"
         }
+    }
+}
+
+/// Runs an engine entry point so that a libgit2 failure leaves it as one `GolintError` line (exit 2).
+func reportingGitErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as GitError {
+        throw GolintError.repository(error.message)
     }
 }

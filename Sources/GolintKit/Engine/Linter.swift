@@ -46,16 +46,22 @@ public struct CheckOptions: Sendable {
 
 public enum Linter {
     /// Runs the rules over every document of a source.
-    public static func check(repository: Repository, options: CheckOptions) throws -> CheckReport {
+    static func check(repository: Repository, options: CheckOptions) throws -> CheckReport {
         let source = try openSource(options.source, in: repository)
         let configuration = try Configuration.load(from: source, explicitFile: options.configurationFile)
         var files = try source.files { path in
             configuration.isDocument(path) && PathFilter.matches(path, options.paths)
         }
-        if options.onlyChangedInIndex, !repository.isHeadUnborn, let head = try? repository.tree("HEAD") {
-            let configurationChanged = try repository.indexFiles { $0 == Configuration.fileName }.first?.id
-                != head.entry(at: Configuration.fileName)?.id
-            // A staged configuration change can change every document's findings.
+        try PathFilter.requireMatches(options.paths, documents: files.map(\.path), source: source, configuration: configuration)
+        if options.onlyChangedInIndex, !repository.isHeadUnborn {
+            let head = try repository.tree("HEAD")
+            // A staged change to the configuration or a rule pack it names can change every
+            // document's findings: then every document is checked.
+            let configurationFiles = [Configuration.fileName] + configuration.packs
+            let staged = try repository.indexFiles { configurationFiles.contains($0) }
+            let configurationChanged = configurationFiles.contains { path in
+                staged.first { $0.path == path }?.id != head.entry(at: path)?.id
+            }
             if !configurationChanged { files.removeAll { $0.blob == head.entry(at: $0.path)?.id } }
         }
         // Links and submodules are not documents: a link's target is checked under its own path.
@@ -122,14 +128,18 @@ public enum Linter {
     }
 
     /// A document's text, or why it was not read (too large, unreadable): those are findings.
+    /// An object that cannot be read (a partial clone's, a damaged pack's) stops the run with the
+    /// document's path in front of the cause.
     private static func read(_ file: SourceFile, with reader: DocumentReader) throws -> SourceText {
-        if let size = try reader.size(of: file), size > SourceText.maximumBytes {
-            return SourceText(unread: .tooLarge(bytes: size))
-        }
         do {
+            if let size = try reader.size(of: file), size > SourceText.maximumBytes {
+                return SourceText(unread: .tooLarge(bytes: size))
+            }
             return SourceText(bytes: try reader.read(file))
         } catch let error as SourceReadError {
             return SourceText(unread: .unreadable(error.reason))
+        } catch let error as GitError {
+            throw GolintError.repository("\(file.path): \(error.message)")
         }
     }
 }
@@ -141,6 +151,17 @@ enum PathFilter {
         return filters.contains { filter in
             let trimmed = filter.hasSuffix("/") ? String(filter.dropLast()) : filter
             return trimmed.isEmpty || trimmed == "." || path == trimmed || path.hasPrefix(trimmed + "/") || Glob(trimmed).matches(path)
+        }
+    }
+
+    /// A path argument that selects no document is a mistake (a typo, a file that is not a
+    /// document), never a silent pass over zero documents.
+    static func requireMatches(_ filters: [String], documents: [String], source: DocumentSource, configuration: Configuration) throws {
+        for filter in filters where !documents.contains(where: { matches($0, [filter]) }) {
+            let exists = (try? source.files { $0 == filter })?.isEmpty == false
+            throw GolintError.usage(exists
+                ? "\(filter) is not a document (documents match: \(configuration.include.map(\.pattern).joined(separator: ", ")))"
+                : "\(filter) matches no document in \(source.name)")
         }
     }
 }

@@ -10,11 +10,17 @@ public struct BlameEntry: Sendable, Equatable {
     public let signed: Bool
     /// The event that last set this state: item-added, checked, unchecked, signed, signature-removed.
     public let lastChange: HistoryEvent
+    /// A shallow clone ends at `lastChange`'s commit: the state is at least that old.
+    public let beforeShallowBoundary: Bool
 }
 
 extension HistoryWalker {
     /// Blames the items of `path` as of `revision`, following the document through renames.
     public func blame(path: String, revision: String) throws -> [BlameEntry] {
+        try reportingGitErrors { try blameItems(path: path, revision: revision) }
+    }
+
+    private func blameItems(path: String, revision: String) throws -> [BlameEntry] {
         provenance = [:]
         defer { provenance = nil }
         let commit = try repository.commit(revision)
@@ -29,7 +35,7 @@ extension HistoryWalker {
         guard let origins = provenance?[entry.id] else { return [] }
         return zip(snapshot.items, origins).map { item, origin in
             BlameEntry(line: item.line, text: item.text, checked: item.checked, isApproval: item.isApproval,
-                       signed: item.signed, lastChange: origin.event)
+                       signed: item.signed, lastChange: origin.event, beforeShallowBoundary: origin.beforeShallowBoundary)
         }
     }
 }

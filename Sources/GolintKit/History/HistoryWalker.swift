@@ -37,15 +37,36 @@ public final class HistoryWalker {
 
     struct ItemOrigin {
         let event: HistoryEvent
+        /// The item was already there at a shallow clone's boundary: its real origin is older.
+        var beforeShallowBoundary = false
     }
 
-    public init(repository: Repository, configurationRevision: String, configurationFile: String?) throws {
+    private let access: RepositoryAccess?
+
+    /// A walker over the repository `access` names, with the configuration as of `configurationRevision`.
+    public convenience init(access: RepositoryAccess, configurationRevision: String, configurationFile: String?) throws {
+        try self.init(repository: access.open(), configurationRevision: configurationRevision,
+                      configurationFile: configurationFile, access: access)
+    }
+
+    init(repository: Repository, configurationRevision: String, configurationFile: String?, access: RepositoryAccess? = nil) throws {
         self.repository = repository
-        let source = try openSource(.revision(configurationRevision), in: repository)
-        configuration = try Configuration.load(from: source, explicitFile: configurationFile)
+        self.access = access
+        configuration = try reportingGitErrors {
+            try Configuration.load(from: openSource(.revision(configurationRevision), in: repository), explicitFile: configurationFile)
+        }
+    }
+
+    /// Command-line paths made relative to the working directory.
+    public func repositoryPaths(_ paths: [String]) -> [String] {
+        access?.repositoryPaths(paths, in: repository) ?? paths
     }
 
     public func history(_ options: HistoryOptions, progress: ((Int, Int) -> Void)? = nil) throws -> HistoryReport {
+        try reportingGitErrors { try walk(options, progress: progress) }
+    }
+
+    private func walk(_ options: HistoryOptions, progress: ((Int, Int) -> Void)?) throws -> HistoryReport {
         let tip = try resolve(options.until)
         let hidden = try options.since.map { [try resolve($0).id] } ?? []
         let ids = try repository.commitIDs(from: tip.id, hiding: hidden)
@@ -61,6 +82,7 @@ public final class HistoryWalker {
                 if boundary.contains(id) {
                     // Its parents are not in this clone: what it changed cannot be known.
                     reachedBoundary.append(id.description)
+                    if provenance != nil { try recordBoundaryProvenance(commit, paths: options.paths) }
                     continue
                 }
                 let tree = try repository.tree(commit.treeID)
@@ -103,10 +125,10 @@ public final class HistoryWalker {
         guard !missing.isEmpty else { return }
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8, missing.count)
         let slots = ResultSlots<Result<Prepared, Error>>(count: missing.count)
-        let gitDirectory = repository.gitDirectory
+        let location = repository.location
         let configuration = self.configuration
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            guard let handle = try? Repository(discovering: gitDirectory) else { return }
+            guard let handle = try? Repository(location) else { return }
             for index in stride(from: worker, to: missing.count, by: workers) {
                 let version = missing[index]
                 slots[index] = Result {
@@ -131,6 +153,10 @@ public final class HistoryWalker {
 
     /// The events between two revisions as one step, attributed to the second.
     public func diff(from old: String, to new: String, paths: [String]) throws -> [HistoryEvent] {
+        try reportingGitErrors { try events(from: old, to: new, paths: paths) }
+    }
+
+    private func events(from old: String, to new: String, paths: [String]) throws -> [HistoryEvent] {
         let before = try resolve(old), after = try resolve(new)
         let changes = try documentChanges(from: repository.tree(before.treeID), to: repository.tree(after.treeID), paths: paths)
         return try changes.flatMap { try events(for: $0, in: after) }
@@ -149,7 +175,7 @@ public final class HistoryWalker {
         }
         var result: [HistoryEvent] = []
         for change in changes {
-            let fromFirst = try events(for: change, in: commit)
+            let fromFirst = try events(for: change, in: commit, sides: otherTrees)
             guard let path = change.newPath, let newID = change.newID else { result += fromFirst; continue }
             var kept = fromFirst
             for other in otherTrees {
@@ -164,25 +190,27 @@ public final class HistoryWalker {
         return result
     }
 
-    private func events(for change: FileChange, in commit: CommitInfo) throws -> [HistoryEvent] {
+    /// `sides` are a merge's other parents: blame credits what came from them to their commits.
+    private func events(for change: FileChange, in commit: CommitInfo, sides: [Tree] = []) throws -> [HistoryEvent] {
         var drafts: [EventDraft] = []
         let path = change.newPath ?? change.oldPath ?? ""
         switch change.status {
         case .added:
             drafts.append(EventDraft(kind: .documentAdded, item: nil, line: nil, before: nil, after: path))
-            drafts += try describe(old: nil, oldPath: nil, new: change.newID!, newPath: path, commit: commit)
+            drafts += try describe(old: nil, oldPath: nil, new: change.newID!, newPath: path, commit: commit, sides: sides)
         case .deleted:
             drafts.append(EventDraft(kind: .documentRemoved, item: nil, line: nil, before: path, after: nil))
         case .renamed:
             drafts.append(EventDraft(kind: .documentRenamed, item: nil, line: nil, before: change.oldPath, after: path))
-            drafts += try describe(old: change.oldID, oldPath: change.oldPath, new: change.newID!, newPath: path, commit: commit)
+            drafts += try describe(old: change.oldID, oldPath: change.oldPath, new: change.newID!, newPath: path, commit: commit, sides: sides)
         case .modified:
-            drafts += try describe(old: change.oldID, oldPath: path, new: change.newID!, newPath: path, commit: commit)
+            drafts += try describe(old: change.oldID, oldPath: path, new: change.newID!, newPath: path, commit: commit, sides: sides)
         }
         return drafts.map { attribute($0, path: path, commit: commit) }
     }
 
-    private func describe(old: ObjectID?, oldPath: String?, new: ObjectID, newPath: String, commit: CommitInfo) throws -> [EventDraft] {
+    private func describe(old: ObjectID?, oldPath: String?, new: ObjectID, newPath: String, commit: CommitInfo,
+                          sides: [Tree]) throws -> [EventDraft] {
         // A version over the size limit is not parsed: only document-level events are reported for it.
         // Versions the workers prepared were checked already; only the others need a header read.
         for id in [old, new].compactMap({ $0 }) where try !isPrepared(id) && repository.blobSize(id) > SourceText.maximumBytes {
@@ -191,18 +219,26 @@ public final class HistoryWalker {
         let before = try old.map { try snapshot($0, oldPath ?? newPath) }
         let after = try snapshot(new, newPath, parent: before)
         let diff = SnapshotDiff(old: before, new: after)
-        if provenance != nil { recordProvenance(diff, old: old, new: new, after: after, newPath: newPath, commit: commit) }
+        if provenance != nil {
+            let sideVersions = sides.compactMap { $0.entry(at: newPath)?.id }.filter { provenance?[$0] != nil }
+            try recordProvenance(diff, old: old, new: new, after: after, newPath: newPath, commit: commit, sides: sideVersions)
+        }
         return diff.events
     }
 
-    private func recordProvenance(_ diff: SnapshotDiff, old: ObjectID?, new: ObjectID, after: DocumentSnapshot, newPath: String, commit: CommitInfo) {
+    private func recordProvenance(_ diff: SnapshotDiff, old: ObjectID?, new: ObjectID, after: DocumentSnapshot, newPath: String,
+                                  commit: CommitInfo, sides: [ObjectID]) throws {
         let previous = old.flatMap { provenance?[$0] }
-        let stateKinds: Set<HistoryEvent.Kind> = [.itemAdded, .checked, .unchecked, .signed, .signatureRemoved]
+        // A merge's item that is as one of its other parents has it came from that branch.
+        let sideDiffs = try sides.map { side in (origins: provenance?[side] ?? [], diff: SnapshotDiff(old: try snapshot(side, newPath), new: after)) }
         var origins: [ItemOrigin] = []
         for (index, item) in after.items.enumerated() {
-            let own = diff.events.last { stateKinds.contains($0.kind) && $0.line == item.line && $0.item == item.text }
-            if let own {
-                origins.append(ItemOrigin(event: attribute(own, path: newPath, commit: commit)))
+            if let own = Self.stateChange(of: item, in: diff) {
+                let side = sideDiffs.lazy.compactMap { side -> ItemOrigin? in
+                    guard Self.stateChange(of: item, in: side.diff) == nil, let match = side.diff.matches[index], match < side.origins.count else { return nil }
+                    return side.origins[match]
+                }.first
+                origins.append(side ?? ItemOrigin(event: attribute(own, path: newPath, commit: commit)))
             } else if let match = diff.matches[index], let previous, match < previous.count {
                 origins.append(previous[match])
             } else {
@@ -211,6 +247,26 @@ public final class HistoryWalker {
             }
         }
         provenance?[new] = origins
+    }
+
+    /// The event of `diff` that set an item's state (added, checked, signed, …), if any.
+    private static func stateChange(of item: DocumentSnapshot.Item, in diff: SnapshotDiff) -> EventDraft? {
+        let stateKinds: Set<HistoryEvent.Kind> = [.itemAdded, .checked, .unchecked, .signed, .signatureRemoved]
+        return diff.events.last { stateKinds.contains($0.kind) && $0.line == item.line && $0.item == item.text }
+    }
+
+    /// At a shallow clone's boundary every item is as old as the clone can tell: its origin is
+    /// recorded as this commit, marked as reaching no further back.
+    private func recordBoundaryProvenance(_ commit: CommitInfo, paths: [String]) throws {
+        let tree = try repository.tree(commit.treeID)
+        let files = try tree.files { self.configuration.isDocument($0) && PathFilter.matches($0, paths) }
+        for file in files where provenance?[file.id] == nil && (file.kind == .file || file.kind == .executable) {
+            guard try repository.blobSize(file.id) <= SourceText.maximumBytes else { continue }
+            provenance?[file.id] = try snapshot(file.id, file.path).items.map { item in
+                let seen = EventDraft(kind: .itemAdded, item: item.text, line: item.line, before: nil, after: item.source)
+                return ItemOrigin(event: attribute(seen, path: file.path, commit: commit), beforeShallowBoundary: true)
+            }
+        }
     }
 
     private func isPrepared(_ id: ObjectID) -> Bool { cache.contains(id) || pending[id] != nil }

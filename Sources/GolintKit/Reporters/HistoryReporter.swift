@@ -48,7 +48,8 @@ public enum HistoryReporter {
     }
 
     static func textLine(_ event: HistoryEvent) -> String {
-        let location = event.line.map { "\(event.path):\($0)" } ?? event.path
+        let path = QuotedPath.text(event.path)
+        let location = event.line.map { "\(path):\($0)" } ?? path
         var line = "\(event.isoTime)  \(event.commit.prefix(10))  \(event.authorName) <\(event.authorEmail)>  \(location)  \(event.kind.rawValue)"
         if let item = event.item { line += "  \(item)" }
         switch event.kind {
@@ -90,19 +91,22 @@ public enum HistoryReporter {
                         ("approval", .bool(entry.isApproval)),
                         ("signed", .bool(entry.signed)),
                         ("lastChange", json(entry.lastChange)),
+                        ("beforeShallowBoundary", .bool(entry.beforeShallowBoundary)),
                     ])
                 })),
             ]).rendered()
         case .csv:
             let rows = entries.map { entry in
-                [String(entry.line), entry.checked ? "x" : " ", entry.text, entry.lastChange.kind.rawValue, entry.lastChange.commit,
+                [String(entry.line), entry.checked ? "x" : " ", entry.text,
+                 entry.beforeShallowBoundary ? "shallow-boundary" : entry.lastChange.kind.rawValue, entry.lastChange.commit,
                  entry.lastChange.authorName, entry.lastChange.authorEmail, entry.lastChange.isoTime].map(csvField).joined(separator: ",")
             }
             return (["line,state,item,change,commit,author,email,time"] + rows).map { $0 + "\r\n" }.joined()
         case .markdown:
             var lines = ["| Line | State | Item | Last change | Commit | Author | Time |", "|---|---|---|---|---|---|---|"]
             lines += entries.map { entry in
-                "| " + [String(entry.line), entry.checked ? "[x]" : "[ ]", entry.text, entry.lastChange.kind.rawValue,
+                "| " + [String(entry.line), entry.checked ? "[x]" : "[ ]", entry.text,
+                        entry.beforeShallowBoundary ? "at or before (shallow clone)" : entry.lastChange.kind.rawValue,
                         String(entry.lastChange.commit.prefix(10)), entry.lastChange.authorName, entry.lastChange.isoTime]
                     .map(markdownCell).joined(separator: " | ") + " |"
             }
@@ -113,6 +117,10 @@ public enum HistoryReporter {
                 let state = entry.checked ? "[x]" : "[ ]"
                 let text = entry.text.padding(toLength: max(width, 1), withPad: " ", startingAt: 0)
                 let change = entry.lastChange
+                if entry.beforeShallowBoundary {
+                    return "\(String(entry.line).leftPadded(4)) \(state) \(text)  at or before \(change.commit.prefix(10)) "
+                        + "(shallow clone: history stops there)\n"
+                }
                 return "\(String(entry.line).leftPadded(4)) \(state) \(text)  \(change.kind.rawValue) by \(change.authorName) <\(change.authorEmail)> "
                     + "\(change.isoTime) \(change.commit.prefix(10))\n"
             }.joined()

@@ -9,7 +9,7 @@ public enum TextReporter {
             case .warning: severity = style.paint("warning", "33")
             case .info: severity = style.paint("info", "34")
             }
-            let location = style.paint("\(finding.path):\(finding.line):\(finding.column):", "1")
+            let location = style.paint("\(QuotedPath.text(finding.path)):\(finding.line):\(finding.column):", "1")
             lines.append("\(location) \(severity): \(finding.message) [\(finding.rule)]")
         }
         if !style.quiet { lines.append(summary(report)) }

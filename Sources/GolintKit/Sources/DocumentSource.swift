@@ -12,6 +12,16 @@ public struct SourceFile: Sendable {
     public let path: String
     public let blob: ObjectID?
     public let kind: FileEntry.Kind
+    /// The `working-tree-encoding` attribute of a file on disk: git stores it as UTF-8 and writes
+    /// it out in this encoding, so golint converts it back before reading.
+    public var workingTreeEncoding: String?
+
+    init(path: String, blob: ObjectID?, kind: FileEntry.Kind, workingTreeEncoding: String? = nil) {
+        self.path = path
+        self.blob = blob
+        self.kind = kind
+        self.workingTreeEncoding = workingTreeEncoding
+    }
 }
 
 /// Reads paths and bytes from one source. Created and used on one thread.

@@ -7,7 +7,7 @@ protocol BlobSource: DocumentSource {
 
 extension BlobSource {
     func concurrentReader() throws -> DocumentReader {
-        BlobReader(repository: try Repository(discovering: repository.gitDirectory))
+        BlobReader(repository: try Repository(repository.location))
     }
 }
 

@@ -1,7 +1,8 @@
 import Foundation
 import GolintGit
 
-/// Files on disk under the working directory, minus what `.gitignore` excludes (asked of libgit2).
+/// Files on disk under the working directory: every tracked file, and the untracked ones that
+/// `.gitignore` does not exclude (asked of libgit2), as git would add them.
 struct WorktreeSource: DocumentSource {
     let repository: Repository
     let root: String
@@ -17,12 +18,25 @@ struct WorktreeSource: DocumentSource {
     }
 
     func files(where include: (String) -> Bool) throws -> [SourceFile] {
+        let tracked = Set(try repository.indexFiles(where: include).map(\.path))
+        var trackedDirectories: Set<String> = []
+        for path in tracked {
+            var directory = path
+            while let slash = directory.lastIndex(of: "/") {
+                directory = String(directory[..<slash])
+                guard trackedDirectories.insert(directory + "/").inserted else { break }
+            }
+        }
         var result: [SourceFile] = []
-        walk(directory: "", include: include, into: &result)
+        walk(directory: "", include: include, tracked: (tracked, trackedDirectories), into: &result)
+        for index in result.indices {
+            result[index].workingTreeEncoding = repository.attribute("working-tree-encoding", for: result[index].path)
+        }
         return result.sorted { $0.path < $1.path }
     }
 
-    private func walk(directory: String, include: (String) -> Bool, into result: inout [SourceFile]) {
+    private func walk(directory: String, include: (String) -> Bool, tracked: (files: Set<String>, directories: Set<String>),
+                      into result: inout [SourceFile]) {
         guard let stream = opendir(root + directory) else { return }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
@@ -38,13 +52,15 @@ struct WorktreeSource: DocumentSource {
             }
             switch type {
             case UInt8(DT_DIR):
-                // Ignored folders are skipped whole; a nested repository (submodule checkout) is not part of this one.
-                guard !repository.isIgnored(path + "/"), access(root + path + "/.git", F_OK) != 0 else { continue }
-                walk(directory: path + "/", include: include, into: &result)
+                // Ignored folders are skipped unless they hold tracked documents; a nested repository
+                // (submodule checkout) is not part of this one.
+                guard tracked.directories.contains(path + "/") || !repository.isIgnored(path + "/"),
+                      access(root + path + "/.git", F_OK) != 0 else { continue }
+                walk(directory: path + "/", include: include, tracked: tracked, into: &result)
             // Only regular files are read: a FIFO would block, a device never ends.
-            case UInt8(DT_REG) where include(path) && !repository.isIgnored(path):
+            case UInt8(DT_REG) where include(path) && (tracked.files.contains(path) || !repository.isIgnored(path)):
                 result.append(SourceFile(path: path, blob: nil, kind: .file))
-            case UInt8(DT_LNK) where include(path) && !repository.isIgnored(path):
+            case UInt8(DT_LNK) where include(path) && (tracked.files.contains(path) || !repository.isIgnored(path)):
                 result.append(SourceFile(path: path, blob: nil, kind: .symlink))
             default:
                 continue
@@ -71,6 +87,10 @@ struct FileReader: DocumentReader {
     let root: String
 
     func read(_ file: SourceFile) throws -> [UInt8] {
+        try readConverted(file)
+    }
+
+    private func readRaw(_ file: SourceFile) throws -> [UInt8] {
         let handle = open(root + file.path, O_RDONLY | O_NONBLOCK)
         guard handle >= 0 else { throw SourceReadError(reason: String(cString: strerror(errno))) }
         defer { close(handle) }
@@ -83,6 +103,17 @@ struct FileReader: DocumentReader {
             if count < 0 { throw SourceReadError(reason: String(cString: strerror(errno))) }
             if count == 0 { return bytes }
             bytes += chunk[..<count]
+        }
+    }
+
+    /// The file as git would stage it: converted from its `working-tree-encoding` to UTF-8.
+    func readConverted(_ file: SourceFile) throws -> [UInt8] {
+        let bytes = try readRaw(file)
+        guard let encoding = file.workingTreeEncoding else { return bytes }
+        do {
+            return try TextConversion.utf8(from: bytes, encoding: encoding)
+        } catch let error as TextConversion.Failure {
+            throw SourceReadError(reason: "cannot be converted from its working-tree-encoding \(encoding): \(error.reason)")
         }
     }
 

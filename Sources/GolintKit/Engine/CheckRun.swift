@@ -1,0 +1,84 @@
+import Foundation
+
+/// One `golint check` (or `golint baseline`) from request to output: repository, source, baseline,
+/// reports. The command line only parses options into a request and prints the outcome.
+public struct CheckRequest: Sendable {
+    public var repository = RepositoryAccess()
+    /// Paths as given on the command line (relative to the current directory).
+    public var paths: [String] = []
+    public var options = CheckOptions()
+    public var baselineFile: String?
+    public var format: OutputFormat = .text
+    /// Further reports of the same run: all are written, or none.
+    public var reports: [(format: OutputFormat, path: String)] = []
+    public var style = TextStyle()
+    /// Warnings fail the run too.
+    public var strict = false
+
+    public init() {}
+}
+
+public struct CheckOutcome: Sendable {
+    /// What goes to standard output.
+    public let output: String
+    /// Remarks for standard error (stale baseline entries).
+    public let notes: [String]
+    /// Findings at the failing severity: exit 1.
+    public let failed: Bool
+    public let report: CheckReport
+}
+
+public enum CheckRun {
+    public static func run(_ request: CheckRequest) throws -> CheckOutcome {
+        var report = try reportingGitErrors { try check(request) }
+        var notes: [String] = []
+        if let file = request.baselineFile {
+            let applied = try Baseline.read(file: file).apply(to: report.findings)
+            report = report.with(findings: applied.kept)
+            for (entry, count) in applied.stale.prefix(20) {
+                notes.append("baseline entry no longer matches\(count > 1 ? " (\(count)×)" : ""): \(entry.path) [\(entry.rule)] \(entry.text)")
+            }
+            if applied.stale.count > 20 { notes.append("\(applied.stale.count - 20) more baseline entries no longer match") }
+        }
+        let files = request.reports.map { (path: $0.path, text: Reporters.render(report, format: $0.format, style: TextStyle())) }
+        try ReportFiles.writeAll(files)
+        let failing: Severity = request.strict ? .warning : .error
+        return CheckOutcome(output: Reporters.render(report, format: request.format, style: request.style), notes: notes,
+                            failed: report.findings.contains { $0.severity >= failing }, report: report)
+    }
+
+    /// The findings of a run, rendered as a baseline file.
+    public static func baseline(_ request: CheckRequest) throws -> Baseline {
+        Baseline(findings: try reportingGitErrors { try check(request) }.findings)
+    }
+
+    private static func check(_ request: CheckRequest) throws -> CheckReport {
+        let repository = try request.repository.open()
+        var options = request.options
+        options.paths = request.repository.repositoryPaths(request.paths, in: repository)
+        return try Linter.check(repository: repository, options: options)
+    }
+}
+
+/// Report files of one run: every file is rendered and staged beside its target first, then all
+/// are moved into place; if any cannot be staged, none is written.
+public enum ReportFiles {
+    public static func writeAll(_ files: [(path: String, text: String)]) throws {
+        var staged: [(temporary: String, path: String)] = []
+        defer { for file in staged { unlink(file.temporary) } }
+        for file in files {
+            let directory = (file.path as NSString).deletingLastPathComponent
+            let temporary = (directory.isEmpty ? "." : directory) + "/.golint-\(UUID().uuidString).tmp"
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(file.text.utf8)) else {
+                throw GolintError.usage("\(file.path): cannot write the report (\(String(cString: strerror(errno)))); no report was written")
+            }
+            staged.append((temporary, file.path))
+        }
+        for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            staged.removeFirst(index)
+            throw GolintError.usage("\(file.path): cannot write the report (\(reason))")
+        }
+        staged.removeAll()
+    }
+}
