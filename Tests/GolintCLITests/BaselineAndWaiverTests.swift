@@ -9,7 +9,7 @@ final class BaselineAndWaiverTests: CLITestCase {
         let repository = try TestRepository()
         try repository.write("TASK_B.md", "# Plan\n\nOn-Call: [Primär-On-Call]\nBackup: TBD\n")
         try repository.commit("plan")
-        let written = try golint(["baseline", now], in: repository.path)
+        let written = try golint(["baseline", now, "--output", ".golint-baseline.json"], in: repository.path)
         XCTAssertEqual(written.status, 0, written.stderr)
         XCTAssertEqual(written.stdout, "wrote 2 findings to .golint-baseline.json\n")
         XCTAssertEqual(try golint(["check", now, "--baseline", ".golint-baseline.json"], in: repository.path).status, 0)

@@ -38,8 +38,15 @@ final class CIExampleTests: CLITestCase {
         XCTAssertEqual(hooks.compactMap { $0["id"] as? String }, ["golint", "golint-build"])
         let files = try XCTUnwrap(hooks.first?["files"] as? String)
         let regex = try NSRegularExpression(pattern: files)
-        for (path, matches) in [("docs/TASK_X.md", true), ("13_GO_LIVE_CHECKLIST.md", true), ("plan-go-live.md", true),
-                                (".golint.yml", true), ("README.md", false), ("docs/TASK_X.txt", false)] {
+        // Only the skip-what-golint-never-reads filter: golint decides which staged files matter.
+        for hook in hooks {
+            XCTAssertEqual(hook["pass_filenames"] as? Bool, false)
+            XCTAssertEqual(hook["stages"] as? [String], ["pre-commit"])
+        }
+        XCTAssertEqual(hooks.first?["language"] as? String, "unsupported")
+        for (path, matches) in [("docs/TASK_X.md", true), ("13_GO_LIVE_CHECKLIST.MD", true), ("plans/launch.markdown", true),
+                                (".golint.yml", true), ("rules/team.yaml", true), ("README.md", true),
+                                ("docs/TASK_X.txt", false), ("src/main.c", false)] {
             let found = regex.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
             XCTAssertEqual(found, matches, path)
         }

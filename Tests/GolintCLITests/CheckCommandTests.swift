@@ -161,8 +161,8 @@ final class CheckCommandTests: CLITestCase {
         let fromSubdirectory = try golint(["check", goLiveDay, "--format", "json", "TASK_RELEASE_MANAGER_GOLIVE.md"], in: repository.path + "/docs")
         XCTAssertEqual(Set(try findings(fromSubdirectory).compactMap { $0["path"] as? String }), ["docs/TASK_RELEASE_MANAGER_GOLIVE.md"])
         let none = try golint(["check", goLiveDay, "--format", "json", "nowhere"], in: repository.path)
-        XCTAssertEqual(none.status, 0)
-        XCTAssertEqual((try json(none)["summary"] as? [String: Int])?["documents"], 0)
+        XCTAssertEqual(none.status, 2)
+        XCTAssertEqual(none.stderr, "golint: nowhere matches no document in HEAD\n")
     }
 
     func testRulesCommand() throws {

@@ -12,9 +12,11 @@ final class HookTests: CLITestCase {
         return repository
     }
 
-    /// `git commit` through the installed hook; returns git's exit status and output.
+    /// `git commit` through the installed hook, with the golint under test on PATH.
     private func commit(_ repository: TestRepository, environment: [String: String] = [:]) throws -> TestRepository.Output {
-        try TestRepository.run("/usr/bin/env", ["git", "commit", "-q", "-m", "change"], in: repository.path, environment: environment, check: false)
+        var environment = environment
+        environment["PATH"] = environment["PATH"] ?? URL(fileURLWithPath: CLITestCase.binary).deletingLastPathComponent().path + ":/usr/bin:/bin"
+        return try TestRepository.run("/usr/bin/env", ["git", "commit", "-q", "-m", "change"], in: repository.path, environment: environment, check: false)
     }
 
     func testHookBlocksAPlaceholderAndPassesOnceFilled() throws {

@@ -47,20 +47,36 @@ final class NothingWrittenTests: CLITestCase {
             ["history"], ["history", "--format", "json"], ["history", "--format", "csv"], ["diff", "HEAD", "HEAD"],
             ["blame", "docs/MASTER_GOLIVE_COORDINATION.md"], ["baseline", "--output", "\(outside)/baseline.json"],
             ["check", "--baseline", "\(outside)/baseline.json"], ["rules"], ["--help"], ["check", "--bogus"],
+            ["baseline"], ["baseline", "--staged"], ["check", "nowhere.md"], ["check", "README.md"],
+            ["check", "--output", "json=\(outside)/ok.json", "--output", "sarif=\(outside)/missing/x.sarif"],
+        ]
+        // git's environment, as hooks and scripts set it.
+        let git = repository.path + "/.git"
+        let environments: [[String: String]] = [
+            [:], ["GIT_DIR": git], ["GIT_DIR": git, "GIT_WORK_TREE": repository.path], ["GIT_INDEX_FILE": git + "/index"],
+            ["GIT_OBJECT_DIRECTORY": git + "/objects"], ["GIT_ALTERNATE_OBJECT_DIRECTORIES": git + "/objects"],
+            ["GIT_CEILING_DIRECTORIES": repository.path],
         ]
         let before = try snapshot(repository.path)
         XCTAssertGreaterThan(before.count, 20)
-        for command in commands {
-            let result = try golint(command, in: repository.path)
-            XCTAssertTrue([0, 1, 2].contains(result.status), "\(command) ended with \(result.status): \(result.stderr)")
-            let after = try snapshot(repository.path)
-            let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
-            XCTAssertEqual(changed, [], "\(command) changed the repository")
+        for environment in environments {
+            for command in environment.isEmpty ? commands : [["check", "--staged", "--changed"], ["check", "--worktree"], ["history"], ["baseline"]] {
+                try assertUnchanged(repository.path, before, command, environment)
+            }
         }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside).sorted(), ["baseline.json", "x.sarif"])
 
         XCTAssertEqual(try golint(["install-hook"], in: repository.path).status, 0)
         let after = try snapshot(repository.path)
         let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
         XCTAssertEqual(changed.sorted(), [".git/hooks/pre-commit"], "install-hook writes the hook and nothing else")
+    }
+
+    private func assertUnchanged(_ root: String, _ before: [String: String], _ command: [String], _ environment: [String: String]) throws {
+        let result = try golint(command, in: root, environment: environment)
+        XCTAssertTrue([0, 1, 2].contains(result.status), "\(command) \(environment) ended with \(result.status): \(result.stderr)")
+        let after = try snapshot(root)
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+        XCTAssertEqual(changed, [], "\(command) \(environment) changed the repository")
     }
 }
