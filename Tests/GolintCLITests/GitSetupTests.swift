@@ -141,7 +141,7 @@ final class GitSetupTests: CLITestCase {
         retained.append(repository)
         try repository.write(".gitattributes", "*.md working-tree-encoding=UTF-16LE\n")
         let text = "# Übergabe\n\n- [ ] On-Call: [Primär-On-Call]\n"
-        try repository.write("TASK_A.md", bytes: [0xFF, 0xFE] + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        try repository.write("TASK_A.md", bytes: Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
         try repository.commit("utf-16 in the work tree")
         // git stores UTF-8; on disk it is UTF-16: both read the same.
         for source in ["--rev=HEAD", "--staged", "--worktree"] {

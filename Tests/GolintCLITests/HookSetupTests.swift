@@ -78,11 +78,15 @@ final class HookSetupTests: CLITestCase {
         XCTAssertEqual(try git(repository, ["commit", "-q", "--no-edit"]).status, 0)
     }
 
+    /// A commit made in the middle of a rebase (detached HEAD, rebase state in .git) goes through
+    /// the hook like any other, and stops the rebase.
     func testRebaseWithExecRunsTheHook() throws {
         let repository = try repositoryWithHook()
-        try repository.write("TASK_A.md", "- [ ] Owner: XXX\n")
-        XCTAssertEqual(try git(repository, ["commit", "-q", "-a", "--no-verify", "-m", "slipped through"]).status, 0)
-        let rebase = try git(repository, ["rebase", "-q", "--exec", "git commit --amend --no-edit -q", "HEAD~1"])
+        try repository.write("notes.txt", "one\n")
+        try repository.git(["add", "notes.txt"])
+        XCTAssertEqual(try git(repository, ["commit", "-q", "-m", "notes"]).status, 0)
+        let exec = "printf -- '- [ ] Owner: XXX\\n' >> TASK_A.md && git commit -q -a -m more"
+        let rebase = try git(repository, ["rebase", "-q", "--exec", exec, "HEAD~1"])
         assertBlocked(rebase, mentioning: "placeholder 'XXX'")
         try git(repository, ["rebase", "--abort"])
     }
