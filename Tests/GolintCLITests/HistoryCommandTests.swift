@@ -99,4 +99,59 @@ final class HistoryCommandTests: CLITestCase {
             XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, "\(arguments): \(result.stderr)")
         }
     }
+
+    /// "item: change by author" for each blamed item.
+    private func blame(_ path: String, in directory: String) throws -> [String] {
+        let result = try golint(["blame", path, "--format", "json"], in: directory)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let items = try XCTUnwrap(try json(result)["items"] as? [[String: Any]])
+        return items.map { item in
+            let change = item["lastChange"] as? [String: Any]
+            let author = (change?["author"] as? [String: String])?["name"] ?? ""
+            return "\(item["item"] as? String ?? ""): \(change?["kind"] as? String ?? "") by \(author)"
+        }
+    }
+
+    func testBlameCreditsBranchAuthorsThroughAnOctopusMerge() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_A.md", "- [ ] Alpha\n- [ ] Spacer one\n- [ ] Spacer two\n- [ ] Beta\n- [ ] Spacer three\n- [ ] Spacer four\n- [ ] Gamma\n")
+        try repository.commit("plan", author: "Alice Adler")
+        for (branch, line, author) in [("bob", "Alpha", "Bob Berg"), ("carol", "Beta", "Carol Chen")] {
+            try repository.git(["checkout", "-q", "-b", branch, "main"])
+            let text = try String(contentsOfFile: repository.path + "/TASK_A.md", encoding: .utf8)
+            try repository.write("TASK_A.md", text.replacingOccurrences(of: "- [ ] \(line)", with: "- [x] \(line)"))
+            try repository.commit("check \(line)", author: author)
+        }
+        try repository.git(["checkout", "-q", "main"])
+        try repository.git(["merge", "-q", "--no-ff", "--no-edit", "bob", "carol"], environment: [
+            "GIT_AUTHOR_NAME": "Merge Master", "GIT_AUTHOR_EMAIL": "merge@example.com",
+            "GIT_COMMITTER_NAME": "Merge Master", "GIT_COMMITTER_EMAIL": "merge@example.com",
+        ])
+        XCTAssertEqual(try repository.git(["rev-list", "--parents", "-1", "HEAD"]).split(separator: " ").count, 4, "an octopus merge")
+        let blamed = try blame("TASK_A.md", in: repository.path)
+        XCTAssertEqual(blamed.first, "Alpha: checked by Bob Berg")
+        XCTAssertEqual(blamed[3], "Beta: checked by Carol Chen")
+        XCTAssertEqual(blamed.last, "Gamma: item-added by Alice Adler")
+        XCTAssertFalse(blamed.contains { $0.hasSuffix("Merge Master") }, "\(blamed)")
+    }
+
+    func testBlameInAShallowCloneSaysWhereHistoryStops() throws {
+        let origin = try TestRepository()
+        try origin.write("TASK_A.md", "- [ ] Alpha\n- [ ] Beta\n")
+        try origin.commit("plan", author: "Alice Adler")
+        try origin.write("TASK_A.md", "- [ ] Alpha\n- [x] Beta\n")
+        try origin.commit("beta done", author: "Bob Berg")
+        try origin.write("TASK_A.md", "- [x] Alpha\n- [x] Beta\n")
+        try origin.commit("alpha done", author: "Carol Chen")
+        let clone = TestRepository(existing: NSTemporaryDirectory() + "golint-shallow-" + UUID().uuidString)
+        try TestRepository.run("/usr/bin/env", ["git", "clone", "-q", "--depth", "2", "file://" + origin.path, clone.path], in: NSTemporaryDirectory())
+        let boundary = try clone.git(["rev-parse", "HEAD~1"]).prefix(10)
+        let text = try golint(["blame", "TASK_A.md"], in: clone.path)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2, text.stdout)
+        XCTAssertTrue(lines[0].hasPrefix("   1 [x] Alpha") && lines[0].contains("checked by Carol Chen"), lines[0])
+        XCTAssertTrue(lines[1].hasPrefix("   2 [x] Beta") && lines[1].hasSuffix("at or before \(boundary) (shallow clone: history stops there)"), lines[1])
+        XCTAssertEqual(text.stderr, "golint: note: shallow clone; history stops at \(boundary) (older commits are not in this clone)\n")
+    }
 }
