@@ -91,4 +91,28 @@ final class RepositoryTests: XCTestCase {
         let fromEmpty = try opened.changes(from: nil, to: opened.tree("HEAD~1"))
         XCTAssertEqual(fromEmpty.map(\.status), [.added, .added])
     }
+
+    /// Resolution follows git's rules for its environment, checked on real repositories.
+    func testLocationFromGitsEnvironment() throws {
+        let a = try TestRepository(), b = try TestRepository()
+        try a.commit("a")
+        try b.commit("b")
+        func open(_ directory: String?, _ environment: [String: String], in current: String) throws -> Repository {
+            try Repository(RepositoryLocation.resolve(directory: directory, environment: environment, currentDirectory: current), environment: environment)
+        }
+        let real = { (path: String) in URL(fileURLWithPath: path).resolvingSymlinksInPath().path }
+        // GIT_DIR wins over the current directory; relative to it; the current directory is the work tree.
+        let viaGitDir = try open(nil, ["GIT_DIR": a.path + "/.git"], in: b.path)
+        XCTAssertEqual(real(viaGitDir.gitDirectory), real(a.path + "/.git"))
+        XCTAssertEqual(real(viaGitDir.workdir ?? ""), real(b.path))
+        XCTAssertEqual(real(try open(nil, ["GIT_DIR": ".git"], in: a.path).commonDirectory), real(a.path + "/.git"))
+        // An explicit directory ignores GIT_DIR; the index follows only its own repository.
+        let explicit = try open(b.path, ["GIT_DIR": a.path + "/.git", "GIT_INDEX_FILE": a.path + "/.git/index"], in: a.path)
+        XCTAssertEqual(real(explicit.commonDirectory), real(b.path + "/.git"))
+        XCTAssertEqual(explicit.indexPath, explicit.gitDirectory + "index")
+        let same = try open(".", ["GIT_INDEX_FILE": "/tmp/other-index"], in: b.path)
+        XCTAssertEqual(same.indexPath, "/tmp/other-index")
+        // Empty values count as unset, as in git.
+        XCTAssertEqual(real(try open(nil, ["GIT_DIR": "", "GIT_WORK_TREE": ""], in: a.path).workdir ?? ""), real(a.path))
+    }
 }

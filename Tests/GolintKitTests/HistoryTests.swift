@@ -1,4 +1,3 @@
-import GolintGit
 import GolintKit
 import GolintTestSupport
 import XCTest

@@ -5,7 +5,7 @@ extension Configuration {
 
     /// The shipped pack, then `.golint.yml` and the packs it names, all read from `source` so that
     /// `--staged` lints with the staged configuration. An explicit `file` is read from disk instead.
-    public static func load(from source: DocumentSource, explicitFile file: String? = nil) throws -> Configuration {
+    static func load(from source: DocumentSource, explicitFile file: String? = nil) throws -> Configuration {
         var configuration = Configuration.shipped()
         let name: String
         let bytes: [UInt8]?

@@ -8,13 +8,13 @@ public enum SourceKind: Sendable, Equatable {
 }
 
 /// A file golint may read, with the blob id when it comes from the object database.
-public struct SourceFile: Sendable {
-    public let path: String
-    public let blob: ObjectID?
-    public let kind: FileEntry.Kind
+struct SourceFile: Sendable {
+    let path: String
+    let blob: ObjectID?
+    let kind: FileEntry.Kind
     /// The `working-tree-encoding` attribute of a file on disk: git stores it as UTF-8 and writes
     /// it out in this encoding, so golint converts it back before reading.
-    public var workingTreeEncoding: String?
+    var workingTreeEncoding: String?
 
     init(path: String, blob: ObjectID?, kind: FileEntry.Kind, workingTreeEncoding: String? = nil) {
         self.path = path
@@ -25,7 +25,7 @@ public struct SourceFile: Sendable {
 }
 
 /// Reads paths and bytes from one source. Created and used on one thread.
-public protocol DocumentSource {
+protocol DocumentSource {
     /// `HEAD`, `index`, `worktree` or the revision as given.
     var name: String { get }
     /// The commit read from, if any.
@@ -38,7 +38,7 @@ public protocol DocumentSource {
 }
 
 /// Reads documents on a worker thread.
-public protocol DocumentReader {
+protocol DocumentReader {
     func read(_ file: SourceFile) throws -> [UInt8]
     /// The size in bytes, when it is known without reading the content.
     func size(of file: SourceFile) throws -> Int?
@@ -50,7 +50,7 @@ struct SourceReadError: Error {
 }
 
 /// Opens the source a command asks for.
-public func openSource(_ kind: SourceKind, in repository: Repository) throws -> DocumentSource {
+func openSource(_ kind: SourceKind, in repository: Repository) throws -> DocumentSource {
     switch kind {
     case let .revision(revision): return try RevisionSource(repository: repository, revision: revision)
     case .index: return try IndexSource(repository: repository)
