@@ -7,6 +7,9 @@ enum LibGit2 {
         // Trees and commits are re-read while walking history; blobs are parsed once and their
         // parsed form is cached by golint, so libgit2's cache holds no blobs and stays small.
         _ = golint_git_set_cache_object_limit(GIT_OBJECT_BLOB, 0)
+        // libgit2 caches no tree over 4 KiB by default: a directory of a few hundred documents
+        // would be inflated again for every path looked up in it.
+        _ = golint_git_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20)
         _ = golint_git_set_cache_max_size(32 << 20)
         return true
     }()

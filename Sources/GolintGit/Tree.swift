@@ -1,4 +1,5 @@
 import CLibGit2
+import Foundation
 
 /// One file in a tree or the index.
 public struct FileEntry: Hashable, Sendable {
@@ -32,7 +33,23 @@ public final class Tree {
     /// Every non-tree entry below this tree whose path passes `include`, in tree order.
     public func files(where include: (String) -> Bool) throws -> [FileEntry] {
         var result: [FileEntry] = []
-        try collect(pointer, prefix: "", include: include, into: &result)
+        try collect(pointer, prefix: "", include: include, descend: { _ in true }) { result.append($0) }
+        return result
+    }
+
+    /// The entries at many paths, reading each directory on the way once: only directories that
+    /// lead to a wanted path are opened. Paths not in the tree are absent from the result.
+    public func entries(at paths: Set<String>) throws -> [String: FileEntry] {
+        var directories: Set<String> = [""]
+        for path in paths {
+            var directory = Substring(path)
+            while let slash = directory.lastIndex(of: "/") {
+                directory = directory[..<slash]
+                guard directories.insert(String(directory) + "/").inserted else { break }
+            }
+        }
+        var result: [String: FileEntry] = [:]
+        try collect(pointer, prefix: "", include: { paths.contains($0) }, descend: { directories.contains($0) }) { result[$0.path] = $0 }
         return result
     }
 
@@ -44,7 +61,10 @@ public final class Tree {
         return FileEntry(path: path, id: ObjectID(git_tree_entry_id(entry)), mode: git_tree_entry_filemode(entry).rawValue)
     }
 
-    private func collect(_ tree: OpaquePointer, prefix: String, include: (String) -> Bool, into result: inout [FileEntry]) throws {
+    /// Visits the entries below `tree`, entering a directory only when `descend` accepts its path
+    /// with a trailing slash.
+    private func collect(_ tree: OpaquePointer, prefix: String, include: (String) -> Bool, descend: (String) -> Bool,
+                         visit: (FileEntry) -> Void) throws {
         let owner = git_tree_owner(tree)
         for index in 0..<git_tree_entrycount(tree) {
             // Entries from git_tree_entry_byindex belong to the tree: not freed here.
@@ -52,12 +72,13 @@ public final class Tree {
             let path = prefix + String(cString: git_tree_entry_name(entry))
             let mode = git_tree_entry_filemode(entry).rawValue
             if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+                guard descend(path + "/") else { continue }
                 var subtree: OpaquePointer?
                 try check(git_tree_lookup(&subtree, owner, git_tree_entry_id(entry)), "git_tree_lookup")
                 defer { git_tree_free(subtree) }
-                try collect(subtree!, prefix: path + "/", include: include, into: &result)
+                try collect(subtree!, prefix: path + "/", include: include, descend: descend, visit: visit)
             } else if include(path) {
-                result.append(FileEntry(path: path, id: ObjectID(git_tree_entry_id(entry)), mode: mode))
+                visit(FileEntry(path: path, id: ObjectID(git_tree_entry_id(entry)), mode: mode))
             }
         }
     }
@@ -91,6 +112,17 @@ extension Repository {
 }
 
 extension Repository {
+    /// Attribute files that apply besides the work tree's `.gitattributes`: `info/attributes`,
+    /// `core.attributesFile` (or its XDG default) and the system file.
+    public var attributeFilesOutsideWorkTree: [String] {
+        let environment = ProcessInfo.processInfo.environment
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        let xdg = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
+        var global = (try? configString("core.attributesFile")) ?? nil ?? xdg + "/git/attributes"
+        if global.hasPrefix("~/") { global = home + global.dropFirst() }
+        return [commonDirectory + "info/attributes", global, "/etc/gitattributes"]
+    }
+
     /// A gitattribute's string value for a path (`working-tree-encoding`), from the work tree's
     /// `.gitattributes` files, then the index's, as git looks them up; nil when unset or not a string.
     public func attribute(_ name: String, for path: String) -> String? {

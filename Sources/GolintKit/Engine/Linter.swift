@@ -54,15 +54,15 @@ public enum Linter {
         }
         try PathFilter.requireMatches(options.paths, documents: files.map(\.path), source: source, configuration: configuration)
         if options.onlyChangedInIndex, !repository.isHeadUnborn {
-            let head = try repository.tree("HEAD")
+            // HEAD's versions, each directory read once (a lookup by path per file re-reads every
+            // directory on the way).
+            let configurationFiles = Set([Configuration.fileName] + configuration.packs)
+            let committed = try repository.tree("HEAD").entries(at: configurationFiles.union(files.map(\.path))).mapValues(\.id)
             // A staged change to the configuration or a rule pack it names can change every
             // document's findings: then every document is checked.
-            let configurationFiles = [Configuration.fileName] + configuration.packs
             let staged = try repository.indexFiles { configurationFiles.contains($0) }
-            let configurationChanged = configurationFiles.contains { path in
-                staged.first { $0.path == path }?.id != head.entry(at: path)?.id
-            }
-            if !configurationChanged { files.removeAll { $0.blob == head.entry(at: $0.path)?.id } }
+            let configurationChanged = configurationFiles.contains { path in staged.first { $0.path == path }?.id != committed[path] }
+            if !configurationChanged { files.removeAll { $0.blob == committed[$0.path] } }
         }
         // Links and submodules are not documents: a link's target is checked under its own path.
         files.removeAll { $0.kind == .symlink || $0.kind == .submodule || $0.kind == .directory }
@@ -159,9 +159,10 @@ enum PathFilter {
     static func requireMatches(_ filters: [String], documents: [String], source: DocumentSource, configuration: Configuration) throws {
         for filter in filters where !documents.contains(where: { matches($0, [filter]) }) {
             let exists = (try? source.files { $0 == filter })?.isEmpty == false
+            let name = filter.isEmpty ? "." : filter
             throw GolintError.usage(exists
-                ? "\(filter) is not a document (documents match: \(configuration.include.map(\.pattern).joined(separator: ", ")))"
-                : "\(filter) matches no document in \(source.name)")
+                ? "\(name) is not a document (documents match: \(configuration.include.map(\.pattern).joined(separator: ", ")))"
+                : "\(name) matches no document in \(source.name)")
         }
     }
 }

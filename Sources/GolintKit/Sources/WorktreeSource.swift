@@ -28,15 +28,20 @@ struct WorktreeSource: DocumentSource {
             }
         }
         var result: [SourceFile] = []
-        walk(directory: "", include: include, tracked: (tracked, trackedDirectories), into: &result)
-        for index in result.indices {
-            result[index].workingTreeEncoding = repository.attribute("working-tree-encoding", for: result[index].path)
+        var attributeFiles = repository.attributeFilesOutsideWorkTree
+        walk(directory: "", include: include, tracked: (tracked, trackedDirectories), into: &result, attributeFiles: &attributeFiles)
+        // Asking libgit2 for an attribute costs a dozen system calls per file: only when some
+        // attribute file mentions the encoding at all.
+        if attributeFiles.contains(where: { FileManager.default.contents(atPath: $0)?.range(of: Data("working-tree-encoding".utf8)) != nil }) {
+            for index in result.indices {
+                result[index].workingTreeEncoding = repository.attribute("working-tree-encoding", for: result[index].path)
+            }
         }
         return result.sorted { $0.path < $1.path }
     }
 
     private func walk(directory: String, include: (String) -> Bool, tracked: (files: Set<String>, directories: Set<String>),
-                      into result: inout [SourceFile]) {
+                      into result: inout [SourceFile], attributeFiles: inout [String]) {
         guard let stream = opendir(root + directory) else { return }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
@@ -50,13 +55,14 @@ struct WorktreeSource: DocumentSource {
                 type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG)
                     : (info.st_mode & S_IFMT) == S_IFLNK ? UInt8(DT_LNK) : UInt8(DT_UNKNOWN)
             }
+            if name == ".gitattributes" { attributeFiles.append(root + path) }
             switch type {
             case UInt8(DT_DIR):
                 // Ignored folders are skipped unless they hold tracked documents; a nested repository
                 // (submodule checkout) is not part of this one.
                 guard tracked.directories.contains(path + "/") || !repository.isIgnored(path + "/"),
                       access(root + path + "/.git", F_OK) != 0 else { continue }
-                walk(directory: path + "/", include: include, tracked: tracked, into: &result)
+                walk(directory: path + "/", include: include, tracked: tracked, into: &result, attributeFiles: &attributeFiles)
             // Only regular files are read: a FIFO would block, a device never ends.
             case UInt8(DT_REG) where include(path) && (tracked.files.contains(path) || !repository.isIgnored(path)):
                 result.append(SourceFile(path: path, blob: nil, kind: .file))
