@@ -52,4 +52,30 @@ class CLITestCase: XCTestCase {
     func findings(_ output: TestRepository.Output) throws -> [[String: Any]] {
         try XCTUnwrap(try json(output)["findings"] as? [[String: Any]])
     }
+
+    /// A repository whose pre-commit framework (from PyPI) runs this checkout's `golint` hook, with
+    /// `files` committed first; returns it and the environment to commit with.
+    func repositoryUsingPreCommitFramework(committing files: [String: String] = [:]) throws -> (TestRepository, [String: String]) {
+        let tools = try pytools()
+        let root = CLITestCase.packageRoot
+        let revision = try TestRepository.run("/usr/bin/env", ["git", "rev-parse", "HEAD"], in: root).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let repository = try TestRepository()
+        try repository.write(".pre-commit-config.yaml", """
+        repos:
+          - repo: \(root)
+            rev: \(revision)
+            hooks:
+              - id: golint
+        """)
+        for (path, text) in files { try repository.write(path, text) }
+        try repository.commit("configure pre-commit")
+        let environment = [
+            "PRE_COMMIT_HOME": repository.path + "/.pre-commit-home",
+            "PATH": URL(fileURLWithPath: CLITestCase.binary).deletingLastPathComponent().path + ":" + tools + "/bin:/usr/bin:/bin",
+        ]
+        let install = try TestRepository.run(tools + "/bin/pre-commit", ["install"], in: repository.path, environment: environment, check: false)
+        XCTAssertEqual(install.status, 0, install.stdout + install.stderr)
+        return (repository, environment)
+    }
 }

@@ -192,27 +192,10 @@ final class HookSetupTests: CLITestCase {
     }
 
     func testTheFrameworkCatchesAConfigurationOnlyChange() throws {
-        let tools = try pytools()
-        let root = CLITestCase.packageRoot
-        let revision = try TestRepository.run("/usr/bin/env", ["git", "rev-parse", "HEAD"], in: root).stdout
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let repository = try TestRepository()
+        let (repository, environment) = try repositoryUsingPreCommitFramework(committing: [
+            ".golint.yml": "rules:\n  placeholder: off\n", "docs/TASK_RELEASE.md": "- [ ] Owner: TBD\n",
+        ])
         retained.append(repository)
-        try repository.write(".pre-commit-config.yaml", """
-        repos:
-          - repo: \(root)
-            rev: \(revision)
-            hooks:
-              - id: golint
-        """)
-        try repository.write(".golint.yml", "rules:\n  placeholder: off\n")
-        try repository.write("docs/TASK_RELEASE.md", "- [ ] Owner: TBD\n")
-        try repository.commit("accepted for now")
-        var environment = withGolint
-        environment["PATH"]! += ":" + tools + "/bin"
-        environment["PRE_COMMIT_HOME"] = repository.path + "/.pre-commit-home"
-        let install = try TestRepository.run(tools + "/bin/pre-commit", ["install"], in: repository.path, environment: environment, check: false)
-        XCTAssertEqual(install.status, 0, install.stdout + install.stderr)
         try repository.write(".golint.yml", "rules:\n  placeholder: error\n")
         try repository.git(["add", "-A"])
         assertBlocked(try git(repository, ["commit", "-q", "-m", "stricter"], environment: environment), mentioning: "placeholder 'TBD'")

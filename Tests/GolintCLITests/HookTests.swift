@@ -94,27 +94,7 @@ final class HookTests: CLITestCase {
     }
 
     func testThePreCommitFrameworkBlocksThenAllows() throws {
-        let tools = try pytools()
-        let root = CLITestCase.packageRoot
-        let revision = try TestRepository.run("/usr/bin/env", ["git", "rev-parse", "HEAD"], in: root).stdout
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let repository = try TestRepository()
-        try repository.write(".pre-commit-config.yaml", """
-        repos:
-          - repo: \(root)
-            rev: \(revision)
-            hooks:
-              - id: golint
-        """)
-        try repository.commit("configure pre-commit")
-        let home = repository.path + "/.pre-commit-home"
-        let environment = [
-            "PRE_COMMIT_HOME": home,
-            "PATH": URL(fileURLWithPath: CLITestCase.binary).deletingLastPathComponent().path + ":" + tools + "/bin:/usr/bin:/bin",
-        ]
-        let install = try TestRepository.run(tools + "/bin/pre-commit", ["install"], in: repository.path, environment: environment, check: false)
-        XCTAssertEqual(install.status, 0, install.stdout + install.stderr)
-
+        let (repository, environment) = try repositoryUsingPreCommitFramework()
         try repository.write("docs/TASK_RELEASE.md", "## Eskalation\n\n- `[Primär-On-Call]`\n")
         try repository.git(["add", "-A"])
         let blocked = try commit(repository, environment: environment)
