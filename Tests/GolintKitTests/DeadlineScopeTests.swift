@@ -9,8 +9,8 @@ final class DeadlineScopeTests: XCTestCase {
         if let timezone {
             try ConfigurationLoader.apply(yaml: "timezone: \(timezone)\n", file: ".golint.yml", kind: .configuration, to: &configuration)
         }
-        let document = MarkdownParser.parse(SourceText(markdown), path: "TASK_X.md")
-        return Analysis(document: document, configuration: configuration).itemDeadlines.map { $0.map { "\($0.origin.rawValue) \($0.iso8601)" } }
+        let plan = try Plan(source: SourceText(markdown), path: "TASK_X.md", configuration: configuration)
+        return plan.deliverables.map { $0.deadline.map { "\($0.origin.rawValue) \($0.iso8601)" } }
     }
 
     func testNearestScopeWins() throws {

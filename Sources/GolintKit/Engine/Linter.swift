@@ -81,8 +81,13 @@ public enum Linter {
     }
 
     static func lint(path: String, source: SourceText, configuration: Configuration, now: Date) throws -> DocumentResult {
-        let document = MarkdownParser.parse(source, path: path)
-        let analysis = Analysis(document: document, configuration: configuration)
+        let plan: Plan
+        do {
+            plan = try Plan(source: source, path: path, configuration: configuration)
+        } catch let error as Pattern.BudgetExceeded {
+            throw GolintError.pattern(pattern: error.pattern, file: path, message: "exceeded its match budget (catastrophic backtracking); simplify it")
+        }
+        let document = plan.document
         var findings: [Finding] = []
         for rule in RuleRegistry.rules {
             let description = rule.description
@@ -90,7 +95,7 @@ public enum Linter {
             if document.source.isUnchecked && description.id != EncodingRule.description.id { continue }
             let found: [RuleFinding]
             do {
-                found = try rule.init().check(analysis, now: now)
+                found = try rule.init().check(plan, now: now)
             } catch let error as Pattern.BudgetExceeded {
                 throw GolintError.pattern(pattern: error.pattern, file: path, message: "exceeded its match budget (catastrophic backtracking); simplify it")
             }
@@ -101,9 +106,10 @@ public enum Linter {
             }
         }
         for case let rule as any FindingFilterRule.Type in RuleRegistry.rules {
-            findings = rule.init().filter(findings, analysis, now: now, severity: configuration.severity(of: rule.description))
+            findings = rule.init().filter(findings, plan, now: now, severity: configuration.severity(of: rule.description))
         }
-        return DocumentResult(findings: findings.sorted(by: Finding.ordered), items: document.items.count, checked: document.items.filter(\.checked).count)
+        return DocumentResult(findings: findings.sorted(by: Finding.ordered), items: plan.deliverables.count,
+                              checked: plan.deliverables.filter { $0.state == .done }.count)
     }
 
     /// Reads and lints on every core; each worker reads through its own reader (libgit2 handles are

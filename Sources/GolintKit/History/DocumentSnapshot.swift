@@ -58,49 +58,32 @@ extension DocumentSnapshot {
     }
 
     init(source text: SourceText, path: String, configuration: Configuration) throws {
-        let document = MarkdownParser.parse(text, path: path)
-        let analysis = Analysis(document: document, configuration: configuration)
+        try self.init(plan: Plan(source: text, path: path, configuration: configuration))
+    }
+
+    /// What history compares, read off a version's plan.
+    init(plan: Plan) {
+        let document = plan.document
         func source(_ line: Int) -> String {
             document.source.line(line).trimmedSpaces.capped(1000)
         }
         func sectionName(_ index: Int) -> String {
             document.sections[index].heading?.text ?? ""
         }
-        items = try document.items.enumerated().map { index, item in
-            let approval = analysis.approvalSections.contains(item.section)
-            let signed = try approval && item.checked && (configuration.signature?.contains(item.text) ?? true)
-            let own = analysis.itemDeadlines[index].flatMap { $0.origin == .item ? $0.written : nil }
-            return Item(text: item.text, checked: item.checked, line: item.line, source: source(item.line),
-                        section: sectionName(item.section), isApproval: approval, signed: signed, ownDeadline: own)
+        items = plan.deliverables.map { deliverable in
+            Item(text: deliverable.text, checked: deliverable.state == .done, line: deliverable.line, source: source(deliverable.line),
+                 section: sectionName(deliverable.section), isApproval: deliverable.isApproval, signed: deliverable.signed,
+                 ownDeadline: deliverable.deadline.flatMap { $0.origin == .item ? $0.written : nil })
         }
-        placeholders = try PlaceholderRule().check(analysis, now: .distantPast).map {
-            Placeholder(excerpt: $0.excerpt ?? "", line: $0.line, source: source($0.line))
-        }
-        var deadlines = analysis.deadlineLines.map {
+        placeholders = plan.placeholders.map { Placeholder(excerpt: $0.excerpt, line: $0.line, source: source($0.line)) }
+        deadlines = plan.deadlineLines.map {
             DeadlineStatement(key: "\($0.label) in «\(sectionName($0.section))»", value: $0.value, line: $0.line, source: source($0.line))
+        } + plan.datedHeadings.map {
+            DeadlineStatement(key: "heading «\($0.label)»", value: $0.value, line: $0.heading.line, source: source($0.heading.line))
         }
-        for heading in document.headings {
-            let dates = DateParser.dates(in: heading.text)
-            guard !dates.isEmpty else { continue }
-            var label = heading.text
-            for date in dates.reversed() { label.removeSubrange(date.range) }
-            let value = dates.map { String(heading.text[$0.range]) }.joined(separator: " → ")
-            deadlines.append(DeadlineStatement(key: "heading «\(label.trimmingCharacters(in: .whitespaces))»", value: value,
-                                               line: heading.line, source: source(heading.line)))
-        }
-        self.deadlines = deadlines
-        var decisions: [Decision] = []
-        for block in document.blocks where block.kind == .paragraph && block.text.containsASCII(":") {
-            block.text.forEachLine { text, offset in
-                if let field = DecisionField.parse(text, fields: configuration.decisionFieldKeys) {
-                    decisions.append(Decision(label: field.label, isBlank: field.isBlank, line: block.line + offset,
-                                              source: source(block.line + offset)))
-                }
-            }
-        }
-        self.decisions = decisions
+        decisions = plan.decisionFields.map { Decision(label: $0.label, isBlank: $0.isBlank, line: $0.line, source: source($0.line)) }
         lines = document.source.lines
-        derivable = text.problems.isEmpty && !text.hadByteOrderMark
-        plainItemLines = derivable ? SnapshotDerivation.plainItemLines(items, lines: lines, configuration) : [:]
+        derivable = document.source.problems.isEmpty && !document.source.hadByteOrderMark
+        plainItemLines = derivable ? SnapshotDerivation.plainItemLines(items, lines: lines, plan.configuration) : [:]
     }
 }

@@ -27,7 +27,7 @@ enum SnapshotDerivation {
     /// Whether an item's text can be carried without parsing: no placeholder, no decision field.
     static func isPlain(_ text: String, _ configuration: Configuration) -> Bool {
         guard DecisionField.parse(text, fields: configuration.decisionFieldKeys) == nil else { return false }
-        return ((try? PlaceholderRule.matches(in: text, configuration)) ?? [Range<String.Index>]()).isEmpty
+        return ((try? PlaceholderScanner.matches(in: text, configuration)) ?? [Range<String.Index>]()).isEmpty
     }
 
     /// Lines whose text can change without a parse, by their old line number, for `snapshot`.
@@ -66,7 +66,7 @@ enum SnapshotDerivation {
                   itemLine(old.lines[index])?.prefix == after.prefix, isPlain(after.text, configuration) else { return nil }
             let before = items[itemIndex]
             let signed = before.isApproval && after.checked && ((try? configuration.signature?.contains(after.text) ?? true) ?? false)
-            let own = Analysis.markedDates(in: after.text).first { $0.instant(defaultZone: TimeZones.utc) != nil }
+            let own = DeadlineResolver.markedDates(in: after.text).first { $0.instant(defaultZone: TimeZones.utc) != nil }
             items[itemIndex] = DocumentSnapshot.Item(
                 text: after.text, checked: after.checked, line: before.line, source: source.lines[index].trimmedSpaces.capped(1000),
                 section: before.section, isApproval: before.isApproval, signed: signed, ownDeadline: own.map { String(after.text[$0.range]) })

@@ -20,8 +20,8 @@ public struct EncodingRule: Rule {
 
     public init() {}
 
-    public func check(_ analysis: Analysis, now: Date) throws -> [RuleFinding] {
-        let source = analysis.document.source
+    public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
+        let source = plan.document.source
         var findings: [RuleFinding] = []
         for problem in source.problems {
             switch problem {

@@ -25,10 +25,10 @@ public struct ExpiredWaiverRule: FindingFilterRule {
 
     public init() {}
 
-    public func filter(_ findings: [Finding], _ analysis: Analysis, now: Date, severity: Severity?) -> [Finding] {
-        let waivers = analysis.configuration.waivers.filter { $0.path.matches(analysis.document.path) }
+    public func filter(_ findings: [Finding], _ plan: Plan, now: Date, severity: Severity?) -> [Finding] {
+        let waivers = plan.configuration.waivers.filter { $0.path.matches(plan.document.path) }
         guard !waivers.isEmpty else { return findings }
-        let zone = analysis.configuration.timezone ?? TimeZones.utc
+        let zone = plan.configuration.timezone ?? TimeZones.utc
         var result: [Finding] = []
         for finding in findings {
             guard let waiver = waivers.first(where: { $0.rule == finding.rule && $0.text.map(finding.sourceLine.contains) != false }) else {

@@ -22,33 +22,24 @@ public struct MissingSignatureRule: Rule {
 
     public init() {}
 
-    public func check(_ analysis: Analysis, now: Date) throws -> [RuleFinding] {
-        let document = analysis.document
+    public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
         var findings: [RuleFinding] = []
-        for (index, item) in document.items.enumerated() where analysis.approvalSections.contains(item.section) {
-            let text = item.text.firstLine
-            if item.checked {
-                let signed = try analysis.configuration.signature?.contains(item.text) ?? true
-                if !signed {
-                    findings.append(RuleFinding(line: item.line, column: item.column,
+        for deliverable in plan.deliverables where deliverable.isApproval {
+            let text = deliverable.title
+            if deliverable.state == .done {
+                if !deliverable.signed {
+                    findings.append(RuleFinding(line: deliverable.line, column: deliverable.column,
                                                 message: "approval '\(text)' is checked but has no signer and date", excerpt: text))
                 }
-            } else if let deadline = analysis.itemDeadlines[index], deadline.hasPassed(at: now) {
-                findings.append(RuleFinding(line: item.line, column: item.column,
+            } else if deliverable.isOpen, let deadline = deliverable.deadline, deadline.hasPassed(at: now) {
+                findings.append(RuleFinding(line: deliverable.line, column: deliverable.column,
                                             message: "approval '\(text)' is still not given and its deadline \(deadline.iso8601) has passed",
                                             excerpt: text, deadline: deadline))
             }
         }
-        let fields = analysis.configuration.decisionFieldKeys
-        for block in document.blocks where block.kind == .paragraph && block.text.containsASCII(":") {
-            block.text.forEachLine { line, offset in
-                guard let field = DecisionField.parse(line, fields: fields), field.isBlank else { return }
-                let lineNumber = block.line + offset
-                let sourceLine = document.source.line(lineNumber)
-                let indent = sourceLine.prefix { $0 == " " || $0 == "\t" || $0 == ">" }.unicodeScalars.count
-                findings.append(RuleFinding(line: lineNumber, column: indent + 1,
-                                            message: "decision field '\(field.label)' is empty", excerpt: String(line)))
-            }
+        for field in plan.decisionFields where field.isBlank {
+            findings.append(RuleFinding(line: field.line, column: field.column, message: "decision field '\(field.label)' is empty",
+                                        excerpt: field.text))
         }
         return findings
     }

@@ -28,12 +28,12 @@ public struct OverdueItemRule: Rule {
 
     public init() {}
 
-    public func check(_ analysis: Analysis, now: Date) throws -> [RuleFinding] {
-        zip(analysis.document.items, analysis.itemDeadlines).compactMap { item, deadline in
-            guard !item.checked, let deadline, deadline.hasPassed(at: now) else { return nil }
-            return RuleFinding(line: item.line, column: item.column,
-                               message: "'\(item.text.firstLine)' is not checked and its deadline \(deadline.iso8601) has passed",
-                               excerpt: item.text.firstLine, deadline: deadline)
+    public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
+        plan.deliverables.compactMap { deliverable in
+            guard deliverable.isOpen, let deadline = deliverable.deadline, deadline.hasPassed(at: now) else { return nil }
+            return RuleFinding(line: deliverable.line, column: deliverable.column,
+                               message: "'\(deliverable.title)' is not checked and its deadline \(deadline.iso8601) has passed",
+                               excerpt: deliverable.title, deadline: deadline)
         }
     }
 }

@@ -55,18 +55,18 @@ public struct RuleFinding: Sendable, Equatable {
 public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     init()
-    /// Findings in one document at evaluation time `now`.
-    func check(_ analysis: Analysis, now: Date) throws -> [RuleFinding]
+    /// Findings in one document's plan at evaluation time `now`.
+    func check(_ plan: Plan, now: Date) throws -> [RuleFinding]
 }
 
 /// A rule that runs after the document rules and sees their findings: it may hide some (inline
 /// suppressions, waivers) and report its own (`severity` nil: hide, but report nothing).
 public protocol FindingFilterRule: Rule {
-    func filter(_ findings: [Finding], _ analysis: Analysis, now: Date, severity: Severity?) -> [Finding]
+    func filter(_ findings: [Finding], _ plan: Plan, now: Date, severity: Severity?) -> [Finding]
 }
 
 extension FindingFilterRule {
-    public func check(_ analysis: Analysis, now: Date) throws -> [RuleFinding] { [] }
+    public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] { [] }
 }
 
 /// The rules golint ships, in the order they are listed.

@@ -21,8 +21,8 @@ public struct UnparsableDeadlineRule: Rule {
 
     public init() {}
 
-    public func check(_ analysis: Analysis, now: Date) throws -> [RuleFinding] {
-        analysis.unreadableDeadlines.map {
+    public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
+        plan.unreadableDeadlines.map {
             RuleFinding(line: $0.line, column: $0.column, message: "deadline '\($0.text)' \($0.reason)", excerpt: $0.text)
         }
     }

@@ -19,11 +19,11 @@ public struct UnusedSuppressionRule: FindingFilterRule {
 
     public init() {}
 
-    public func filter(_ findings: [Finding], _ analysis: Analysis, now: Date, severity: Severity?) -> [Finding] {
-        var suppressions = Suppressions(analysis.document)
+    public func filter(_ findings: [Finding], _ plan: Plan, now: Date, severity: Severity?) -> [Finding] {
+        var suppressions = Suppressions(plan.document)
         let (kept, unused) = suppressions.apply(to: findings)
         guard let severity else { return kept }
-        let document = analysis.document
+        let document = plan.document
         func finding(_ directive: Suppressions.Directive, _ message: String) -> Finding {
             Finding(rule: Self.description.id, severity: severity, path: document.path, line: directive.line,
                     column: document.column(of: directive.text, line: directive.line) ?? 1, message: message,

@@ -1,41 +1,22 @@
 import Foundation
 
-/// A parsed document with what several rules need worked out once: deadline lines, each item's
-/// deadline, the approval sections, and the zone dates are read in.
-public struct Analysis: Sendable {
-    public let document: Document
-    public let configuration: Configuration
-    public let defaultZone: TimeZone
-    public let deadlineLines: [DeadlineLine]
-    /// Per task item (same index as `document.items`).
-    public let itemDeadlines: [Deadline?]
-    /// Sections under an approval heading (`Approval`, `Freigabe`, …), with their subsections.
-    public let approvalSections: Set<Int>
-    /// Dates that name no existing day or cannot be read, where a deadline was meant.
-    public let unreadableDeadlines: [UnreadableDeadline]
+/// Works out when each deliverable of a document is due, and which dates where a deadline belongs
+/// cannot be read: deadline lines, section headings, dates on the deliverable itself.
+struct DeadlineResolver {
+    let defaultZone: TimeZone
+    let deadlineLines: [DeadlineLine]
+    /// Per section, the deadline its items inherit when they name none themselves.
+    let sectionDeadlines: [Deadline?]
+    let datedHeadings: [DatedHeading]
+    private(set) var unreadable: [UnreadableDeadline] = []
+    private var instants: InstantCache
 
-    public struct DeadlineLine: Sendable {
-        public let line: Int
-        public let section: Int
-        public let label: String
-        public let value: String
-        public let dates: [WrittenDate]
-    }
-
-    public struct UnreadableDeadline: Sendable, Equatable {
-        public let line: Int
-        public let column: Int
-        public let text: String
-        public let reason: String
-    }
-
-    public init(document: Document, configuration: Configuration) {
-        self.document = document
-        self.configuration = configuration
-        let zone = Analysis.namedZone(in: document) ?? configuration.timezone ?? TimeZones.utc
+    init(document: Document, configuration: Configuration) {
+        let zone = DeadlineResolver.namedZone(in: document) ?? configuration.timezone ?? TimeZones.utc
         defaultZone = zone
+        instants = InstantCache(defaultZone: zone)
         var unreadable: [UnreadableDeadline] = []
-        let lines = Analysis.deadlineLines(in: document, labelled: configuration.deadlineLinePattern, unreadable: &unreadable)
+        let lines = DeadlineResolver.deadlineLines(in: document, labelled: configuration.deadlineLinePattern, unreadable: &unreadable)
         deadlineLines = lines
 
         // Per section, the nearest deadline it states itself: a deadline line first, then its heading.
@@ -46,9 +27,13 @@ public struct Analysis: Sendable {
                                                          line: line.line, written: line.value)
             }
         }
+        var datedHeadings: [DatedHeading] = []
         for section in document.sections {
-            guard sectionDeadline[section.index] == nil, let heading = section.heading else { continue }
+            guard let heading = section.heading else { continue }
             let dates = DateParser.dates(in: heading.text)
+            guard !dates.isEmpty else { continue }
+            datedHeadings.append(DatedHeading(heading: heading, section: section.index, dates: dates))
+            guard sectionDeadline[section.index] == nil else { continue }
             for date in dates where date.calendarDate == nil {
                 let text = String(heading.text[date.range])
                 unreadable.append(UnreadableDeadline(line: heading.line, column: document.column(of: text, line: heading.line) ?? 1,
@@ -66,21 +51,14 @@ public struct Analysis: Sendable {
         for section in document.sections {
             inherited[section.index] = sectionDeadline[section.index] ?? section.parent.flatMap { inherited[$0] }
         }
-        var instants = InstantCache(defaultZone: zone)
-        itemDeadlines = document.items.map { item in
-            Analysis.ownDeadline(of: item, in: document, instants: &instants, unreadable: &unreadable) ?? inherited[item.section]
-        }
-        unreadableDeadlines = unreadable
+        sectionDeadlines = inherited
+        self.datedHeadings = datedHeadings
+        self.unreadable = unreadable
+    }
 
-        let words = configuration.signoffHeadings.map { $0.lowercased() }
-        var approval = Set<Int>()
-        for section in document.sections {
-            let inParent = section.parent.map { approval.contains($0) } ?? false
-            // A level-1 heading is the document's title ("… & Stakeholder Freigaben"), not a sign-off section.
-            let heading = section.level >= 2 ? section.heading?.text.lowercased() ?? "" : ""
-            if inParent || (!heading.isEmpty && words.contains { heading.firstRange(of: $0) != nil }) { approval.insert(section.index) }
-        }
-        approvalSections = approval
+    /// A task item's deadline: a date it names itself, else its section's.
+    mutating func deadline(of item: TaskItem, in document: Document) -> Deadline? {
+        ownDeadline(of: item, in: document) ?? sectionDeadlines[item.section]
     }
 
     private static let zonePattern = try! Pattern(
@@ -108,9 +86,8 @@ public struct Analysis: Sendable {
         return markers.compactMap { DateParser.date(at: $0.range.upperBound, in: text) }
     }
 
-    private static func ownDeadline(of item: TaskItem, in document: Document, instants: inout InstantCache,
-                                    unreadable: inout [UnreadableDeadline]) -> Deadline? {
-        for date in markedDates(in: item.text) {
+    private mutating func ownDeadline(of item: TaskItem, in document: Document) -> Deadline? {
+        for date in Self.markedDates(in: item.text) {
             guard let instant = instants.instant(of: date) else {
                 let text = String(item.text[date.range])
                 unreadable.append(UnreadableDeadline(line: item.line, column: document.column(of: text, line: item.line) ?? item.column,
@@ -186,4 +163,38 @@ private struct InstantCache {
         known[key] = instant
         return instant
     }
+}
+
+/// `**Deadline:** 2026-03-03 EOD`, `Frist: 03.03.2026`, `Bis **2026-03-05**`.
+public struct DeadlineLine: Sendable {
+    public let line: Int
+    public let section: Int
+    public let label: String
+    public let value: String
+    public let dates: [WrittenDate]
+}
+
+/// A date that names no existing day or cannot be read, where a deadline was meant.
+public struct UnreadableDeadline: Sendable, Equatable {
+    public let line: Int
+    public let column: Int
+    public let text: String
+    public let reason: String
+}
+
+/// A heading that names dates (`### T-24h: 2026-03-05 10:00 CET`).
+public struct DatedHeading: Sendable {
+    public let heading: Heading
+    public let section: Int
+    public let dates: [WrittenDate]
+
+    /// The heading without its dates, as history names the deadline it states.
+    public var label: String {
+        var label = heading.text
+        for date in dates.reversed() { label.removeSubrange(date.range) }
+        return label.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The dates as written, a range joined by an arrow.
+    public var value: String { dates.map { String(heading.text[$0.range]) }.joined(separator: " → ") }
 }
