@@ -79,6 +79,27 @@ final class SeedGoldenTests: XCTestCase {
         XCTAssertEqual(findings.map(\.rule), ["encoding"], "nothing else is due on March 1st")
     }
 
+    /// golint reads the repaired text: items and messages are free of mojibake, positions still
+    /// count the file as stored.
+    func testMasterPlanIsReadRepaired() throws {
+        let findings = try lint(Fixtures.masterPlan, at: "2026-03-04T00:00:01+01:00", path: masterPath)
+        let first = try XCTUnwrap(findings.first { $0.rule == "overdue-item" })
+        XCTAssertEqual(first.excerpt, "Architektur-Entscheidungsmatrix ausgefüllt")
+        XCTAssertFalse(findings.contains { $0.rule != "encoding" && ($0.message.contains("Ã") || $0.message.contains("â€")) }, "\(findings.map(\.message))")
+        // The stored line keeps its mojibake, for baselines and for the encoding finding.
+        XCTAssertEqual(first.sourceLine, "- [ ] Architektur-Entscheidungsmatrix ausgefÃ¼llt")
+
+        var bytes = Array("# Plan – Übersicht\n\nOwner: TBD\n".utf8)
+        bytes = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars.flatMap { scalar -> [UInt8] in
+            // Each UTF-8 byte read as Latin-1 and written again as UTF-8, as a double encoding does.
+            Array(String(scalar).utf8).flatMap { Array(String(UnicodeScalar($0)).utf8) }
+        })
+        let garbled = try Linter.lint(path: "TASK_X.md", bytes: bytes + Array("Lead: [Owner] Ã¼ber [Backup]\n".utf8),
+                                      configuration: .shipped(), now: .distantPast).findings
+        XCTAssertEqual(garbled.filter { $0.rule == "placeholder" }.map { "\($0.line):\($0.column) \($0.excerpt ?? "")" },
+                       ["3:8 TBD", "4:7 [Owner]", "4:21 [Backup]"])
+    }
+
     func testMasterPlanWorkstreamsBeforeTheirDeadline() throws {
         let findings = try lint(Fixtures.masterPlan, at: "2026-03-03T23:59:00+01:00", path: masterPath)
         XCTAssertEqual(lines(findings, "overdue-item"), [])

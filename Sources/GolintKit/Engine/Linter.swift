@@ -100,9 +100,11 @@ public enum Linter {
                 throw GolintError.pattern(pattern: error.pattern, file: path, message: "exceeded its match budget (catastrophic backtracking); simplify it")
             }
             findings += found.map {
-                Finding(rule: description.id, severity: severity, path: path, line: $0.line, column: $0.column,
+                // Positions count the file as stored; the text read had its mojibake repaired.
+                Finding(rule: description.id, severity: severity, path: path, line: $0.line,
+                        column: description.id == EncodingRule.description.id ? $0.column : document.source.storedColumn(line: $0.line, column: $0.column),
                         message: $0.message, excerpt: $0.excerpt, deadline: $0.deadline?.iso8601,
-                        sourceLine: document.source.line($0.line).trimmedSpaces.capped())
+                        sourceLine: document.source.storedLine($0.line).trimmedSpaces.capped())
             }
         }
         for case let rule as any FindingFilterRule.Type in RuleRegistry.rules {

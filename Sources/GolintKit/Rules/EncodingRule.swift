@@ -41,7 +41,7 @@ public struct EncodingRule: Rule {
                                             message: "invalid UTF-8 (byte \(column) of the line); bytes were replaced by U+FFFD"))
             }
         }
-        let runs = Mojibake.runs(in: source.lines)
+        let runs = source.mojibake
         if let first = runs.first {
             let count = runs.count == 1 ? "" : " (\(runs.count) garbled sequences)"
             findings.append(RuleFinding(

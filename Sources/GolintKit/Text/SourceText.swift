@@ -15,9 +15,15 @@ public struct SourceText: Sendable {
         case unreadable(String)
     }
 
+    /// The text golint reads: mojibake repaired (`ausgefÃ¼llt` reads as `ausgefüllt`).
     public let text: String
-    /// Lines without their terminators (`\n`, `\r\n` or a lone `\r`).
+    /// Lines of `text` without their terminators (`\n`, `\r\n` or a lone `\r`).
     public let lines: [Substring]
+    /// Garbled runs (UTF-8 read as Windows-1252 and encoded again), by their place in the stored
+    /// file; `text` has them repaired. Line numbers are the same in both.
+    public let mojibake: [Mojibake.Run]
+    /// Lines as stored, where they differ from `lines`.
+    private let storedLineText: [Int: Substring]
     public let problems: [Problem]
     /// Whether the bytes started with a UTF-8 byte order mark (removed from `text`).
     public let hadByteOrderMark: Bool
@@ -42,6 +48,8 @@ public struct SourceText: Sendable {
         lines = []
         problems = [problem]
         hadByteOrderMark = false
+        mojibake = []
+        storedLineText = [:]
     }
 
     public init(bytes: [UInt8]) {
@@ -70,10 +78,50 @@ public struct SourceText: Sendable {
                 problems.append(SourceText.firstInvalidByte(in: body))
             }
         }
-        self.text = text
         self.problems = problems
         self.hadByteOrderMark = bom
-        self.lines = SourceText.splitLines(text)
+        let stored = SourceText.splitLines(text)
+        let runs = Mojibake.runs(in: stored)
+        mojibake = runs
+        guard !runs.isEmpty else {
+            self.text = text
+            self.lines = stored
+            storedLineText = [:]
+            return
+        }
+        self.text = SourceText.repairing(runs, in: text, lines: stored)
+        self.lines = SourceText.splitLines(self.text)
+        storedLineText = Dictionary(runs.map { ($0.line, stored[$0.line - 1]) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The text with every garbled run replaced by what it was meant to be; lines stay where they are.
+    private static func repairing(_ runs: [Mojibake.Run], in text: String, lines: [Substring]) -> String {
+        var repaired = text
+        for run in runs.reversed() {
+            let line = lines[run.line - 1]
+            let start = line.unicodeScalars.index(line.unicodeScalars.startIndex, offsetBy: run.column - 1)
+            let end = line.unicodeScalars.index(start, offsetBy: run.garbled.unicodeScalars.count)
+            repaired.replaceSubrange(start..<end, with: run.intended)
+        }
+        return repaired
+    }
+
+    /// A line as stored in the file (before mojibake repair).
+    public func storedLine(_ number: Int) -> Substring {
+        storedLineText[number] ?? line(number)
+    }
+
+    /// The column in the stored line of a column in the repaired one: each repaired run is shorter
+    /// than its garbled original by the difference of their lengths.
+    public func storedColumn(line number: Int, column: Int) -> Int {
+        guard storedLineText[number] != nil else { return column }
+        var shift = 0
+        for run in mojibake where run.line == number {
+            let repairedStart = run.column - shift
+            guard repairedStart < column else { break }
+            shift += run.garbled.unicodeScalars.count - run.intended.unicodeScalars.count
+        }
+        return column + shift
     }
 
     public init(_ text: String) {
@@ -81,6 +129,8 @@ public struct SourceText: Sendable {
         self.problems = []
         self.hadByteOrderMark = false
         self.lines = SourceText.splitLines(text)
+        self.mojibake = []
+        self.storedLineText = [:]
     }
 
     /// The text of a 1-based line, or "" past the end.
