@@ -78,7 +78,7 @@ final class HostileInputTests: CLITestCase {
 
     func testCROnlyLineEnds() throws {
         let result = try findingsOf(["check"], in: try repository(bytes: Array("# T\r\rDeadline: 2026-03-01\r\r- [ ] a\r- [x] b\r".utf8)).path)
-        XCTAssertEqual(rulesAndMessages(result.findings), ["overdue-item 5:1 'a' is not checked and its deadline 2026-03-01T23:59:59Z has passed"])
+        XCTAssertEqual(rulesAndMessages(result.findings), ["overdue-item 5:1 'a' is not done and its deadline 2026-03-01T23:59:59Z (document deadline on line 3) has passed"])
     }
 
     func testNULBytes() throws {

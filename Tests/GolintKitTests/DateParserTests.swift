@@ -49,7 +49,7 @@ final class DateParserTests: XCTestCase {
     }
 
     func testDatesInsideProseAndMarkup() {
-        XCTAssertEqual(DateParser.dates(in: "Bis 2026-03-05, Deploy: 06.03.2026").map { "\($0.year)-\($0.month)-\($0.day)" },
+        XCTAssertEqual(DateParser.dates(in: "Bis 2026-03-05, Deploy: 06.03.2026").map { "\($0.year ?? 0)-\($0.month)-\($0.day)" },
                        ["2026-3-5", "2026-3-6"])
         XCTAssertTrue(DateParser.dates(in: "v1.2.3 und 1234-5678 und 12.34").isEmpty)
         XCTAssertEqual(DateParser.dates(in: "rc-2026-03-01").count, 1)

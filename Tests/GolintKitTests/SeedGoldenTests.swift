@@ -65,8 +65,15 @@ final class SeedGoldenTests: XCTestCase {
     private let workstreams34 = Array(91...97) + Array(119...125)  // Deadline: 2026-03-05 EOD
     private let tMinus48 = Array(308...313)  // ### T-48h (2026-03-04 EOD)
     private let tMinus24 = Array(317...321)  // ### T-24h (2026-03-05 EOD)
-    private let tPlus = Array(352...355) + Array(359...361)  // T+1h, T+24h: no date of their own
-    private let finalChecklist = Array(499...506)
+    private let tPlus1h = Array(352...355)  // ### T+1h: 11:00 CET, from ### T-0 (2026-03-06 10:00 CET) on line 336
+    private let tPlus24h = Array(359...361)  // ### T+24h: 2026-03-07 10:00 CET
+    private let finalChecklist = Array(499...506)  // the title's range end, 2026-03-06
+    // Status-table rows by their Day column ("Mar 1–2" ends on March 2nd; the year is the status line's).
+    private let rowsByMarch2 = [31, 58, 59, 112]
+    private let rowsByMarch3 = [32, 33, 34, 35, 60, 61, 62, 85, 86, 113]
+    private let rowsByMarch4 = [87, 114]
+    private let rowsByMarch5 = [88, 115]
+    private let rowsByMarch6 = [116]
 
     func testMasterPlanIsDoubleEncoded() throws {
         let findings = try lint(Fixtures.masterPlan, at: "2026-03-01T12:00+01:00", path: masterPath)
@@ -83,11 +90,16 @@ final class SeedGoldenTests: XCTestCase {
     /// count the file as stored.
     func testMasterPlanIsReadRepaired() throws {
         let findings = try lint(Fixtures.masterPlan, at: "2026-03-04T00:00:01+01:00", path: masterPath)
-        let first = try XCTUnwrap(findings.first { $0.rule == "overdue-item" })
-        XCTAssertEqual(first.excerpt, "Architektur-Entscheidungsmatrix ausgefüllt")
+        let item = try XCTUnwrap(findings.first { $0.rule == "overdue-item" && $0.line == 38 })
+        XCTAssertEqual(item.excerpt, "Architektur-Entscheidungsmatrix ausgefüllt")
         XCTAssertFalse(findings.contains { $0.rule != "encoding" && ($0.message.contains("Ã") || $0.message.contains("â€")) }, "\(findings.map(\.message))")
         // The stored line keeps its mojibake, for baselines and for the encoding finding.
-        XCTAssertEqual(first.sourceLine, "- [ ] Architektur-Entscheidungsmatrix ausgefÃ¼llt")
+        XCTAssertEqual(item.sourceLine, "- [ ] Architektur-Entscheidungsmatrix ausgefÃ¼llt")
+        let row = try XCTUnwrap(findings.first { $0.line == 31 })
+        XCTAssertEqual(row.message, "'Decision Matrix' is not done and its deadline 2026-03-02T23:59:59+01:00 (date column 'Mar 1–2') has passed")
+        XCTAssertEqual(row.owner, "DevOps-Lead")
+        // "| Mar 1â€“2 | Decision Matrix |": the name starts at column 15 of the stored line (13 once repaired).
+        XCTAssertEqual(row.column, 15)
 
         var bytes = Array("# Plan – Übersicht\n\nOwner: TBD\n".utf8)
         bytes = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars.flatMap { scalar -> [UInt8] in
@@ -100,31 +112,43 @@ final class SeedGoldenTests: XCTestCase {
                        ["3:8 TBD", "4:7 [Owner]", "4:21 [Backup]"])
     }
 
-    func testMasterPlanWorkstreamsBeforeTheirDeadline() throws {
-        let findings = try lint(Fixtures.masterPlan, at: "2026-03-03T23:59:00+01:00", path: masterPath)
-        XCTAssertEqual(lines(findings, "overdue-item"), [])
+    func testMasterPlanTableRowsOnMarch3And4() throws {
+        XCTAssertEqual(lines(try lint(Fixtures.masterPlan, at: "2026-03-03T12:00+01:00", path: masterPath), "overdue-item"), rowsByMarch2)
+        XCTAssertEqual(lines(try lint(Fixtures.masterPlan, at: "2026-03-04T12:00+01:00", path: masterPath), "overdue-item"),
+                       (rowsByMarch2 + rowsByMarch3 + workstreams12).sorted())
     }
 
     func testMasterPlanFirstWorkstreamsOverdueAfterMarch3() throws {
         let findings = try lint(Fixtures.masterPlan, at: "2026-03-04T00:00:01+01:00", path: masterPath)
-        XCTAssertEqual(lines(findings, "overdue-item"), workstreams12)
-        XCTAssertEqual(Set(findings.filter { $0.rule == "overdue-item" }.compactMap(\.deadline)), ["2026-03-03T23:59:59+01:00"])
+        XCTAssertEqual(lines(findings, "overdue-item"), (rowsByMarch2 + rowsByMarch3 + workstreams12).sorted())
+        XCTAssertEqual(Set(findings.filter { workstreams12.contains($0.line) }.compactMap(\.deadline)), ["2026-03-03T23:59:59+01:00"])
+        XCTAssertEqual(Set(findings.filter { workstreams12.contains($0.line) }.compactMap(\.deadlineSource?.kind)), ["section"])
     }
 
-    func testMasterPlanOnGoLiveDay() throws {
-        let findings = try lint(Fixtures.masterPlan, at: "2026-03-06T12:00+01:00", path: masterPath)
-        XCTAssertEqual(lines(findings, "overdue-item"), (workstreams12 + workstreams34 + tMinus48 + tMinus24).sorted())
-        XCTAssertEqual(lines(findings, "placeholder"), [], "the status templates with [what was accomplished] are fenced")
-        XCTAssertEqual(lines(findings, "missing-signature"), [])
+    func testMasterPlanOnGoLiveDayAroundTPlus1h() throws {
+        let before = try lint(Fixtures.masterPlan, at: "2026-03-06T10:59+01:00", path: masterPath)
+        let allBefore = (workstreams12 + workstreams34 + tMinus48 + tMinus24 + rowsByMarch2 + rowsByMarch3 + rowsByMarch4 + rowsByMarch5).sorted()
+        XCTAssertEqual(lines(before, "overdue-item"), allBefore)
+        let after = try lint(Fixtures.masterPlan, at: "2026-03-06T11:01+01:00", path: masterPath)
+        XCTAssertEqual(lines(after, "overdue-item"), (allBefore + tPlus1h).sorted())
+        let smoke = try XCTUnwrap(after.first { $0.line == 352 })
+        XCTAssertEqual(smoke.message, "'15-min intensive checks (every 5 min status)' is not done and its deadline 2026-03-06T11:00:00+01:00 (T+1h from T-0 on line 336) has passed")
+        XCTAssertEqual(smoke.deadlineSource, DeadlineSource(kind: "relative", line: 350, text: "T+1h", anchorLine: 336))
+        XCTAssertEqual(lines(after, "placeholder"), [], "the status templates with [what was accomplished] are fenced")
+        XCTAssertEqual(lines(after, "missing-signature"), [])
     }
 
-    func testMasterPlanAfterGoLiveEverythingOpenIsOverdue() throws {
-        // Items without a section deadline fall back to the title's range end, 2026-03-06.
-        let findings = try lint(Fixtures.masterPlan, at: "2026-03-07T00:00:01+01:00", path: masterPath)
-        XCTAssertEqual(lines(findings, "overdue-item"),
-                       (workstreams12 + workstreams34 + tMinus48 + tMinus24 + tPlus + finalChecklist).sorted())
-        let document = MarkdownParser.parse(SourceText(bytes: Fixtures.bytes(Fixtures.masterPlan)), path: masterPath)
-        XCTAssertEqual(document.items.count, 52)
-        XCTAssertEqual(document.items.filter(\.checked).count, 0)
+    func testMasterPlanTPlus24hAndAfterGoLive() throws {
+        let before = try lint(Fixtures.masterPlan, at: "2026-03-07T09:59+01:00", path: masterPath)
+        XCTAssertFalse(lines(before, "overdue-item").contains { tPlus24h.contains($0) })
+        XCTAssertTrue(lines(before, "overdue-item").contains(116), "the row for Mar 5–6 is over")
+        let after = try lint(Fixtures.masterPlan, at: "2026-03-07T10:01+01:00", path: masterPath)
+        XCTAssertEqual(lines(after, "overdue-item"),
+                       (workstreams12 + workstreams34 + tMinus48 + tMinus24 + tPlus1h + tPlus24h + finalChecklist + rowsByMarch2
+                        + rowsByMarch3 + rowsByMarch4 + rowsByMarch5 + rowsByMarch6).sorted())
+        let plan = try Plan(source: SourceText(bytes: Fixtures.bytes(Fixtures.masterPlan)), path: masterPath, configuration: .shipped())
+        XCTAssertEqual(plan.deliverables.filter { $0.kind == .task }.count, 52)
+        XCTAssertEqual(plan.deliverables.filter { $0.kind == .tableRow }.count, 19)
+        XCTAssertEqual(plan.deliverables.filter { $0.kind == .glyph }.map(\.state), [.done, .done, .done, .done], "the ✅ critical-path list")
     }
 }

@@ -8,6 +8,10 @@ public struct Configuration: Sendable {
     public var include: [Glob] = Configuration.defaultInclude.map(Glob.init)
     public var exclude: [Glob] = []
     public var timezone: TimeZone?
+    /// How slash dates (`02/05/2026`) read; without it they are not dates.
+    public var dateOrder: DateOrder?
+    /// The launch moment relative times count from, when the documents name none.
+    public var anchor: (date: Date, zone: TimeZone)?
     /// Per rule id: a severity, or nil when switched off. Missing ids use the rule's default.
     public var severities: [String: Severity?] = [:]
     public var placeholderPatterns: [Pattern] = [] {
@@ -30,6 +34,9 @@ public struct Configuration: Sendable {
     /// `Label: value` for the deadline labels, compiled once per run.
     public private(set) var deadlineLinePattern: Pattern?
     public var waivers: [Waiver] = []
+    /// Status words that mark a deliverable done (`Done`, `Erledigt`, `✅`) or cancelled (`N/A`, `entfällt`).
+    public var doneWords: [String] = []
+    public var cancelledWords: [String] = []
     /// The rule packs `.golint.yml` names (repository paths): part of the configuration, so a
     /// change to one re-checks every document.
     public var packs: [String] = []

@@ -6,8 +6,8 @@ import Yams
 public enum ConfigurationLoader {
     public enum Kind { case configuration, pack }
 
-    private static let packKeys: Set<String> = ["version", "placeholder", "signoff", "deadline"]
-    private static let configurationKeys = packKeys.union(["include", "exclude", "timezone", "rules", "packs", "waivers"])
+    private static let packKeys: Set<String> = ["version", "placeholder", "signoff", "deadline", "status"]
+    private static let configurationKeys = packKeys.union(["include", "exclude", "timezone", "rules", "packs", "waivers", "date-order", "anchor"])
 
     /// Applies one YAML file on top of `configuration`. Returns the packs it names, in order.
     @discardableResult
@@ -42,6 +42,16 @@ public enum ConfigurationLoader {
                 let name = try reader.string(value)
                 guard let zone = TimeZones.named(name) else { throw reader.error(value, "unknown time zone '\(name)'") }
                 configuration.timezone = zone
+            case "date-order":
+                let text = try reader.string(value)
+                guard let order = DateOrder(rawValue: text.lowercased()) else { throw reader.error(value, "date-order is mdy or dmy, not '\(text)'") }
+                configuration.dateOrder = order
+            case "anchor":
+                let text = try reader.string(value)
+                guard let time = ISOTime.parse(text, defaultZone: configuration.timezone ?? TimeZones.utc) else {
+                    throw reader.error(value, "anchor is an ISO 8601 time (2026-03-06T10:00+01:00), not '\(text)'")
+                }
+                configuration.anchor = time
             case "rules":
                 try readRules(value, reader, into: &configuration)
             case "packs":
@@ -60,6 +70,14 @@ public enum ConfigurationLoader {
                 }
             case "waivers":
                 configuration.waivers += try readWaivers(value, reader)
+            case "status":
+                for (subkey, subvalue) in try reader.mapping(value, "status") {
+                    switch try reader.string(subkey) {
+                    case "done": configuration.doneWords = try reader.strings(subvalue)
+                    case "cancelled": configuration.cancelledWords = try reader.strings(subvalue)
+                    case let other: throw reader.error(subkey, "unknown key 'status.\(other)' (done, cancelled)")
+                    }
+                }
             default:
                 break
             }

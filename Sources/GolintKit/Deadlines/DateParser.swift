@@ -1,10 +1,12 @@
 import Foundation
 
-/// A date written in a document, as found: which day, whether a time or zone was given, and
-/// whether the day exists at all.
+/// A date written in a document, as found: which day (a range's last day), whether a time or
+/// zone was given, and whether the day exists at all. A date written without a year (`4. Feb`,
+/// `Mar 1–2`, `KW 12`) takes one from the document before it becomes an instant.
 public struct WrittenDate: Sendable {
     public let range: Range<String.Index>
-    public let year: Int
+    /// Nil when the text names no year.
+    public let year: Int?
     public let month: Int
     public let day: Int
     public let hour: Int?
@@ -12,9 +14,22 @@ public struct WrittenDate: Sendable {
     public let zoneName: String?
     /// `EOD` was written (a bare date means the end of the day too).
     public let endOfDayWritten: Bool
+    /// An ISO week (`KW 12`, `2026-W12`): the date is that week's Sunday.
+    public let week: Int?
 
-    /// The day, or nil for a day that does not exist (`2026-02-30`, `31.04.2026`).
-    public var calendarDate: CalendarDate? { CalendarDate(year: year, month: month, day: day) }
+    /// The same date in `year`, when it was written without one.
+    public func inYear(_ year: Int) -> WrittenDate {
+        guard self.year == nil else { return self }
+        return WrittenDate(range: range, year: year, month: month, day: day, hour: hour, minute: minute, zoneName: zoneName,
+                           endOfDayWritten: endOfDayWritten, week: week)
+    }
+
+    /// The day, or nil for a day that does not exist (`2026-02-30`, `31.04.2026`) or a year not known.
+    public var calendarDate: CalendarDate? {
+        guard let year else { return nil }
+        if let week { return CalendarDate.sunday(ofISOWeek: week, in: year) }
+        return CalendarDate(year: year, month: month, day: day)
+    }
 
     /// The moment this date stands for: its time, or the last second of the day; in its own zone,
     /// else `defaultZone`.
@@ -31,8 +46,16 @@ public struct WrittenDate: Sendable {
     }
 }
 
-/// Finds dates in text: ISO `2026-03-05`, `2026-03-05 10:00`, German `05.03.2026`, `5. März 2026`,
-/// English `Mar 5, 2026`, `5 March 2026`; each optionally followed by a time, `EOD` and a zone.
+/// How `02/05/2026` reads: only with `date-order` in the configuration, since the two orders
+/// disagree on most days.
+public enum DateOrder: String, Sendable {
+    case mdy, dmy
+}
+
+/// Finds dates in text: ISO `2026-03-05`, `2026-03-05T10:00`, German `05.03.2026`, `5. März 2026`,
+/// `4. Feb`, `24.02.`, English `Mar 5, 2026`, `5 March 2026`, `Mar 1–2`, ISO weeks `KW 12`, `CW 12`,
+/// `2026-W12`, and with a `date-order` slash dates; each optionally followed by a time (24-hour or
+/// `10:00 PM`), `EOD` and a zone; a range (`Mar 1–2`, `24.02. - 02.03.2026`) is one date, its last day.
 public enum DateParser {
     private static let months: [(String, Int)] = [
         ("januar", 1), ("jänner", 1), ("january", 1), ("jan", 1),
@@ -51,66 +74,130 @@ public enum DateParser {
     private static let monthAlternation = months.map(\.0).sorted { $0.count > $1.count }.joined(separator: "|")
     private static let monthNumbers = Dictionary(months, uniquingKeysWith: { first, _ in first })
 
-    private enum Form: CaseIterable { case iso, german, dayMonthName, monthNameDay }
+    private enum Form: CaseIterable {
+        case iso, isoWeek, german, dayMonthName, monthNameDay, slash, calendarWeek, monthNameDayNoYear, dayMonthNameNoYear, germanNoYear
 
-    /// The four forms as one alternation, three groups each, so that a text is scanned once.
-    private static let formsSource = [
+        /// Capturing groups of the form's pattern.
+        var groups: Int {
+            switch self {
+            case .iso, .german, .dayMonthName, .monthNameDay, .slash: return 3
+            case .isoWeek, .calendarWeek, .monthNameDayNoYear, .dayMonthNameNoYear, .germanNoYear: return 2
+            }
+        }
+    }
+
+    /// The forms as one alternation, so that a text is scanned once; forms with a year come before
+    /// the same forms without one.
+    private static let formSources: [Form: String] = [
         // A letter may follow only as ISO's "T" before a time.
-        #"(?<![0-9\p{L}])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])(?!(?!T[0-9])\p{L})"#,
-        #"(?<![0-9.])([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?![0-9])"#,
-        #"(?<![0-9.])([0-9]{1,2})\.?\s+(\#(monthAlternation))\.?\s+([0-9]{4})(?![0-9])"#,
-        #"(?<!\p{L})(\#(monthAlternation))\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})(?![0-9])"#,
-    ].map { "(?:\($0))" }.joined(separator: "|")
+        .iso: #"(?<![0-9\p{L}])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])(?!(?!T[0-9])\p{L})"#,
+        .isoWeek: #"(?<![0-9\p{L}])([0-9]{4})-?W([0-9]{1,2})(?![0-9])"#,
+        .german: #"(?<![0-9.])([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?![0-9])"#,
+        .dayMonthName: #"(?<![0-9.])([0-9]{1,2})\.?\s+(\#(monthAlternation))\.?\s+([0-9]{4})(?![0-9])"#,
+        .monthNameDay: #"(?<!\p{L})(\#(monthAlternation))\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})(?![0-9])"#,
+        .slash: #"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?![0-9/])"#,
+        .calendarWeek: #"(?<!\p{L})(?-i:KW|CW)\s?([0-9]{1,2})(?:\s*[/,]?\s*([0-9]{4}))?(?![0-9])"#,
+        .monthNameDayNoYear: #"(?<!\p{L})(\#(monthAlternation))\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])"#,
+        .dayMonthNameNoYear: #"(?<![0-9.])([0-9]{1,2})\.?\s+(\#(monthAlternation))\.?(?!\p{L})"#,
+        .germanNoYear: #"(?<![0-9.])([0-9]{2})\.([0-9]{2})\.(?![0-9])"#,
+    ]
+    private static let formsSource = Form.allCases.map { "(?:\(formSources[$0]!))" }.joined(separator: "|")
     private static let forms = try! Pattern(formsSource, caseInsensitive: true)
     private static let formsHere = try! Pattern(formsSource, caseInsensitive: true, anchored: true)
+    /// The first group of each form in the alternation.
+    private static let groupOffsets: [Int] = Form.allCases.reduce(into: [Int]()) { offsets, form in
+        offsets.append((offsets.last.map { $0 + Form.allCases[offsets.count - 1].groups } ?? 1))
+    }
 
-    /// What may follow a date: a time, `EOD`, a zone (in parentheses or not).
+    static let zoneAbbreviations = "UTC|GMT|CEST|CET|MESZ|MEZ|EEST|EET|WET|BST|MSK|IST|JST|AEST|AEDT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT"
+
+    /// What may follow a date: a time (`10:00`, `10:00 PM`, `10 pm`), `EOD`, a zone (in parentheses or not).
     private static let tail = try! Pattern(
-        #"(?:(?:T|,?\s+(?:um\s+|at\s+)?)([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?(?:\s*Uhr)?)?(\s*(?:EOD|end of day|Tagesende)\b)?(?:\s*\(?(UTC|GMT|CET|CEST|MEZ|MESZ|Z|[+-][0-9]{2}:?[0-9]{2}|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?)\b\)?)?"#,
+        #"(?:(?:T|,?\s+(?:um\s+|at\s+|@\s*)?)(?:([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?(?:\s*([ap])\.?\s?m\.?(?!\p{L}))?|([0-9]{1,2})\s*([ap])\.?\s?m\.?(?!\p{L}))(?:\s*Uhr)?)?(\s*(?:EOD|COB|end of day|Tagesende)\b)?(?:\s*\(?((?-i:\#(zoneAbbreviations)|Z)|[+-][0-9]{2}:?[0-9]{2}|(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific|Etc)/[A-Za-z_]+(?:/[A-Za-z_]+)?)(?![\p{L}/])\)?)?"#,
         caseInsensitive: true, anchored: true)
 
+    /// A range's second half: `–2`, ` - 02.03.2026`, ` → 2026-03-06`, ` bis 5. März`.
+    private static let rangeSeparator = try! Pattern(#"\s*(?:–|—|-|→|->|bis|to|until)\s*"#, caseInsensitive: true, anchored: true)
+    private static let rangeEndDay = try! Pattern(#"([0-9]{1,2})(?:st|nd|rd|th|\.)?(?![0-9.:/])"#, anchored: true)
+
     /// Every date in `text`, left to right; overlapping forms keep the earliest, longest match.
-    public static func dates(in text: String) -> [WrittenDate] {
-        guard text.containsFourDigitRun else { return [] }
+    /// Slash dates are read only in the given `order`.
+    public static func dates(in text: String, order: DateOrder? = nil) -> [WrittenDate] {
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
         var result: [WrittenDate] = []
         for match in (try? forms.matches(in: text)) ?? [] {
-            guard let date = makeDate(match, in: text), !(result.last.map { $0.range.overlaps(date.range) } ?? false) else { continue }
+            guard !(result.last.map { $0.range.upperBound > match.range.lowerBound } ?? false),
+                  let date = makeDate(match, in: text, order: order) else { continue }
             result.append(date)
         }
         return result
     }
 
     /// The date that starts exactly at `position`, if one does.
-    public static func date(at position: String.Index, in text: String) -> WrittenDate? {
-        (try? formsHere.prefixMatch(in: text, at: position)).flatMap { makeDate($0, in: text) }
+    public static func date(at position: String.Index, in text: String, order: DateOrder? = nil) -> WrittenDate? {
+        (try? formsHere.prefixMatch(in: text, at: position)).flatMap { makeDate($0, in: text, order: order) }
     }
 
     /// Which alternative matched (the one whose first group took part), read as a date.
-    private static func makeDate(_ match: Pattern.Match, in text: String) -> WrittenDate? {
-        guard let index = Form.allCases.indices.first(where: { match.ranges[1 + 3 * $0] != nil }) else { return nil }
-        return makeDate(Form.allCases[index], match, groupOffset: 3 * index, in: text)
-    }
-
-    private static func makeDate(_ form: Form, _ match: Pattern.Match, groupOffset: Int, in text: String) -> WrittenDate? {
-        let groups = (1...3).map { text.text(match.ranges[groupOffset + $0]) ?? "" }
-        let year: Int?, month: Int?, day: Int?
+    private static func makeDate(_ match: Pattern.Match, in text: String, order: DateOrder?) -> WrittenDate? {
+        guard let index = Form.allCases.indices.first(where: { match.ranges[groupOffsets[$0]] != nil }) else { return nil }
+        let form = Form.allCases[index]
+        let groups = (0..<form.groups).map { text.text(match.ranges[groupOffsets[index] + $0]) ?? "" }
+        var year: Int?, month: Int?, day: Int?, week: Int?
         switch form {
         case .iso: (year, month, day) = (Int(groups[0]), Int(groups[1]), Int(groups[2]))
+        case .isoWeek: (year, week, month, day) = (Int(groups[0]), Int(groups[1]), 1, 1)
         case .german: (year, month, day) = (Int(groups[2]), Int(groups[1]), Int(groups[0]))
         case .dayMonthName: (year, month, day) = (Int(groups[2]), monthNumbers[groups[1].lowercased()], Int(groups[0]))
         case .monthNameDay: (year, month, day) = (Int(groups[2]), monthNumbers[groups[0].lowercased()], Int(groups[1]))
+        case .slash:
+            guard let order else { return nil }
+            let (first, second) = (Int(groups[0]), Int(groups[1]))
+            (year, month, day) = (Int(groups[2]), order == .mdy ? first : second, order == .mdy ? second : first)
+        case .calendarWeek: (year, week, month, day) = (Int(groups[1]), Int(groups[0]), 1, 1)
+        case .monthNameDayNoYear: (month, day) = (monthNumbers[groups[0].lowercased()], Int(groups[1]))
+        case .dayMonthNameNoYear: (month, day) = (monthNumbers[groups[1].lowercased()], Int(groups[0]))
+        case .germanNoYear: (month, day) = (Int(groups[1]), Int(groups[0]))
         }
-        guard let year, let month, let day else { return nil }
+        guard let month, let day else { return nil }
+        if let week, !(1...53).contains(week) { return nil }
         var end = match.range.upperBound
+        var last = (year: year, month: month, day: day, week: week)
+        // A range ends at its last day: "Mar 1–2" (same month), "24.02. - 02.03.2026", "2026-03-01 → 2026-03-06".
+        if let separator = try? rangeSeparator.prefixMatch(in: text, at: end), separator.range.upperBound < text.endIndex {
+            if let other = date(at: separator.range.upperBound, in: text, order: order) {
+                last = (other.year ?? year, other.month, other.day, other.week)
+                end = other.range.upperBound
+            } else if week == nil, form != .iso, form != .slash,
+                      let next = try? rangeEndDay.prefixMatch(in: text, at: separator.range.upperBound),
+                      let endDay = text.text(next.ranges[1]).flatMap(Int.init), endDay > day {
+                last.day = endDay
+                end = next.range.upperBound
+            }
+        }
         var hour: Int?, minute: Int?, zone: String?, endOfDay = false
-        if let extra = try? tail.prefixMatch(in: text, at: end), !extra.range.isEmpty {
-            hour = text.text(extra.ranges[1]).flatMap(Int.init)
-            minute = text.text(extra.ranges[2]).flatMap(Int.init)
-            endOfDay = extra.ranges[3] != nil
-            zone = text.text(extra.ranges[4])
+        if last.week == nil, let extra = try? tail.prefixMatch(in: text, at: end), !extra.range.isEmpty {
+            if let written = text.text(extra.ranges[1]).flatMap(Int.init) {
+                hour = written
+                minute = text.text(extra.ranges[2]).flatMap(Int.init)
+                if let meridiem = text.text(extra.ranges[3]) { hour = twentyFourHour(written, meridiem) }
+            } else if let written = text.text(extra.ranges[4]).flatMap(Int.init), let meridiem = text.text(extra.ranges[5]) {
+                (hour, minute) = (twentyFourHour(written, meridiem), 0)
+            }
+            endOfDay = extra.ranges[6] != nil
+            zone = text.text(extra.ranges[7])
             end = extra.range.upperBound
         }
-        return WrittenDate(range: match.range.lowerBound..<end, year: year, month: month, day: day,
-                           hour: hour, minute: minute, zoneName: zone, endOfDayWritten: endOfDay)
+        if let hour, hour > 23 { return nil }
+        if let minute, minute > 59 { return nil }
+        return WrittenDate(range: match.range.lowerBound..<end, year: last.year, month: last.month, day: last.day,
+                           hour: hour, minute: minute, zoneName: zone, endOfDayWritten: endOfDay, week: last.week)
+    }
+
+    /// `12 AM` is midnight, `12 PM` noon.
+    private static func twentyFourHour(_ hour: Int, _ meridiem: String) -> Int {
+        guard (1...12).contains(hour) else { return 99 }
+        let pm = meridiem.lowercased() == "p"
+        return hour == 12 ? (pm ? 12 : 0) : (pm ? hour + 12 : hour)
     }
 }

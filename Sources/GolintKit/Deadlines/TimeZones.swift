@@ -8,15 +8,25 @@ public enum TimeZones {
     /// `CET` and `CEST` are the fixed offsets their names define (+01:00, +02:00), as `date(1)` reads
     /// them; a document that means "Berlin time, whatever the season" names `Europe/Berlin`.
     public static func named(_ name: String) -> TimeZone? {
-        switch name.uppercased() {
-        case "UTC", "GMT", "Z": return utc
-        case "CET", "MEZ": return TimeZone(secondsFromGMT: 3600)
-        case "CEST", "MESZ": return TimeZone(secondsFromGMT: 7200)
-        default: break
-        }
+        if let fixed = abbreviations[name.uppercased()] { return fixed }
         if let offset = offsetSeconds(name) { return TimeZone(secondsFromGMT: offset) }
         return name.contains("/") ? TimeZone(identifier: name) : nil
     }
+
+    /// Zone abbreviations as the offsets their names define (as `date(1)` reads them); `ET`, `CT`,
+    /// `MT`, `PT` name a region's time and follow its daylight saving; `IST` is India's.
+    private static let abbreviations: [String: TimeZone] = {
+        var zones: [String: TimeZone] = ["UTC": utc, "GMT": utc, "Z": utc]
+        let hours: [String: Double] = [
+            "CET": 1, "MEZ": 1, "CEST": 2, "MESZ": 2, "EET": 2, "EEST": 3, "WET": 0, "BST": 1, "MSK": 3, "IST": 5.5, "JST": 9,
+            "AEST": 10, "AEDT": 11, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+        ]
+        for (name, offset) in hours { zones[name] = TimeZone(secondsFromGMT: Int(offset * 3600)) }
+        for (name, region) in ["ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"] {
+            zones[name] = TimeZone(identifier: region)
+        }
+        return zones
+    }()
 
     /// `+01:00`, `+0100`, `-05` as seconds east of UTC.
     static func offsetSeconds(_ text: String) -> Int? {
@@ -94,6 +104,38 @@ public struct CalendarDate: Hashable, Sendable {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
+    }
+
+    /// The Sunday that ends ISO week `week` of `year` (week 1 holds January 4th), or nil when the
+    /// year has no such week.
+    static func sunday(ofISOWeek week: Int, in year: Int) -> CalendarDate? {
+        guard let january4 = CalendarDate(year: year, month: 1, day: 4) else { return nil }
+        let weekday = january4.isoWeekday
+        let weeks = (CalendarDate(year: year, month: 12, day: 28)?.dayOfYear ?? 0) / 7 + 1
+        guard (1...max(52, min(53, weeks))).contains(week) else { return nil }
+        return CalendarDate(year: year, month: 1, day: 1)?.adding(days: 3 - (weekday - 1) + (week - 1) * 7 + 6)
+    }
+
+    /// Monday 1 … Sunday 7.
+    var isoWeekday: Int {
+        // Zeller-style count from a known Monday (0001-01-01 was a Monday in the proleptic Gregorian calendar).
+        let y = year - 1
+        let days = y * 365 + y / 4 - y / 100 + y / 400 + dayOfYear - 1
+        return days % 7 + 1
+    }
+
+    var dayOfYear: Int {
+        (1..<month).reduce(day) { $0 + CalendarDate.days(inMonth: $1, year: year) }
+    }
+
+    /// The day `days` calendar days later (or earlier).
+    public func adding(days: Int) -> CalendarDate? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZones.utc
+        guard let start = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12)),
+              let moved = calendar.date(byAdding: .day, value: days, to: start) else { return nil }
+        let c = calendar.dateComponents([.year, .month, .day], from: moved)
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)
     }
 
     /// The instant of a wall-clock time on this day in a zone (DST-aware for named zones).

@@ -9,12 +9,17 @@ public struct Finding: Sendable, Equatable, Hashable {
     public let excerpt: String?
     /// The deadline an overdue finding is about, ISO 8601 in the deadline's zone.
     public let deadline: String?
+    /// Where that deadline was written (JSON `deadlineSource`).
+    public let deadlineSource: DeadlineSource?
+    /// Who owns the deliverable, when the document says.
+    public let owner: String?
     /// The finding's source line, trimmed: what baselines and waivers match, so that edits
     /// elsewhere in the document do not invalidate them.
     public let sourceLine: String
 
     public init(rule: String, severity: Severity, path: String, line: Int, column: Int, message: String,
-                excerpt: String? = nil, deadline: String? = nil, sourceLine: String = "") {
+                excerpt: String? = nil, deadline: String? = nil, deadlineSource: DeadlineSource? = nil, owner: String? = nil,
+                sourceLine: String = "") {
         self.rule = rule
         self.severity = severity
         self.path = path
@@ -23,11 +28,33 @@ public struct Finding: Sendable, Equatable, Hashable {
         self.message = message
         self.excerpt = excerpt
         self.deadline = deadline
+        self.deadlineSource = deadlineSource
+        self.owner = owner
         self.sourceLine = sourceLine
     }
 
     /// Path, then position, then rule: the order every reporter prints in.
     public static func ordered(_ lhs: Finding, _ rhs: Finding) -> Bool {
         (lhs.path, lhs.line, lhs.column, lhs.rule) < (rhs.path, rhs.line, rhs.column, rhs.rule)
+    }
+}
+
+/// Where a finding's deadline was written: its kind (item, table, section, heading, relative,
+/// document, title), line and text, and for a relative one the T-0 anchor's line.
+public struct DeadlineSource: Sendable, Equatable, Hashable {
+    public let kind: String
+    public let line: Int
+    public let text: String
+    public let anchorLine: Int?
+
+    public init(kind: String, line: Int, text: String, anchorLine: Int?) {
+        self.kind = kind
+        self.line = line
+        self.text = text
+        self.anchorLine = anchorLine
+    }
+
+    init(_ deadline: Deadline) {
+        self.init(kind: deadline.origin.rawValue, line: deadline.line, text: deadline.written, anchorLine: deadline.anchorLine)
     }
 }

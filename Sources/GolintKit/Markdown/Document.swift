@@ -13,6 +13,7 @@ public struct Document: Sendable {
     public let blocks: [TextBlock]
     public let codeBlocks: [CodeBlock]
     public let htmlComments: [HTMLComment]
+    public let tables: [Table]
 
     /// Where a walk through one block's matches stands; positions only move forward, so finding
     /// many matches in one long paragraph stays linear.
@@ -113,12 +114,40 @@ public struct TextBlock: Sendable {
     public let text: String
     /// Ranges of `text` that are the text of links and images: never placeholders.
     public let links: [Range<String.Index>]
+    /// Ranges of `text` that are struck through (`~~cancelled~~`).
+    public let struck: [Range<String.Index>]
     /// The task item whose own text this is.
     public let item: Int?
 
     public func isInLink(_ range: Range<String.Index>) -> Bool {
         links.contains { $0.overlaps(range) }
     }
+
+    /// Whether all of the text that is not blank is struck through.
+    public var isStruckThrough: Bool {
+        guard !struck.isEmpty else { return false }
+        return text.indices.allSatisfy { index in text[index].isWhitespace || struck.contains { $0.contains(index) } }
+    }
+}
+
+/// A GitHub table: its header row and body rows, each cell with its rendered text and position.
+public struct Table: Sendable {
+    public struct Cell: Sendable {
+        public let text: String
+        public let column: Int
+        /// Index into `Document.blocks`: the cell's text block.
+        public let block: Int
+    }
+
+    public struct Row: Sendable {
+        public let line: Int
+        public let cells: [Cell]
+    }
+
+    public let section: Int
+    public let line: Int
+    public let header: Row
+    public let rows: [Row]
 }
 
 public struct CodeBlock: Sendable {

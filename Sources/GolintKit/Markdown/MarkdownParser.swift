@@ -46,6 +46,11 @@ private struct Builder {
     var blocks: [TextBlock] = []
     var codeBlocks: [CodeBlock] = []
     var comments: [HTMLComment] = []
+    var tables: [Table] = []
+    /// The table being read: its rows so far, the open row's cells.
+    var openTable: (line: Int, rows: [Table.Row])?
+    var openRow: (line: Int, cells: [Table.Cell])?
+    var struckStarts: [Int] = []
 
     /// Open list items, innermost last, with the task item each one is (if it is one).
     var openItems: [(node: OpaquePointer, task: Int?)] = []
@@ -59,6 +64,8 @@ private struct Builder {
         let byteColumn: Int
         /// Link and image text as byte offsets into the builder's `text`.
         var links: [Range<Int>] = []
+        /// Struck-through text, likewise.
+        var struck: [Range<Int>] = []
         let item: Int?
         let headingLevel: Int
     }
@@ -67,10 +74,13 @@ private struct Builder {
     var text: [UInt8] = []
 
     /// The open block's text, and its link ranges as String indices (UTF-8 offsets are valid indices).
-    func finished(_ open: OpenContainer) -> (text: String, links: [Range<String.Index>]) {
+    func finished(_ open: OpenContainer) -> (text: String, links: [Range<String.Index>], struck: [Range<String.Index>]) {
         let string = String(decoding: text, as: UTF8.self)
         let utf8 = string.utf8
-        return (string, open.links.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) })
+        func indices(_ range: Range<Int>) -> Range<String.Index> {
+            utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+        }
+        return (string, open.links.map(indices), open.struck.map(indices))
     }
 
     init(path: String, source: SourceText) {
@@ -80,7 +90,7 @@ private struct Builder {
 
     var document: Document {
         Document(path: path, source: source, headings: headings, sections: sections, items: items,
-                 blocks: blocks, codeBlocks: codeBlocks, htmlComments: comments)
+                 blocks: blocks, codeBlocks: codeBlocks, htmlComments: comments, tables: tables)
     }
 
     var currentSection: Int { sections.count - 1 }
@@ -132,7 +142,38 @@ private struct Builder {
         case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
             if container != nil { linkStarts.append(text.count) }
         default:
-            if isTableCell(node) { open(node, kind: .tableCell, item: nil) }
+            let syntax = cmark_node_get_syntax_extension(node)
+            if syntax == MarkdownParser.extensions.strikethrough {
+                if container != nil { struckStarts.append(text.count) }
+            } else if syntax == MarkdownParser.extensions.table {
+                enterTablePart(node)
+            }
+        }
+    }
+
+    /// Tables, their rows and cells; only table nodes pay for the type-name comparison.
+    mutating func enterTablePart(_ node: OpaquePointer) {
+        guard let name = cmark_node_get_type_string(node) else { return }
+        let line = Int(cmark_node_get_start_line(node))
+        if strcmp(name, "table_cell") == 0 {
+            open(node, kind: .tableCell, item: nil)
+        } else if strcmp(name, "table_row") == 0 || strcmp(name, "table_header") == 0 {
+            openRow = (line, [])
+        } else if strcmp(name, "table") == 0 {
+            openTable = (line, [])
+        }
+    }
+
+    mutating func exitTablePart(_ node: OpaquePointer) {
+        guard let name = cmark_node_get_type_string(node) else { return }
+        if strcmp(name, "table_row") == 0 || strcmp(name, "table_header") == 0 {
+            if let row = openRow { openTable?.rows.append(Table.Row(line: row.line, cells: row.cells)) }
+            openRow = nil
+        } else if strcmp(name, "table") == 0 {
+            if let table = openTable, let header = table.rows.first {
+                tables.append(Table(section: currentSection, line: table.line, header: header, rows: Array(table.rows.dropFirst())))
+            }
+            openTable = nil
         }
     }
 
@@ -150,9 +191,17 @@ private struct Builder {
             }
             return
         }
-        guard let open = container, open.node == node else { return }
+        let syntax = cmark_node_get_syntax_extension(node)
+        if syntax == MarkdownParser.extensions.strikethrough {
+            if let start = struckStarts.popLast(), container != nil { container?.struck.append(start..<text.count) }
+            return
+        }
+        guard let open = container, open.node == node else {
+            if syntax == MarkdownParser.extensions.table { exitTablePart(node) }
+            return
+        }
         container = nil
-        let (text, links) = finished(open)
+        let (text, links, struck) = finished(open)
         if open.kind == .heading {
             let heading = Heading(level: open.headingLevel, text: text, line: open.line)
             headings.append(heading)
@@ -167,10 +216,15 @@ private struct Builder {
             items[item] = TaskItem(line: old.line, column: old.column, checked: old.checked, text: text,
                                    section: old.section, depth: old.depth, parent: old.parent)
         }
+        var column = source.column(line: open.line, byteColumn: open.byteColumn)
+        if open.kind == .tableCell {
+            // cmark starts a cell right after its pipe; the cell's text starts after the padding.
+            column += source.line(open.line).unicodeScalars.dropFirst(column - 1).prefix { $0 == " " || $0 == "\t" }.count
+            openRow?.cells.append(Table.Cell(text: text, column: column, block: blocks.count))
+        }
         blocks.append(TextBlock(
-            kind: open.kind, section: currentSection, line: open.line,
-            column: source.column(line: open.line, byteColumn: open.byteColumn),
-            text: text, links: links, item: open.item))
+            kind: open.kind, section: currentSection, line: open.line, column: column,
+            text: text, links: links, struck: struck, item: open.item))
     }
 
     mutating func enterItem(_ node: OpaquePointer) {
@@ -206,12 +260,5 @@ private struct Builder {
 
     func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-    }
-
-    func isTableCell(_ node: OpaquePointer) -> Bool {
-        // Only table nodes (table, row, cell) pay for the name comparison.
-        guard cmark_node_get_syntax_extension(node) == MarkdownParser.extensions.table,
-              let name = cmark_node_get_type_string(node) else { return false }
-        return strcmp(name, "table_cell") == 0
     }
 }

@@ -3,6 +3,10 @@ public struct Deliverable: Sendable, Equatable {
     public enum Kind: String, Sendable {
         /// `- [ ] text`
         case task
+        /// A row of a table with a status column.
+        case tableRow = "table-row"
+        /// `☐ text`, `- ✅ text`
+        case glyph
     }
 
     public enum State: String, Sendable {
@@ -13,6 +17,8 @@ public struct Deliverable: Sendable, Equatable {
     /// The deliverable's own text, markup removed.
     public let text: String
     public let state: State
+    /// Who owns it: an owner column, or a leading role tag (`[Release Lead] Cut the release`).
+    public let owner: String?
     public let deadline: Deadline?
     /// The section it stands in (an index into `Document.sections`).
     public let section: Int

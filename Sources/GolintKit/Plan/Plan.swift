@@ -35,16 +35,49 @@ public struct Plan: Sendable {
         datedHeadings = deadlines.datedHeadings
         let approvals = Plan.approvalSections(document, configuration)
         approvalSections = approvals
-        deliverables = try document.items.map { item in
-            let isApproval = approvals.contains(item.section)
-            let signed = try isApproval && item.checked && (configuration.signature?.contains(item.text) ?? true)
-            return Deliverable(kind: .task, text: item.text, state: item.checked ? .done : .open,
-                               deadline: deadlines.deadline(of: item, in: document), section: item.section,
-                               line: item.line, column: item.column, isApproval: isApproval, signed: signed)
+        var deliverables: [Deliverable] = []
+        func add(_ kind: Deliverable.Kind, _ text: String, _ state: Deliverable.State, owner: String?, deadline: Deadline?,
+                 section: Int, line: Int, column: Int) throws {
+            let isApproval = approvals.contains(section)
+            let signed = try isApproval && state == .done && (configuration.signature?.contains(text) ?? true)
+            deliverables.append(Deliverable(kind: kind, text: text, state: state, owner: owner, deadline: deadline, section: section,
+                                            line: line, column: column, isApproval: isApproval, signed: signed))
         }
+        var itemBlocks: [Int: TextBlock] = [:]
+        for block in document.blocks { if let item = block.item { itemBlocks[item] = block } }
+        for (index, item) in document.items.enumerated() {
+            let cancelled = itemBlocks[index]?.isStruckThrough == true || StatusWords.isMarkedCancelled(item.text, configuration)
+            try add(.task, item.text, cancelled ? .cancelled : item.checked ? .done : .open, owner: Plan.roleTag(item.text),
+                    deadline: deadlines.deadline(ofText: item.text, line: item.line, column: item.column, section: item.section, in: document),
+                    section: item.section, line: item.line, column: item.column)
+        }
+        for table in document.tables {
+            for row in StatusTable(table)?.rows ?? [] {
+                let struck = document.blocks[row.block].isStruckThrough
+                try add(.tableRow, row.name, struck ? .cancelled : StatusWords.state(ofStatus: row.status, configuration), owner: row.owner,
+                        deadline: deadlines.deadline(ofDateCell: row.date, line: row.line, section: table.section),
+                        section: table.section, line: row.line, column: row.nameColumn)
+            }
+        }
+        for glyph in GlyphList.items(in: document) {
+            let state: Deliverable.State = StatusWords.isMarkedCancelled(glyph.text, configuration) ? .cancelled : glyph.done ? .done : .open
+            try add(.glyph, glyph.text, state, owner: Plan.roleTag(glyph.text),
+                    deadline: deadlines.deadline(ofText: glyph.text, line: glyph.line, column: glyph.column, section: glyph.section, in: document),
+                    section: glyph.section, line: glyph.line, column: glyph.column)
+        }
+        self.deliverables = deliverables.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         unreadableDeadlines = deadlines.unreadable
         decisionFields = DecisionField.fields(in: document, configuration)
         placeholders = try PlaceholderScanner.placeholders(in: document, configuration)
+    }
+
+    /// `[Release Lead] Cut the release`: the role in brackets that leads a deliverable owns it.
+    static func roleTag(_ text: String) -> String? {
+        guard text.first == "[", let close = text.firstIndex(of: "]"), close > text.index(after: text.startIndex) else { return nil }
+        let tag = text[text.index(after: text.startIndex)..<close]
+        let rest = text[text.index(after: close)...]
+        guard tag.count <= 60, !tag.contains("["), rest.first?.isWhitespace == true, !rest.trimmedSpaces.isEmpty else { return nil }
+        return String(tag.trimmedSpaces)
     }
 
     /// A section is an approval section when its heading (below the title) names one of

@@ -27,7 +27,12 @@ public enum JSONReporter {
             ("column", .int(finding.column)),
             ("message", .string(finding.message)),
             ("excerpt", .optional(finding.excerpt)),
+            ("owner", .optional(finding.owner)),
             ("deadline", .optional(finding.deadline)),
+            ("deadlineSource", finding.deadlineSource.map { source in
+                .object([("kind", .string(source.kind)), ("line", .int(source.line)), ("text", .string(source.text)),
+                         ("anchorLine", source.anchorLine.map(JSONValue.int) ?? .null)])
+            } ?? .null),
         ])
     }
 }

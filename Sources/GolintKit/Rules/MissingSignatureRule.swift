@@ -33,8 +33,8 @@ public struct MissingSignatureRule: Rule {
                 }
             } else if deliverable.isOpen, let deadline = deliverable.deadline, deadline.hasPassed(at: now) {
                 findings.append(RuleFinding(line: deliverable.line, column: deliverable.column,
-                                            message: "approval '\(text)' is still not given and its deadline \(deadline.iso8601) has passed",
-                                            excerpt: text, deadline: deadline))
+                                            message: "approval '\(text)' is still not given and its deadline \(deadline.iso8601) (\(deadline.source)) has passed",
+                                            excerpt: text, deadline: deadline, owner: deliverable.owner))
             }
         }
         for field in plan.decisionFields where field.isBlank {

@@ -32,8 +32,8 @@ public struct OverdueItemRule: Rule {
         plan.deliverables.compactMap { deliverable in
             guard deliverable.isOpen, let deadline = deliverable.deadline, deadline.hasPassed(at: now) else { return nil }
             return RuleFinding(line: deliverable.line, column: deliverable.column,
-                               message: "'\(deliverable.title)' is not checked and its deadline \(deadline.iso8601) has passed",
-                               excerpt: deliverable.title, deadline: deadline)
+                               message: "'\(deliverable.title)' is not done and its deadline \(deadline.iso8601) (\(deadline.source)) has passed",
+                               excerpt: deliverable.title, deadline: deadline, owner: deliverable.owner)
         }
     }
 }

@@ -42,13 +42,15 @@ public struct RuleFinding: Sendable, Equatable {
     public let message: String
     public let excerpt: String?
     public let deadline: Deadline?
+    public let owner: String?
 
-    public init(line: Int, column: Int, message: String, excerpt: String? = nil, deadline: Deadline? = nil) {
+    public init(line: Int, column: Int, message: String, excerpt: String? = nil, deadline: Deadline? = nil, owner: String? = nil) {
         self.line = line
         self.column = column
         self.message = message
         self.excerpt = excerpt
         self.deadline = deadline
+        self.owner = owner
     }
 }
 
