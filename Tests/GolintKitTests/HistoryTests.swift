@@ -72,7 +72,7 @@ final class HistoryTests: XCTestCase {
         ## Work
 
         - [ ] Build the thing
-        - [ ] Write the operations runbook
+        - [ ] ~~Write the operations runbook~~
 
         ## Later
 
@@ -112,6 +112,7 @@ final class HistoryTests: XCTestCase {
             "signed Entscheider (Bob Brandt)",
             "document-renamed docs/TASK_RENAMED.md (Carol Weiss)",
             "unchecked Build the thing (Carol Weiss)",
+            "cancelled Write the operations runbook (Carol Weiss)",
             "item-moved Tell support [Support-Kanal] (Carol Weiss)",
             "item-edited Security (Carol Weiss)",
             "signature-removed Security (Carol Weiss)",
@@ -278,5 +279,43 @@ final class HistoryTests: XCTestCase {
             "5 false item-added Alice Adler",
         ])
         XCTAssertEqual(blame.map(\.signed), [true, false, false])
+    }
+
+    /// Table rows and glyph items are deliverables in history too: their state changes are events,
+    /// and an item keeps its identity when it moves from a task list into a table.
+    func testTableRowsGlyphsAndCancellations() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_T.md", """
+        ## Work
+
+        | Task | Owner | Status |
+        |---|---|---|
+        | Cut release | Dana | Not Started |
+
+        ☐ Go-Live freigegeben
+
+        - [ ] Load test
+        - [ ] Deploy
+        """)
+        try repository.commit("plan", author: "Alice Adler")
+        try repository.write("TASK_T.md", """
+        ## Work
+
+        | Task | Owner | Status |
+        |---|---|---|
+        | Cut release | Dana | ✅ Done |
+        | Deploy | Eve | In Progress |
+
+        ✅ Go-Live freigegeben
+
+        - [ ] ~~Load test~~
+        """)
+        try repository.commit("progress", author: "Bob Brandt")
+        // "Deploy" went from the task list into the table: the same deliverable, still open.
+        XCTAssertEqual(summary(try history(repository)).filter { $0.hasSuffix("(Bob Brandt)") }, [
+            "checked Cut release (Bob Brandt)",
+            "checked Go-Live freigegeben (Bob Brandt)",
+            "cancelled Load test (Bob Brandt)",
+        ])
     }
 }

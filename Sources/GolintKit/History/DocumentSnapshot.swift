@@ -5,7 +5,8 @@ import Foundation
 struct DocumentSnapshot: Sendable, Equatable {
     struct Item: Sendable, Equatable {
         let text: String
-        let checked: Bool
+        let state: Deliverable.State
+        var checked: Bool { state == .done }
         let line: Int
         let source: String
         let section: String
@@ -71,7 +72,7 @@ extension DocumentSnapshot {
             document.sections[index].heading?.text ?? ""
         }
         items = plan.deliverables.map { deliverable in
-            Item(text: deliverable.text, checked: deliverable.state == .done, line: deliverable.line, source: source(deliverable.line),
+            Item(text: deliverable.text, state: deliverable.state, line: deliverable.line, source: source(deliverable.line),
                  section: sectionName(deliverable.section), isApproval: deliverable.isApproval, signed: deliverable.signed,
                  ownDeadline: deliverable.deadline.flatMap { $0.origin == .item ? $0.written : nil })
         }

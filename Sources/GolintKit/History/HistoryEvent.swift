@@ -12,6 +12,7 @@ public struct HistoryEvent: Sendable, Equatable {
         case itemMoved = "item-moved"
         case checked
         case unchecked
+        case cancelled
         case deadlineChanged = "deadline-changed"
         case placeholderAdded = "placeholder-added"
         case placeholderFilled = "placeholder-filled"

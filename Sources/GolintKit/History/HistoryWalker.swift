@@ -251,7 +251,7 @@ public final class HistoryWalker {
 
     /// The event of `diff` that set an item's state (added, checked, signed, …), if any.
     private static func stateChange(of item: DocumentSnapshot.Item, in diff: SnapshotDiff) -> EventDraft? {
-        let stateKinds: Set<HistoryEvent.Kind> = [.itemAdded, .checked, .unchecked, .signed, .signatureRemoved]
+        let stateKinds: Set<HistoryEvent.Kind> = [.itemAdded, .checked, .unchecked, .cancelled, .signed, .signatureRemoved]
         return diff.events.last { stateKinds.contains($0.kind) && $0.line == item.line && $0.item == item.text }
     }
 

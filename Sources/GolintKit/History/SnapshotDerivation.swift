@@ -26,7 +26,8 @@ enum SnapshotDerivation {
 
     /// Whether an item's text can be carried without parsing: no placeholder, no decision field.
     static func isPlain(_ text: String, _ configuration: Configuration) -> Bool {
-        guard DecisionField.parse(text, fields: configuration.decisionFieldKeys) == nil else { return false }
+        guard DecisionField.parse(text, fields: configuration.decisionFieldKeys) == nil, Plan.roleTag(text) == nil,
+              !StatusWords.isMarkedCancelled(text, configuration) else { return false }
         return ((try? PlaceholderScanner.matches(in: text, configuration)) ?? [Range<String.Index>]()).isEmpty
     }
 
@@ -34,7 +35,7 @@ enum SnapshotDerivation {
     static func plainItemLines(_ items: [DocumentSnapshot.Item], lines: [Substring], _ configuration: Configuration) -> [Int: Int] {
         var result: [Int: Int] = [:]
         for (index, item) in items.enumerated() where item.line >= 1 && item.line <= lines.count {
-            guard let parsed = itemLine(lines[item.line - 1]), parsed.text == item.text, parsed.checked == item.checked,
+            guard item.state != .cancelled, let parsed = itemLine(lines[item.line - 1]), parsed.text == item.text, parsed.checked == item.checked,
                   isPlain(item.text, configuration) else { continue }
             result[item.line] = index
         }
@@ -68,7 +69,7 @@ enum SnapshotDerivation {
             let signed = before.isApproval && after.checked && ((try? configuration.signature?.contains(after.text) ?? true) ?? false)
             let own = DeadlineResolver.markedDates(in: after.text).first { $0.instant(defaultZone: TimeZones.utc) != nil }
             items[itemIndex] = DocumentSnapshot.Item(
-                text: after.text, checked: after.checked, line: before.line, source: source.lines[index].trimmedSpaces.capped(1000),
+                text: after.text, state: after.checked ? .done : .open, line: before.line, source: source.lines[index].trimmedSpaces.capped(1000),
                 section: before.section, isApproval: before.isApproval, signed: signed, ownDeadline: own.map { String(after.text[$0.range]) })
         }
         return DocumentSnapshot(items: items, placeholders: old.placeholders, deadlines: old.deadlines, decisions: old.decisions,

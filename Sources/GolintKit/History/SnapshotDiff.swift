@@ -36,9 +36,9 @@ struct SnapshotDiff {
             } else if before.section != after.section {
                 events.append(EventDraft(kind: .itemMoved, item: after.text, line: after.line, before: before.section, after: after.section))
             }
-            if before.checked != after.checked {
-                events.append(EventDraft(kind: after.checked ? .checked : .unchecked, item: after.text, line: after.line,
-                                         before: before.source, after: after.source))
+            if before.state != after.state {
+                let kind: HistoryEvent.Kind = after.state == .done ? .checked : after.state == .cancelled ? .cancelled : .unchecked
+                events.append(EventDraft(kind: kind, item: after.text, line: after.line, before: before.source, after: after.source))
             }
             if before.signed != after.signed {
                 events.append(EventDraft(kind: after.signed ? .signed : .signatureRemoved, item: after.text, line: after.line,
