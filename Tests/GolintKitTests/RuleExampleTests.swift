@@ -9,12 +9,13 @@ final class RuleExampleTests: XCTestCase {
     func testMissingSignatureExamples() throws { try verify(MissingSignatureRule.self) }
     func testUnparsableDeadlineExamples() throws { try verify(UnparsableDeadlineRule.self) }
     func testEncodingExamples() throws { try verify(EncodingRule.self) }
+    func testUnclosedCodeFenceExamples() throws { try verify(UnclosedCodeFenceRule.self) }
     func testUnusedSuppressionExamples() throws { try verify(UnusedSuppressionRule.self) }
     func testExpiredWaiverExamples() throws { try verify(ExpiredWaiverRule.self) }
 
     func testEveryRuleIsVerifiedAndHasExamples() {
         XCTAssertEqual(RuleRegistry.ids, ["overdue-item", "placeholder", "missing-signature", "unparsable-deadline", "encoding",
-                                          "unused-suppression", "expired-waiver"])
+                                          "unclosed-code-fence", "unused-suppression", "expired-waiver"])
         for rule in RuleRegistry.rules {
             XCTAssertFalse(rule.description.triggering.isEmpty, rule.description.id)
             XCTAssertFalse(rule.description.nonTriggering.isEmpty, rule.description.id)

@@ -4,7 +4,7 @@ import Foundation
 public struct OverdueItemRule: Rule {
     public static let description = RuleDescription(
         id: "overdue-item", name: "Overdue item", severity: .error,
-        summary: "An unchecked task item (`- [ ]`) whose deadline has passed at the evaluation time.",
+        summary: "An open deliverable (task item, status-table row, glyph line) whose deadline has passed at the evaluation time.",
         triggering: [
             Example("# Plan\n\n**Deadline:** 2026-03-05\n\n↓- [ ] Freigabe eingeholt\n"),
             Example("## Infra\n\n↓- [ ] Retro ansetzen (bis 2026-03-05)\n"),
@@ -13,6 +13,18 @@ public struct OverdueItemRule: Rule {
             Example("# Plan\n\nStand: 2026-03-01 (Europe/Berlin)\n\n## Go (5. März 2026)\n\n↓- [ ] Go\n"),
             Example("Due: Mar 5, 2026\n\n↓- [ ] outer\n  ↓- [ ] nested items count too\n    - [x] done\n"),
             Example("Deadline: 2026-07-01 10:00 CET\n\n↓- [ ] CET is +01:00 even in summer\n", now: "2026-07-01T09:30:00Z"),
+            Example("| Task | Owner | Due | Status |\n|---|---|---|---|\n| ↓Cut release | Dana | 2026-03-05 | 🔵 Not Started |\n"),
+            Example("Stand: 2026-03-01\n\n| Day | Phase | Owner | Status |\n|---|---|---|---|\n| Mar 1–2 | ↓Decision Matrix | DevOps-Lead | In Progress |\n",
+                    now: "2026-03-03T00:00:01+00:00"),
+            Example("Frist: 05.03.2026\n\n| ✓ | Schritt |\n|---|---|\n| ⬜ | ↓DNS umstellen |\n| ✅ | Backup geprüft |\n"),
+            Example("| Schritt | Wann | Status |\n|---|---|---|\n| ↓Hypercare | T+2h | offen |\n", now: "2026-03-06T12:01:00+01:00",
+                    configuration: "anchor: 2026-03-06T10:00+01:00\n"),
+            Example("**Deadline:** 2026-03-05\n\n↓☐ Go-Live freigegeben\n- ↓⬜ Support informiert\n"),
+            Example("### T-0 (2026-03-06 10:00 CET)\n\n### T+1h\n\n↓- [ ] Smoke tests\n", now: "2026-03-06T11:01:00+01:00"),
+            Example("**Go-Live:** 2026-02-01 00:00 UTC\n\n## T-24h\n\n↓- [ ] Freeze\n\n## Tag 2\n\n- [ ] Review\n", now: "2026-01-31T00:00:01Z"),
+            Example("Stand: 2026-03-01\n\n↓- [ ] Runbook (bis 4. März)\n"),
+            Example("## Cutover (Mar 5, 2026 10:00 PM PST)\n\n↓- [ ] Switch DNS\n", now: "2026-03-06T06:01:00Z"),
+            Example("## Review (KW 9/2026)\n\n↓- [ ] Retro\n", now: "2026-03-02T00:00:00Z"),
         ],
         nonTriggering: [
             Example("# Plan\n\n**Deadline:** 2026-03-05\n\n- [x] Freigabe eingeholt\n"),
@@ -24,6 +36,15 @@ public struct OverdueItemRule: Rule {
             Example("### T-24h: 2026-03-05 10:00 CET\n\n- [ ] Rollback getestet\n", now: "2026-03-05T09:59:00+01:00"),
             Example("Deadline: 2026-07-01 10:00\n\n- [ ] Europe/Berlin is +02:00 in summer\n", now: "2026-07-01T08:00:00Z",
                     configuration: "timezone: Europe/Berlin\n"),
+            Example("| Task | Owner | Due |\n|---|---|---|\n| A table without a status column | Dana | 2026-03-01 |\n"),
+            Example("| Task | Due | Status |\n|---|---|---|\n| Cut release | 2026-03-01 | ✅ Done |\n| Dry run | 2026-03-01 | N/A |\n"),
+            Example("| Day | Task | Status |\n|---|---|---|\n| Monday | A weekday is no date | open |\n"),
+            Example("**Deadline:** 2026-03-01\n\n- [ ] ~~Obsolete step~~\n- [ ] Load test (N/A)\n- [ ] Pen test – entfällt\n☑ Done by glyph\n"),
+            Example("## Blockers (updated 2025-10-19)\n\n- [ ] A stamp is not a deadline\n"),
+            Example("# Deployment Checklist - January 8, 2026\n\n## Post-Launch\n\n- [ ] Watch dashboards\n\n## Rollback (if needed)\n\n- [ ] Restore\n",
+                    now: "2026-01-09T12:00:00Z"),
+            Example("### T-0 (2026-03-06 10:00 CET)\n\n### T+1h\n\n- [ ] Smoke tests\n", now: "2026-03-06T10:59:00+01:00"),
+            Example("## Cutover (Mar 5, 2026 10:00 PM PST)\n\n- [ ] 10 PM in California is 06:00 UTC\n", now: "2026-03-06T05:59:00Z"),
         ])
 
     public init() {}

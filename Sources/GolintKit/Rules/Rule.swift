@@ -75,7 +75,7 @@ extension FindingFilterRule {
 public enum RuleRegistry {
     public static let rules: [any Rule.Type] = [
         OverdueItemRule.self, PlaceholderRule.self, MissingSignatureRule.self,
-        UnparsableDeadlineRule.self, EncodingRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
+        UnparsableDeadlineRule.self, EncodingRule.self, UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
     ]
 
     public static var ids: [String] { rules.map { $0.description.id } }

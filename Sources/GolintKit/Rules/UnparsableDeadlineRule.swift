@@ -4,12 +4,17 @@ import Foundation
 public struct UnparsableDeadlineRule: Rule {
     public static let description = RuleDescription(
         id: "unparsable-deadline", name: "Unparsable deadline", severity: .warning,
-        summary: "A deadline line whose date cannot be read (`**Deadline:** next Tuesday`) or does not exist (`2026-02-30`).",
+        summary: "A date where a deadline belongs that cannot be read or does not exist, a relative time with no T-0 anchor, an offset that contradicts its date, or two anchors in one scope.",
         triggering: [
             Example("**Deadline:** ↓next Tuesday\n"),
             Example("Frist: ↓31.04.2026\n"),
             Example("- [ ] Retro ansetzen (bis ↓2026-02-30)\n"),
             Example("### T-24h: ↓2026-02-30 10:00 CET\n"),
+            Example("### ↓T+1h\n\n- [ ] Smoke tests\n"),
+            Example("### T-0 (2026-03-06 10:00 CET)\n\n### ↓T-24h (2026-03-01)\n\n- [ ] Freeze\n"),
+            Example("## Launch\n\nGo-Live: 2026-03-06 10:00 CET\n\n↓Cutover: 2026-03-07 10:00 CET\n"),
+            Example("| Task | Due | Status |\n|---|---|---|\n| Cut release | ↓next week | open |\n"),
+            Example("- [ ] Runbook (bis ↓4. März)\n"),
         ],
         nonTriggering: [
             Example("**Deadline:** 2026-03-03 EOD\n"),
@@ -17,6 +22,9 @@ public struct UnparsableDeadlineRule: Rule {
             Example("Frist: 5. März 2026\nDue: Mar 5, 2026\nDeadline: 5 March 2026 10:00 UTC\n"),
             Example("Stand: irgendwann\nBis morgen!\n"),
             Example("```\nDeadline: next Tuesday\n```\n"),
+            Example("### T-0 (2026-03-06 10:00 CET)\n\n### T-24h (2026-03-05 EOD)\n\n- [ ] within a day of its offset\n"),
+            Example("Stand: 2026-03-01\n\n- [ ] Runbook (bis 4. März)\n"),
+            Example("Datum: 02/05/2026 is no date without date-order\n"),
         ])
 
     public init() {}
