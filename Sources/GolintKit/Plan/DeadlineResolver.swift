@@ -158,7 +158,8 @@ struct DeadlineResolver {
             }
             return deadline
         }
-        guard let relative, !relative.isZero else { return nil }
+        // `### T-0` without a date of its own: the anchor's moment.
+        guard let relative else { return nil }
         return relativeDeadline(relative, section: section.index, line: heading.line, column: column(relative.text), written: relative.text)
     }
 
