@@ -35,8 +35,21 @@ public struct Configuration: Sendable {
     public private(set) var deadlineLinePattern: Pattern?
     public var waivers: [Waiver] = []
     /// Status words that mark a deliverable done (`Done`, `Erledigt`, `✅`) or cancelled (`N/A`, `entfällt`).
-    public var doneWords: [String] = []
-    public var cancelledWords: [String] = []
+    public var doneWords: [String] = [] {
+        didSet { doneKeys = doneWords.map { $0.lowercased() } }
+    }
+    public var cancelledWords: [String] = [] {
+        didSet {
+            cancelledKeys = cancelledWords.map { $0.lowercased() }
+            cancellationPattern = Configuration.cancellationPattern(words: cancelledWords)
+        }
+    }
+    /// The word lists lower-cased, for comparisons.
+    public private(set) var doneKeys: [String] = []
+    public private(set) var cancelledKeys: [String] = []
+    /// A cancellation marked on a deliverable's text, compiled once per run: the word first
+    /// (`N/A`), in parentheses (`(entfällt)`), or last after a dash or colon (`– skipped`).
+    public private(set) var cancellationPattern: Pattern?
     /// The rule packs `.golint.yml` names (repository paths): part of the configuration, so a
     /// change to one re-checks every document.
     public var packs: [String] = []
@@ -48,6 +61,13 @@ public struct Configuration: Sendable {
         try! ConfigurationLoader.apply(yaml: String(decoding: PackageResources.golint_yml, as: UTF8.self),
                                        file: "rules/golint.yml", kind: .pack, to: &configuration)
         return configuration
+    }
+
+    private static func cancellationPattern(words: [String]) -> Pattern? {
+        guard !words.isEmpty else { return nil }
+        let alternation = words.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+        return try? Pattern(#"^\s*(?:\#(alternation))(?![\p{L}])|\(\s*(?:\#(alternation))(?![\p{L}])|(?:[—–:]|\s-)\s*(?:\#(alternation))\s*[.!)]?\s*$"#,
+                            caseInsensitive: true)
     }
 
     private static func deadlineLinePattern(labels: [String]) -> Pattern? {
