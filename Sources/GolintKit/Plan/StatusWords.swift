@@ -17,7 +17,8 @@ enum StatusWords {
     /// `N/A`, `entfällt – replaced by X`, `Load test (N/A)`, `Load test – skipped`.
     static func isMarkedCancelled(_ text: String, _ configuration: Configuration) -> Bool {
         guard let pattern = configuration.cancellationPattern else { return false }
-        return (try? pattern.firstMatch(in: text)) != nil
+        // Only the first line: what follows is the deliverable's description.
+        return (try? pattern.firstMatch(in: text.firstLine)) != nil
     }
 
     /// Whether lower-cased `text` starts with one of the lower-cased `words`, followed by no further letter.

@@ -39,7 +39,7 @@ public struct OverdueItemRule: Rule {
             Example("| Task | Owner | Due |\n|---|---|---|\n| A table without a status column | Dana | 2026-03-01 |\n"),
             Example("| Task | Due | Status |\n|---|---|---|\n| Cut release | 2026-03-01 | ✅ Done |\n| Dry run | 2026-03-01 | N/A |\n"),
             Example("| Day | Task | Status |\n|---|---|---|\n| Monday | A weekday is no date | open |\n"),
-            Example("**Deadline:** 2026-03-01\n\n- [ ] ~~Obsolete step~~\n- [ ] Load test (N/A)\n- [ ] Pen test – entfällt\n☑ Done by glyph\n"),
+            Example("**Deadline:** 2026-03-01\n\n- [ ] ~~Obsolete step~~\n- [ ] Load test (N/A)\n- [ ] Pen test – entfällt\n\n☑ Done by glyph\n"),
             Example("## Blockers (updated 2025-10-19)\n\n- [ ] A stamp is not a deadline\n"),
             Example("# Deployment Checklist - January 8, 2026\n\n## Post-Launch\n\n- [ ] Watch dashboards\n\n## Rollback (if needed)\n\n- [ ] Restore\n",
                     now: "2026-01-09T12:00:00Z"),
