@@ -14,6 +14,8 @@ struct DeadlineResolver {
     private(set) var sectionDeadlines: [Deadline?] = []
     private(set) var unreadable: [UnreadableDeadline] = []
     private var instants: InstantCache
+    /// Date cells repeat (`Mar 3` in many rows): each distinct text is read once per document.
+    private var cellDates: [String: WrittenDate?] = [:]
     private let referenceYear: Int?
     private let order: DateOrder?
     private let sections: [Section]
@@ -91,8 +93,10 @@ struct DeadlineResolver {
     /// count from the anchor), else its section's.
     mutating func deadline(ofDateCell cell: (text: String, column: Int)?, line: Int, section: Int) -> Deadline? {
         guard let cell else { return sectionDeadlines[section] }
-        let dates = DateParser.dates(in: cell.text, order: order)
-        if let date = dates.last {
+        let cached = cellDates[cell.text]
+        let parsed = cached ?? DateParser.dates(in: cell.text, order: order).last
+        if cached == nil { cellDates[cell.text] = .some(parsed) }
+        if let date = parsed {
             return resolve(date, origin: .table, line: line, written: cell.text, column: cell.column) ?? sectionDeadlines[section]
         }
         if let relative = RelativeTime.first(in: cell.text) {
@@ -107,14 +111,15 @@ struct DeadlineResolver {
 
     /// The instant of a written date, its year taken from the document when it names none; an
     /// unreadable one is recorded and gives nil.
-    private mutating func resolve(_ date: WrittenDate, origin: Deadline.Origin, line: Int, written: String, column: Int) -> Deadline? {
+    private mutating func resolve(_ date: WrittenDate, origin: Deadline.Origin, line: Int, written: String,
+                                  column: @autoclosure () -> Int) -> Deadline? {
         guard let dated = date.year == nil ? referenceYear.map(date.inYear) : date else {
-            unreadable.append(UnreadableDeadline(line: line, column: column, text: written,
+            unreadable.append(UnreadableDeadline(line: line, column: column(), text: written,
                                                  reason: "has no year, and the document names none to take it from"))
             return nil
         }
         guard let instant = instants.instant(of: dated) else {
-            unreadable.append(UnreadableDeadline(line: line, column: column, text: written, reason: "is not a calendar date"))
+            unreadable.append(UnreadableDeadline(line: line, column: column(), text: written, reason: "is not a calendar date"))
             return nil
         }
         return Deadline(instant: instant.date, timeZone: instant.zone, origin: origin, line: line, written: written)
@@ -240,6 +245,8 @@ struct DeadlineResolver {
         }
         for block in document.blocks where block.kind == .paragraph && block.item == nil && block.text.containsASCII(":") {
             block.text.forEachLine { line, offset in
+                // An anchor line names a time: a colon after the label and another in the time.
+                guard line.utf8.lazy.filter({ $0 == 0x3A }).count >= 2 else { return }
                 let text = String(line)
                 guard let match = try? anchorLine.firstMatch(in: text), let value = text.text(match.ranges[1]),
                       let moment = instant(value) else { return }

@@ -43,18 +43,23 @@ public struct Plan: Sendable {
             deliverables.append(Deliverable(kind: kind, text: text, state: state, owner: owner, deadline: deadline, section: section,
                                             line: line, column: column, isApproval: isApproval, signed: signed))
         }
-        var itemBlocks: [Int: TextBlock] = [:]
-        for block in document.blocks { if let item = block.item { itemBlocks[item] = block } }
+        var itemBlocks = [Int?](repeating: nil, count: document.items.count)
+        for (index, block) in document.blocks.enumerated() { if let item = block.item { itemBlocks[item] = index } }
         for (index, item) in document.items.enumerated() {
-            let cancelled = itemBlocks[index]?.isStruckThrough == true || StatusWords.isMarkedCancelled(item.text, configuration)
+            let struck = itemBlocks[index].map { document.blocks[$0].isStruckThrough } ?? false
+            let cancelled = struck || StatusWords.isMarkedCancelled(item.text, configuration)
             try add(.task, item.text, cancelled ? .cancelled : item.checked ? .done : .open, owner: Plan.roleTag(item.text),
                     deadline: deadlines.deadline(ofText: item.text, line: item.line, column: item.column, section: item.section, in: document),
                     section: item.section, line: item.line, column: item.column)
         }
+        // Status cells repeat ("Not Started" in every row): each distinct one is read once.
+        var states: [String: Deliverable.State] = [:]
         for table in document.tables {
             for row in StatusTable(table)?.rows ?? [] {
                 let struck = document.blocks[row.block].isStruckThrough
-                try add(.tableRow, row.name, struck ? .cancelled : StatusWords.state(ofStatus: row.status, configuration), owner: row.owner,
+                let state = states[row.status] ?? StatusWords.state(ofStatus: row.status, configuration)
+                states[row.status] = state
+                try add(.tableRow, row.name, struck ? .cancelled : state, owner: row.owner,
                         deadline: deadlines.deadline(ofDateCell: row.date, line: row.line, section: table.section),
                         section: table.section, line: row.line, column: row.nameColumn)
             }
@@ -65,7 +70,9 @@ public struct Plan: Sendable {
                     deadline: deadlines.deadline(ofText: glyph.text, line: glyph.line, column: glyph.column, section: glyph.section, in: document),
                     section: glyph.section, line: glyph.line, column: glyph.column)
         }
-        self.deliverables = deliverables.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        // Task items come in document order; rows and glyph lines are merged in by position.
+        let inOrder = zip(deliverables, deliverables.dropFirst()).allSatisfy { ($0.line, $0.column) <= ($1.line, $1.column) }
+        self.deliverables = inOrder ? deliverables : deliverables.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         unreadableDeadlines = deadlines.unreadable
         decisionFields = DecisionField.fields(in: document, configuration)
         placeholders = try PlaceholderScanner.placeholders(in: document, configuration)

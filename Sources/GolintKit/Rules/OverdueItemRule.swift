@@ -61,5 +61,9 @@ public struct OverdueItemRule: Rule {
 
 extension String {
     /// The first line, for messages about multi-line text.
-    var firstLine: String { split(separator: "\n", maxSplits: 1).first.map(String.init) ?? self }
+    var firstLine: String {
+        // A byte search: most texts are one line, and a Character walk would visit all of it.
+        guard let newline = utf8.firstIndex(of: 0x0A) else { return self }
+        return String(self[..<newline])
+    }
 }
