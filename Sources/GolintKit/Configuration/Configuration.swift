@@ -41,12 +41,16 @@ public struct Configuration: Sendable {
     public var cancelledWords: [String] = [] {
         didSet {
             cancelledKeys = cancelledWords.map { $0.lowercased() }
+            cancelledPrefixes = Set(cancelledKeys.map { Array($0.utf8.prefix(2)) })
             cancellationPattern = Configuration.cancellationPattern(words: cancelledWords)
         }
     }
     /// The word lists lower-cased, for comparisons.
     public private(set) var doneKeys: [String] = []
     public private(set) var cancelledKeys: [String] = []
+    /// The first two bytes of each cancelled word, lower-cased: where none follows a place the
+    /// pattern could match, the pattern need not run.
+    public private(set) var cancelledPrefixes: Set<[UInt8]> = []
     /// A cancellation marked on a deliverable's text, compiled once per run: the word first
     /// (`N/A`), in parentheses (`(entfällt)`), or last after a dash or colon (`– skipped`).
     public private(set) var cancellationPattern: Pattern?

@@ -123,7 +123,7 @@ public enum DateParser {
     /// Every date in `text`, left to right; overlapping forms keep the earliest, longest match.
     /// Slash dates are read only in the given `order`.
     public static func dates(in text: String, order: DateOrder? = nil) -> [WrittenDate] {
-        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+        guard text.containsASCIIDigit else { return [] }
         var result: [WrittenDate] = []
         for match in (try? forms.matches(in: text)) ?? [] {
             guard !(result.last.map { $0.range.upperBound > match.range.lowerBound } ?? false),

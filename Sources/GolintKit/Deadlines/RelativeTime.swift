@@ -31,7 +31,7 @@ public struct RelativeTime: Sendable, Equatable {
 
     /// The first relative time in `text`.
     public static func first(in text: String) -> RelativeTime? {
-        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let match = try? pattern.firstMatch(in: text) else { return nil }
+        guard text.containsASCIIDigit, let match = try? pattern.firstMatch(in: text) else { return nil }
         func group(_ index: Int) -> String? { text.text(match.ranges[index]) }
         let written = String(text[match.range])
         if let sign = group(1), let amount = group(2).flatMap(Int.init) {

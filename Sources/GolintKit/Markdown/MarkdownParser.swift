@@ -216,12 +216,13 @@ private struct Builder {
             items[item] = TaskItem(line: old.line, column: old.column, checked: old.checked, text: text,
                                    section: old.section, depth: old.depth, parent: old.parent)
         }
-        var column = source.column(line: open.line, byteColumn: open.byteColumn)
+        var byteColumn = open.byteColumn
         if open.kind == .tableCell {
             // cmark starts a cell right after its pipe; the cell's text starts after the padding.
-            column += source.line(open.line).unicodeScalars.dropFirst(column - 1).prefix { $0 == " " || $0 == "\t" }.count
-            openRow?.cells.append(Table.Cell(text: text, column: column, block: blocks.count))
+            byteColumn += source.line(open.line).utf8.dropFirst(byteColumn - 1).prefix { $0 == 0x20 || $0 == 0x09 }.count
         }
+        let column = source.column(line: open.line, byteColumn: byteColumn)
+        if open.kind == .tableCell { openRow?.cells.append(Table.Cell(text: text, column: column, block: blocks.count)) }
         blocks.append(TextBlock(
             kind: open.kind, section: currentSection, line: open.line, column: column,
             text: text, links: links, struck: struck, item: open.item))

@@ -63,13 +63,20 @@ struct DeadlineResolver {
 
         // A section without a deadline of its own inherits its parent's; parents come first. The
         // title's date ends the launch, not what comes after it.
-        var postLaunch = [Bool](repeating: false, count: document.sections.count)
+        // Whether a section comes after the launch is asked only of sections that would inherit
+        // the title's date; the answer for each section is worked out once.
+        var postLaunch = [Bool?](repeating: nil, count: document.sections.count)
+        func isPostLaunch(_ index: Int) -> Bool {
+            if let known = postLaunch[index] { return known }
+            let section = document.sections[index]
+            let answer = section.parent.map(isPostLaunch) == true || (section.heading.map { DeadlineResolver.isPostLaunch($0.text) } ?? false)
+            postLaunch[index] = answer
+            return answer
+        }
         var inherited = [Deadline?](repeating: nil, count: document.sections.count)
         for section in document.sections {
-            postLaunch[section.index] = section.parent.map { postLaunch[$0] } == true
-                || (section.heading.map { DeadlineResolver.isPostLaunch($0.text) } ?? false)
             let candidate = own[section.index] ?? section.parent.flatMap { inherited[$0] }
-            inherited[section.index] = postLaunch[section.index] && candidate?.origin == .title ? nil : candidate
+            inherited[section.index] = candidate?.origin == .title && isPostLaunch(section.index) ? nil : candidate
         }
         sectionDeadlines = inherited
     }
@@ -239,7 +246,9 @@ struct DeadlineResolver {
             return nil
         }
         for section in document.sections {
-            guard let heading = section.heading, heading.level >= 2, RelativeTime.first(in: heading.text)?.isZero == true,
+            // An anchor heading says T-0; most headings have no capital T at all.
+            guard let heading = section.heading, heading.level >= 2, heading.text.containsASCII("T"),
+                  RelativeTime.first(in: heading.text)?.isZero == true,
                   let moment = instant(heading.text) else { continue }
             found.append(Anchor(instant: moment.date, timeZone: moment.zone, line: heading.line, scope: section.parent ?? 0, text: heading.text))
         }
@@ -279,7 +288,7 @@ struct DeadlineResolver {
     /// Dates on a deliverable right after a deadline marker (`bis`, `due`, `Frist:` …), valid or not.
     static func markedDates(in text: String, order: DateOrder? = nil) -> [WrittenDate] {
         // Most items carry no dated marker: a byte scan for a digit spares the patterns.
-        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let markers = try? marker.matches(in: text) else { return [] }
+        guard text.containsASCIIDigit, let markers = try? marker.matches(in: text) else { return [] }
         return markers.compactMap { DateParser.date(at: $0.range.upperBound, in: text, order: order) }
     }
 

@@ -16,9 +16,30 @@ enum StatusWords {
 
     /// `N/A`, `entfällt – replaced by X`, `Load test (N/A)`, `Load test – skipped`.
     static func isMarkedCancelled(_ text: String, _ configuration: Configuration) -> Bool {
-        guard let pattern = configuration.cancellationPattern else { return false }
+        guard let pattern = configuration.cancellationPattern, mayBeMarked(text, configuration.cancelledPrefixes) else { return false }
         // Only the first line: what follows is the deliverable's description.
         return (try? pattern.firstMatch(in: text.firstLine)) != nil
+    }
+
+    /// A byte screen before the pattern: a cancelled word can only start the text, follow `(`, or
+    /// follow a dash or colon; most deliverables have none of the words' first two letters there.
+    private static func mayBeMarked(_ text: String, _ prefixes: Set<[UInt8]>) -> Bool {
+        text.withUTF8Bytes { bytes in
+            func wordAt(_ index: Int) -> Bool {
+                var start = index
+                while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+                guard start + 1 < bytes.count else { return false }
+                func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+                return prefixes.contains([lower(bytes[start]), lower(bytes[start + 1])])
+            }
+            if wordAt(0) { return true }
+            for index in bytes.indices {
+                let byte = bytes[index]
+                let dash = (byte == 0x93 || byte == 0x94) && index >= 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80  // – —
+                if byte == 0x28 || byte == 0x3A || byte == 0x2D || dash, wordAt(index + 1) { return true }  // ( : -
+            }
+            return false
+        }
     }
 
     /// Whether lower-cased `text` starts with one of the lower-cased `words`, followed by no further letter.

@@ -62,6 +62,11 @@ extension StringProtocol {
     }
 
     /// Whether four ASCII digits stand in a row: every date golint reads has a four-digit year.
+    /// Whether any ASCII digit occurs, by bytes.
+    var containsASCIIDigit: Bool {
+        withUTF8Bytes { bytes in bytes.contains { $0 &- 0x30 < 10 } }
+    }
+
     var containsFourDigitRun: Bool {
         withUTF8Bytes { bytes in
             var run = 0
