@@ -70,9 +70,9 @@ public struct Plan: Sendable {
                     deadline: deadlines.deadline(ofText: glyph.text, line: glyph.line, column: glyph.column, section: glyph.section, in: document),
                     section: glyph.section, line: glyph.line, column: glyph.column)
         }
-        // Task items come in document order; rows and glyph lines are merged in by position.
-        let inOrder = zip(deliverables, deliverables.dropFirst()).allSatisfy { ($0.line, $0.column) <= ($1.line, $1.column) }
-        self.deliverables = inOrder ? deliverables : deliverables.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        // Task items, rows and glyph lines each come in document order: sorted by position, once.
+        let order = deliverables.indices.sorted { (deliverables[$0].line, deliverables[$0].column) < (deliverables[$1].line, deliverables[$1].column) }
+        self.deliverables = order == Array(deliverables.indices) ? deliverables : order.map { deliverables[$0] }
         unreadableDeadlines = deadlines.unreadable
         decisionFields = DecisionField.fields(in: document, configuration)
         placeholders = try PlaceholderScanner.placeholders(in: document, configuration)

@@ -23,14 +23,14 @@ enum StatusWords {
 
     /// A byte screen before the pattern: a cancelled word can only start the text, follow `(`, or
     /// follow a dash or colon; most deliverables have none of the words' first two letters there.
-    private static func mayBeMarked(_ text: String, _ prefixes: Set<[UInt8]>) -> Bool {
+    private static func mayBeMarked(_ text: String, _ prefixes: Set<UInt16>) -> Bool {
         text.withUTF8Bytes { bytes in
             func wordAt(_ index: Int) -> Bool {
                 var start = index
                 while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
                 guard start + 1 < bytes.count else { return false }
                 func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
-                return prefixes.contains([lower(bytes[start]), lower(bytes[start + 1])])
+                return prefixes.contains(UInt16(lower(bytes[start])) << 8 | UInt16(lower(bytes[start + 1])))
             }
             if wordAt(0) { return true }
             for index in bytes.indices {
