@@ -81,6 +81,7 @@ public enum Linter {
     }
 
     static func lint(path: String, source: SourceText, configuration: Configuration, now: Date) throws -> DocumentResult {
+        // Every configured pattern runs while the plan is built; the rules only read it.
         let plan: Plan
         do {
             plan = try Plan(source: source, path: path, configuration: configuration)
@@ -93,13 +94,7 @@ public enum Linter {
             let description = rule.description
             guard let severity = configuration.severity(of: description) else { continue }
             if document.source.isUnchecked && description.id != EncodingRule.description.id { continue }
-            let found: [RuleFinding]
-            do {
-                found = try rule.init().check(plan, now: now)
-            } catch let error as Pattern.BudgetExceeded {
-                throw GolintError.pattern(pattern: error.pattern, file: path, message: "exceeded its match budget (catastrophic backtracking); simplify it")
-            }
-            findings += found.map {
+            findings += try rule.init().check(plan, now: now).map {
                 // Positions count the file as stored; the text read had its mojibake repaired.
                 Finding(rule: description.id, severity: severity, path: path, line: $0.line,
                         column: description.id == EncodingRule.description.id ? $0.column : document.source.storedColumn(line: $0.line, column: $0.column),
