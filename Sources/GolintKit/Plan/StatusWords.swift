@@ -22,7 +22,8 @@ enum StatusWords {
     }
 
     /// A byte screen before the pattern: a cancelled word can only start the text, follow `(`, or
-    /// follow a dash or colon; most deliverables have none of the words' first two letters there.
+    /// follow the last dash or colon (it must end the line there); most deliverables have none of
+    /// the words' first two letters at those places.
     private static func mayBeMarked(_ text: String, _ prefixes: Set<UInt16>) -> Bool {
         text.withUTF8Bytes { bytes in
             func wordAt(_ index: Int) -> Bool {
@@ -33,12 +34,17 @@ enum StatusWords {
                 return prefixes.contains(UInt16(lower(bytes[start])) << 8 | UInt16(lower(bytes[start + 1])))
             }
             if wordAt(0) { return true }
+            var lastSeparator: Int?
             for index in bytes.indices {
                 let byte = bytes[index]
-                let dash = (byte == 0x93 || byte == 0x94) && index >= 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80  // – —
-                if byte == 0x28 || byte == 0x3A || byte == 0x2D || dash, wordAt(index + 1) { return true }  // ( : -
+                if byte == 0x28 {  // (
+                    if wordAt(index + 1) { return true }
+                } else if byte == 0x3A || byte == 0x2D  // : -
+                            || (byte == 0x93 || byte == 0x94) && index >= 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80 {  // – —
+                    lastSeparator = index
+                }
             }
-            return false
+            return lastSeparator.map { wordAt($0 + 1) } ?? false
         }
     }
 
