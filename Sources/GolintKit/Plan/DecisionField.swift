@@ -16,10 +16,11 @@ public struct DecisionField: Sendable, Equatable {
 
     /// The label and value of a field line, `fields` lower-cased as `Configuration.decisionFieldKeys` holds them.
     static func parse<S: StringProtocol>(_ line: S, fields: Set<String>) -> (label: String, value: String)? {
-        guard let colon = line.firstIndex(of: ":") else { return nil }
+        // By bytes: this runs on every paragraph line with a colon.
+        guard let colon = line.utf8.firstIndex(of: 0x3A) else { return nil }
         let label = line[..<colon].trimmedSpaces
-        guard label.count <= 40, fields.contains(label.lowercased()) else { return nil }
-        return (String(label), String(line[line.index(after: colon)...].trimmedSpaces))
+        guard label.utf8.count <= 160, label.count <= 40, fields.contains(label.lowercased()) else { return nil }
+        return (String(label), String(line[line.utf8.index(after: colon)...].trimmedSpaces))
     }
 
     /// Every decision field of a document's paragraphs, one per line.
