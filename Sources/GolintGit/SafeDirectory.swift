@@ -12,7 +12,7 @@ enum SafeDirectory {
         let candidates = Set([path, canonical(path)].map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 })
         return values.contains { value in
             if value == "*" { return true }
-            let expanded = canonical(expandHome(value, environment: environment))
+            let expanded = canonical(HomeDirectory.expanding(value, environment: environment))
             if expanded.hasSuffix("/*") {
                 let prefix = String(expanded.dropLast())
                 return candidates.contains { $0.hasPrefix(prefix) }
@@ -37,9 +37,9 @@ enum SafeDirectory {
         if !noSystem { files.append(environment["GIT_CONFIG_SYSTEM"] ?? "/etc/gitconfig") }
         if let global = environment["GIT_CONFIG_GLOBAL"] {
             files.append(global)
-        } else if let home = environment["HOME"] ?? Optional(NSHomeDirectory()) {
-            let xdg = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
-            files += [xdg + "/git/config", home + "/.gitconfig"]
+        } else {
+            files += [HomeDirectory.gitConfigFolder(environment: environment) + "/config",
+                      HomeDirectory.expanding("~/.gitconfig", environment: environment)]
         }
         return files.filter { !$0.isEmpty && FileManager.default.isReadableFile(atPath: $0) }
     }
@@ -95,11 +95,6 @@ enum SafeDirectory {
         }
         if started { words.append(current) }
         return words
-    }
-
-    private static func expandHome(_ path: String, environment: [String: String]) -> String {
-        guard path.hasPrefix("~/") else { return path }
-        return (environment["HOME"] ?? NSHomeDirectory()) + path.dropFirst()
     }
 
     private static func canonical(_ path: String) -> String {

@@ -115,11 +115,8 @@ extension Repository {
     /// Attribute files that apply besides the work tree's `.gitattributes`: `info/attributes`,
     /// `core.attributesFile` (or its XDG default) and the system file.
     public var attributeFilesOutsideWorkTree: [String] {
-        let environment = ProcessInfo.processInfo.environment
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        let xdg = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
-        var global = (try? configString("core.attributesFile")) ?? nil ?? xdg + "/git/attributes"
-        if global.hasPrefix("~/") { global = home + global.dropFirst() }
+        let configured = (try? configString("core.attributesFile")) ?? nil
+        let global = configured.map { HomeDirectory.expanding($0) } ?? HomeDirectory.gitConfigFolder() + "/attributes"
         return [commonDirectory + "info/attributes", global, "/etc/gitattributes"]
     }
 

@@ -21,7 +21,11 @@ public struct Configuration: Sendable {
     public private(set) var placeholderAlternation: Pattern?
     /// Whether placeholders inside fenced code blocks (templates) are findings too.
     public var placeholdersInCodeBlocks = false
-    public var signoffHeadings: [String] = []
+    public var signoffHeadings: [String] = [] {
+        didSet { signoffHeadingKeys = signoffHeadings.map { $0.lowercased() } }
+    }
+    /// `signoffHeadings` lower-cased, for the search in every heading.
+    public private(set) var signoffHeadingKeys: [String] = []
     public var decisionFields: [String] = [] {
         didSet { decisionFieldKeys = Set(decisionFields.map { $0.lowercased() }) }
     }

@@ -17,6 +17,12 @@ public struct WrittenDate: Sendable {
     /// An ISO week (`KW 12`, `2026-W12`): the date is that week's Sunday.
     public let week: Int?
 
+    /// The date with its year, taken from `inferred` when it was written without one; nil when
+    /// neither is known.
+    public func dated(inferring inferred: Int?) -> WrittenDate? {
+        year == nil ? inferred.map(inYear) : self
+    }
+
     /// The same date in `year`, when it was written without one.
     public func inYear(_ year: Int) -> WrittenDate {
         guard self.year == nil else { return self }

@@ -18,8 +18,7 @@ public enum HookInstaller {
     /// `hooks` in the common git dir.
     static func hooksDirectory(_ repository: Repository, environment: [String: String]) throws -> String {
         if let configured = try repository.configString("core.hooksPath") {
-            let home = environment["HOME"] ?? NSHomeDirectory()
-            let expanded = configured == "~" ? home : configured.hasPrefix("~/") ? home + configured.dropFirst(1) : configured
+            let expanded = HomeDirectory.expanding(configured, environment: environment)
             if expanded.hasPrefix("/") { return expanded }
             return (repository.workdir ?? repository.commonDirectory) + expanded
         }

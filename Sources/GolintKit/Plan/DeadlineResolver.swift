@@ -120,7 +120,7 @@ struct DeadlineResolver {
     /// unreadable one is recorded and gives nil.
     private mutating func resolve(_ date: WrittenDate, origin: Deadline.Origin, line: Int, written: String,
                                   column: @autoclosure () -> Int) -> Deadline? {
-        guard let dated = date.year == nil ? referenceYear.map(date.inYear) : date else {
+        guard let dated = date.dated(inferring: referenceYear) else {
             unreadable.append(UnreadableDeadline(line: line, column: column(), text: written,
                                                  reason: "has no year, and the document names none to take it from"))
             return nil
@@ -240,8 +240,7 @@ struct DeadlineResolver {
         var found: [Anchor] = []
         func instant(_ text: String) -> (date: Date, zone: TimeZone, written: String)? {
             for date in DateParser.dates(in: text, order: order) where date.hour != nil && !date.endOfDayWritten {
-                let dated = date.year == nil ? referenceYear.map(date.inYear) : date
-                if let instant = dated?.instant(defaultZone: zone) { return (instant.date, instant.zone, String(text[date.range])) }
+                if let instant = date.dated(inferring: referenceYear)?.instant(defaultZone: zone) { return (instant.date, instant.zone, String(text[date.range])) }
             }
             return nil
         }
@@ -254,8 +253,8 @@ struct DeadlineResolver {
         }
         for block in document.blocks where block.kind == .paragraph && block.item == nil && block.text.containsASCII(":") {
             block.text.forEachLine { line, offset in
-                // An anchor line names a time: a colon after the label and another in the time.
-                guard line.utf8.lazy.filter({ $0 == 0x3A }).count >= 2 else { return }
+                // An anchor line names a date and a time: it has digits.
+                guard line.containsASCIIDigit else { return }
                 let text = String(line)
                 guard let match = try? anchorLine.firstMatch(in: text), let value = text.text(match.ranges[1]),
                       let moment = instant(value) else { return }

@@ -90,7 +90,7 @@ public struct Plan: Sendable {
     /// A section is an approval section when its heading (below the title) names one of
     /// `signoff.headings`, or it lies inside one.
     private static func approvalSections(_ document: Document, _ configuration: Configuration) -> Set<Int> {
-        let words = configuration.signoffHeadings.map { $0.lowercased() }
+        let words = configuration.signoffHeadingKeys
         var approval = Set<Int>()
         for section in document.sections {
             let inParent = section.parent.map { approval.contains($0) } ?? false

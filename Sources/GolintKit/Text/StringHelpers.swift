@@ -96,3 +96,12 @@ extension StringProtocol {
     }
 
 }
+
+extension String {
+    /// The first line, for messages about multi-line text.
+    var firstLine: String {
+        // A byte search: most texts are one line, and a Character walk would visit all of it.
+        guard containsASCII("\n"), let newline = utf8.firstIndex(of: 0x0A) else { return self }
+        return String(self[..<newline])
+    }
+}
