@@ -30,6 +30,23 @@ final class MarkdownParserTests: XCTestCase {
         XCTAssertEqual(document.codeBlocks.map(\.fenced), [true, false])
     }
 
+    /// cmark-gfm keeps which characters may start an inline extension (`~`) in one table for the
+    /// whole process; parses on several threads must each still see every strikethrough.
+    func testStrikethroughIsReadOnEveryThread() {
+        // Long documents widen the window in which another thread's parse could end.
+        let rows = (1...60).map { "| ~~Legacy shim \($0)~~ | 2026-03-03 | Not started |" }.joined(separator: "\n")
+        let items = (1...60).map { "- [ ] ~~Retire endpoint \($0)~~" }.joined(separator: "\n")
+        let markdown = "| Task | Date | Status |\n|---|---|---|\n\(rows)\n\n\(items)\n"
+        let counts = StruckCounts()
+        // Documents without a `~` are parsed in between: their parses must not unmark it either.
+        let plain = markdown.replacingOccurrences(of: "~~", with: "**")
+        DispatchQueue.concurrentPerform(iterations: 600) { index in
+            let document = MarkdownParser.parse(SourceText(index % 3 == 0 ? markdown : plain), path: "TASK_X.md")
+            if index % 3 == 0 { counts.add(document.blocks.filter(\.isStruckThrough).count) }
+        }
+        XCTAssertEqual(counts.seen, [120], "every struck-through cell and item, in every parse")
+    }
+
     func testNestingSectionsAndPositions() {
         let document = parse("""
         # Title
@@ -85,4 +102,11 @@ final class MarkdownParserTests: XCTestCase {
         let findings = try Linter.lint(path: "x", bytes: Array(document.source.text.utf8), configuration: .shipped(), now: .distantPast).findings
         XCTAssertEqual(findings.map(\.column), [10])
     }
+}
+
+private final class StruckCounts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: Set<Int> = []
+    var seen: Set<Int> { lock.withLock { counts } }
+    func add(_ count: Int) { lock.withLock { _ = counts.insert(count) } }
 }

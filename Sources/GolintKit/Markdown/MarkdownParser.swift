@@ -17,6 +17,12 @@ public enum MarkdownParser {
                           strikethrough: cmark_find_syntax_extension("strikethrough"))
     }()
 
+    /// cmark-gfm marks the character that starts a strikethrough (`~`) in one table for the whole
+    /// process when a parse reaches its inlines, and unmarks it when that parse is done: a parse
+    /// ending on one thread hid `~~struck~~` text from a parse running on another. Documents with
+    /// a `~` read their inlines alone; all others (nearly every document) side by side.
+    private static let inlinePhase = ReadWriteLock()
+
     public static func parse(_ source: SourceText, path: String) -> Document {
         let extensions = extensions
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { fatalError("cmark_parser_new: out of memory") }
@@ -25,10 +31,12 @@ public enum MarkdownParser {
             if let pointer { cmark_parser_attach_syntax_extension(parser, pointer) }
         }
         var text = source.text
-        text.withUTF8 { buffer in
+        let hasTilde = text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            return buffer.contains(0x7E)
         }
-        guard let root = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish: out of memory") }
+        let finished = hasTilde ? inlinePhase.writing { cmark_parser_finish(parser) } : inlinePhase.reading { cmark_parser_finish(parser) }
+        guard let root = finished else { fatalError("cmark_parser_finish: out of memory") }
         defer { cmark_node_free(root) }
         var builder = Builder(path: path, source: source)
         builder.walk(root)
