@@ -45,10 +45,7 @@ public struct Configuration: Sendable {
     public var cancelledWords: [String] = [] {
         didSet {
             cancelledKeys = cancelledWords.map { $0.lowercased() }
-            cancelledPrefixes = Set(cancelledKeys.compactMap { key in
-                let bytes = Array(key.utf8.prefix(2))
-                return bytes.count == 2 ? UInt16(bytes[0]) << 8 | UInt16(bytes[1]) : nil
-            })
+            cancelledPrefixes = BytePairs(cancelledKeys.map { Array($0.utf8.prefix(2)) })
             cancellationPattern = Configuration.cancellationPattern(words: cancelledWords)
         }
     }
@@ -57,7 +54,7 @@ public struct Configuration: Sendable {
     public private(set) var cancelledKeys: [String] = []
     /// The first two bytes of each cancelled word, lower-cased: where none follows a place the
     /// pattern could match, the pattern need not run.
-    public private(set) var cancelledPrefixes: Set<UInt16> = []
+    public private(set) var cancelledPrefixes = BytePairs([])
     /// A cancellation marked on a deliverable's text, compiled once per run: the word first
     /// (`N/A`), in parentheses (`(entfällt)`), or last after a dash or colon (`– skipped`).
     public private(set) var cancellationPattern: Pattern?

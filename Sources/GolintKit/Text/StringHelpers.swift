@@ -9,14 +9,15 @@ import Darwin
 extension StringProtocol {
     /// Without leading and trailing spaces and tabs.
     var trimmedSpaces: SubSequence {
-        var start = startIndex, end = endIndex
-        while start < end, self[start] == " " || self[start] == "\t" { start = index(after: start) }
-        while end > start {
-            let before = index(before: end)
-            guard self[before] == " " || self[before] == "\t" else { break }
-            end = before
+        // By bytes: spaces and tabs are ASCII, and a Character walk decodes graphemes for nothing.
+        let (leading, trailing) = withUTF8Bytes { bytes in
+            var start = 0, end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return (start, bytes.count - end)
         }
-        return self[start..<end]
+        guard leading > 0 || trailing > 0 else { return self[...] }
+        return self[utf8.index(startIndex, offsetBy: leading)..<utf8.index(endIndex, offsetBy: -trailing)]
     }
 
     /// The text, or its first `limit` characters and "…": what findings and events carry of a line,
@@ -46,27 +47,33 @@ extension StringProtocol {
 
     /// The first occurrence of `needle` at or after `from`, compared byte by byte (no NSString bridging).
     func firstRange<T: StringProtocol>(of needle: T, from: Index? = nil) -> Range<Index>? {
-        let haystack = utf8, pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return nil }
-        var start = from ?? startIndex
-        while let candidate = haystack[start...].firstIndex(of: first) {
-            var position = candidate, matched = 0
-            while matched < pattern.count, position < haystack.endIndex, haystack[position] == pattern[matched] {
-                position = haystack.index(after: position)
-                matched += 1
+        let haystack = utf8
+        let skip = haystack.distance(from: startIndex, to: from ?? startIndex)
+        let found: Int? = withUTF8Bytes { bytes in
+            needle.withUTF8Bytes { pattern in
+                guard let first = pattern.first, let base = bytes.baseAddress else { return nil }
+                var offset = skip
+                let last = bytes.count - pattern.count
+                while offset <= last, let candidate = memchr(base + offset, Int32(first), last - offset + 1) {
+                    let position = base.distance(to: candidate.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + position, pattern.baseAddress!, pattern.count) == 0 { return position }
+                    offset = position + 1
+                }
+                return nil
             }
-            if matched == pattern.count { return candidate..<position }
-            start = haystack.index(after: candidate)
         }
-        return nil
+        guard let found else { return nil }
+        // A match of valid UTF-8 in valid UTF-8 starts and ends on scalar boundaries.
+        let lower = haystack.index(startIndex, offsetBy: found)
+        return lower..<haystack.index(lower, offsetBy: needle.utf8.count)
     }
 
-    /// Whether four ASCII digits stand in a row: every date golint reads has a four-digit year.
     /// Whether any ASCII digit occurs, by bytes.
     var containsASCIIDigit: Bool {
         withUTF8Bytes { bytes in bytes.contains { $0 &- 0x30 < 10 } }
     }
 
+    /// Whether four ASCII digits stand in a row: every date golint reads has a four-digit year.
     var containsFourDigitRun: Bool {
         withUTF8Bytes { bytes in
             var run = 0
@@ -87,10 +94,11 @@ extension StringProtocol {
     func forEachLine(_ body: (SubSequence, Int) throws -> Void) rethrows {
         var start = startIndex
         var offset = 0
-        while let newline = self[start...].firstIndex(of: "\n") {
+        // A byte search: a Character walk decodes every grapheme of every paragraph line.
+        while let newline = utf8[start...].firstIndex(of: 0x0A) {
             try body(self[start..<newline], offset)
             offset += 1
-            start = index(after: newline)
+            start = utf8.index(after: newline)
         }
         try body(self[start...], offset)
     }
