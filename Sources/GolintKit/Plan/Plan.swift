@@ -35,12 +35,14 @@ public struct Plan: Sendable {
         datedHeadings = deadlines.datedHeadings
         let approvals = Plan.approvalSections(document, configuration)
         approvalSections = approvals
-        var deliverables: [Deliverable] = []
+        // Task items, table rows and glyph lines: each kind is found in document order.
+        var runs: [[Deliverable]] = [[], [], []]
         func add(_ kind: Deliverable.Kind, _ text: String, _ state: Deliverable.State, owner: String?, deadline: Deadline?,
                  section: Int, line: Int, column: Int) throws {
             let isApproval = approvals.contains(section)
             let signed = try isApproval && state == .done && (configuration.signature?.contains(text) ?? true)
-            deliverables.append(Deliverable(kind: kind, text: text, state: state, owner: owner, deadline: deadline, section: section,
+            let run = kind == .task ? 0 : kind == .tableRow ? 1 : 2
+            runs[run].append(Deliverable(kind: kind, text: text, state: state, owner: owner, deadline: deadline, section: section,
                                             line: line, column: column, isApproval: isApproval, signed: signed))
         }
         var itemBlocks = [Int?](repeating: nil, count: document.items.count)
@@ -70,12 +72,32 @@ public struct Plan: Sendable {
                     deadline: deadlines.deadline(ofText: glyph.text, line: glyph.line, column: glyph.column, section: glyph.section, in: document),
                     section: glyph.section, line: glyph.line, column: glyph.column)
         }
-        // Task items, rows and glyph lines each come in document order: sorted by position, once.
-        let order = deliverables.indices.sorted { (deliverables[$0].line, deliverables[$0].column) < (deliverables[$1].line, deliverables[$1].column) }
-        self.deliverables = order == Array(deliverables.indices) ? deliverables : order.map { deliverables[$0] }
+        deliverables = Plan.merged(runs)
         unreadableDeadlines = deadlines.unreadable
         decisionFields = DecisionField.fields(in: document, configuration)
         placeholders = try PlaceholderScanner.placeholders(in: document, configuration)
+    }
+
+    /// One list in document order from lists that each are in it: a merge, not a sort.
+    private static func merged(_ runs: [[Deliverable]]) -> [Deliverable] {
+        let nonEmpty = runs.filter { !$0.isEmpty }
+        guard nonEmpty.count > 1 else { return nonEmpty.first ?? [] }
+        var result: [Deliverable] = []
+        result.reserveCapacity(nonEmpty.reduce(0) { $0 + $1.count })
+        var next = [Int](repeating: 0, count: nonEmpty.count)
+        func position(_ run: Int) -> (Int, Int)? {
+            next[run] < nonEmpty[run].count ? (nonEmpty[run][next[run]].line, nonEmpty[run][next[run]].column) : nil
+        }
+        while true {
+            var first: (run: Int, position: (Int, Int))?
+            for run in nonEmpty.indices {
+                guard let candidate = position(run) else { continue }
+                if first == nil || candidate < first!.position { first = (run, candidate) }
+            }
+            guard let run = first?.run else { return result }
+            result.append(nonEmpty[run][next[run]])
+            next[run] += 1
+        }
     }
 
     /// `[Release Lead] Cut the release`: the role in brackets that leads a deliverable owns it.

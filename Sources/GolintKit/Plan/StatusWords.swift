@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads a deliverable's state from words: a status cell (`✅ Done`, `🔵 Not Started`, `N/A`), or a
 /// cancellation marked on a task's text (`N/A`, `(entfällt)`, `– skipped`). The words are the
 /// configuration's `status.done` and `status.cancelled`.
@@ -34,15 +40,18 @@ enum StatusWords {
                 return prefixes.contains(lower(bytes[start]), lower(bytes[start + 1]))
             }
             if wordAt(0) { return true }
-            var lastSeparator: Int?
-            for index in bytes.indices {
+            guard let base = bytes.baseAddress else { return false }
+            // memchr finds each "(" in vectors; the last separator is looked for from the end.
+            var from = 0
+            while from < bytes.count, let open = memchr(base + from, 0x28, bytes.count - from) {
+                let index = base.distance(to: open.assumingMemoryBound(to: UInt8.self))
+                if wordAt(index + 1) { return true }
+                from = index + 1
+            }
+            let lastSeparator = bytes.indices.reversed().first { index in
                 let byte = bytes[index]
-                if byte == 0x28 {  // (
-                    if wordAt(index + 1) { return true }
-                } else if byte == 0x3A || byte == 0x2D  // : -
-                            || (byte == 0x93 || byte == 0x94) && index >= 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80 {  // – —
-                    lastSeparator = index
-                }
+                return byte == 0x3A || byte == 0x2D  // : -
+                    || (byte == 0x93 || byte == 0x94) && index >= 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80  // – —
             }
             return lastSeparator.map { wordAt($0 + 1) } ?? false
         }
