@@ -107,7 +107,7 @@ public enum Linter {
             findings = rule.init().filter(findings, plan, now: now, severity: configuration.severity(of: rule.description))
         }
         return DocumentResult(findings: findings.sorted(by: Finding.ordered), items: plan.deliverables.count,
-                              checked: plan.deliverables.filter { $0.state == .done }.count)
+                              checked: plan.deliverables.count { $0.state == .done })
     }
 
     /// Reads and lints on every core; each worker reads through its own reader (libgit2 handles are
