@@ -18,6 +18,25 @@ final class ConfigurationTests: XCTestCase {
         }
     }
 
+    /// The byte screen in front of the approval pattern may let text through that the pattern then
+    /// rejects, but never hold back one the pattern reads.
+    func testApprovalScreenHoldsBackNoApproval() throws {
+        let configuration = Configuration.shipped()
+        let pattern = try XCTUnwrap(configuration.approvalPattern), screen = try XCTUnwrap(configuration.approvalScreen)
+        let approvals = ["Business-Freigabe eingeholt", "Legal approval", "Sign-off by Legal", "„Freigabe“ durch den Betrieb",
+                         "Ops—Signoff", "Aprobación de Legal", "APPROVAL received", "Übergabe, dann Abnahme", "(Genehmigung liegt vor)"]
+        for text in approvals {
+            XCTAssertNotNil(try pattern.firstMatch(in: text), text)
+            XCTAssertTrue(screen.mayMatch(text), text)
+        }
+        for text in ["Secret store provisioned (Security, #7104)", "Runbook deployed", "Rollout geprobt"] {
+            XCTAssertFalse(screen.mayMatch(text), text)
+        }
+        for text in ["Stakeholder approval forms sent", "All sign-offs collected", "Freigabevorlage verteilt", "Freigabe-Vorlage gefüllt"] {
+            XCTAssertNil(try pattern.firstMatch(in: text), text)
+        }
+    }
+
     func testDefaults() {
         let configuration = Configuration.shipped()
         XCTAssertTrue(configuration.isDocument("TASK_A.md"))

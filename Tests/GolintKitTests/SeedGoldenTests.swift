@@ -18,20 +18,27 @@ final class SeedGoldenTests: XCTestCase {
     // MARK: Release manager's task
 
     private let releaseManagerPath = "docs/TASK_RELEASE_MANAGER_GOLIVE.md"
-    private let releaseManagerUnchecked = Array(22...27) + Array(31...36) + Array(40...43)
+    /// Unchecked items outside the approval section; lines 22-27 are its approvals.
+    private let releaseManagerUnchecked = Array(31...36) + Array(40...43)
 
     func testReleaseManagerAfterItsDeadline() throws {
         let findings = try lint(Fixtures.releaseManagerTask, at: "2026-03-06T12:00+01:00", path: releaseManagerPath)
 
-        // "**Deadline:** Bis **2026-03-05**" near the top: every unchecked item outside the fence.
+        // "**Deadline:** Bis **2026-03-05**" near the top: every unchecked item outside the fence
+        // that is not an approval.
         XCTAssertEqual(lines(findings, "overdue-item"), releaseManagerUnchecked)
         XCTAssertEqual(Set(findings.filter { $0.rule == "overdue-item" }.compactMap(\.deadline)), ["2026-03-05T23:59:59+01:00"])
         let first = try XCTUnwrap(findings.first { $0.rule == "overdue-item" })
-        XCTAssertEqual(first.excerpt, "Business-Freigabe eingeholt")
+        XCTAssertEqual(first.excerpt, "rc-2026-03-01 bleibt freigegebener Stand")
         XCTAssertEqual(first.column, 1)
 
-        // "### 1. Stakeholder und Freigaben" is an approval section: its open approvals are unsigned.
-        XCTAssertEqual(lines(findings, "missing-signature"), Array(22...27))
+        // "### 1. Stakeholder und Freigaben" is an approval section: its open approvals after the
+        // deadline are one finding each, named by their role.
+        let approvals = findings.filter { $0.rule == "missing-signature" }
+        XCTAssertEqual(approvals.map(\.line), Array(22...27))
+        XCTAssertEqual(approvals.first?.message,
+                       "approval 'Business' is still not given and its deadline 2026-03-05T23:59:59+01:00 (document deadline on line 6) has passed")
+        XCTAssertEqual(approvals.last?.message.hasPrefix("approval 'Support informiert' is still not given"), true)
 
         // The five escalation placeholders, in inline code, column 4 after "- `".
         let placeholders = findings.filter { $0.rule == "placeholder" }
@@ -43,7 +50,7 @@ final class SeedGoldenTests: XCTestCase {
         XCTAssertTrue(findings.allSatisfy { !(48...64).contains($0.line) }, "\(findings.filter { (48...64).contains($0.line) })")
         XCTAssertEqual(lines(findings, "encoding"), [])
         XCTAssertEqual(lines(findings, "unparsable-deadline"), [])
-        XCTAssertEqual(findings.count, 16 + 6 + 5)
+        XCTAssertEqual(findings.count, 10 + 6 + 5)
     }
 
     func testReleaseManagerBeforeItsDeadlineHasOnlyPlaceholders() throws {

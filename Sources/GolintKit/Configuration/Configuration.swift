@@ -26,6 +26,18 @@ public struct Configuration: Sendable {
     }
     /// `signoffHeadings` lower-cased, for the search in every heading.
     public private(set) var signoffHeadingKeys: [String] = []
+    /// Words that make a deliverable anywhere an approval: `Security-Freigabe eingeholt`, `Legal approval`.
+    public var approvalWords: [String] = [] {
+        didSet {
+            approvalPattern = Configuration.approvalPattern(words: approvalWords)
+            approvalScreen = WordStarts(approvalWords)
+        }
+    }
+    /// Where no word starts like an approval word, the pattern need not run.
+    public private(set) var approvalScreen: WordStarts?
+    /// The approval words as a word of their own (a compound's last part counts: `Business-Freigabe`), with
+    /// what names the role after them (`sign-off by Legal`, `Freigabe durch den Betrieb`).
+    public private(set) var approvalPattern: Pattern?
     public var decisionFields: [String] = [] {
         didSet { decisionFieldKeys = Set(decisionFields.map { $0.lowercased() }) }
     }
@@ -75,6 +87,19 @@ public struct Configuration: Sendable {
         guard !words.isEmpty else { return nil }
         let alternation = words.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
         return try? Pattern(#"^\s*(?:\#(alternation))(?![\p{L}])|\(\s*(?:\#(alternation))(?![\p{L}])|(?:[—–:]|\s-)\s*(?:\#(alternation))\s*[.!)]?\s*$"#,
+                            caseInsensitive: true)
+    }
+
+    /// Nouns an approval word only describes: `approval forms`, `Freigabe-Vorlage`, `sign-off meeting`.
+    private static let notApprovals = "forms?|templates?|process(?:es)?|matrix|workflows?|requests?|meetings?|documents?|docs?|checklists?|lists?|status|plans?|"
+        + "vorlagen?|formulare?|prozess(?:e)?|anträge|antrag|liste|dokumente?|termine?|plantillas?|formularios?|formulaires?|modèles?|processus|réunion"
+
+    private static func approvalPattern(words: [String]) -> Pattern? {
+        guard !words.isEmpty else { return nil }
+        let alternation = words.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
+        // One approval, not several to collect (`sign-offs`, `Freigaben`), and not what an approval
+        // is done with (`approval forms`, `Freigabe-Vorlage`).
+        return try? Pattern(#"(?<![\p{L}])(?:\#(alternation))(?![\p{L}])(?![-\s]+(?:\#(notApprovals))(?![\p{L}]))(?:\s+(?:by|from|of|durch|von|vom|der|des|de|del|par)\s+(?:(?:the|den|dem|die|das|la|el|le)\s+)?([^,;:()—–]+))?"#,
                             caseInsensitive: true)
     }
 

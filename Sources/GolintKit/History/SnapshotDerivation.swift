@@ -24,9 +24,11 @@ enum SnapshotDerivation {
         return ItemLine(prefix: text[prefix], checked: text[box] != " ", text: String(text[body]))
     }
 
-    /// Whether an item's text can be carried without parsing: no placeholder, no decision field.
+    /// Whether an item's text can be carried without parsing: no placeholder, no decision field, no
+    /// approval word (which would make it an approval).
     static func isPlain(_ text: String, _ configuration: Configuration) -> Bool {
         guard DecisionField.parse(text, fields: configuration.decisionFieldKeys) == nil, Plan.roleTag(text) == nil,
+              ApprovalRole.named(text, configuration) == nil,
               !StatusWords.isMarkedCancelled(text, configuration) else { return false }
         return ((try? PlaceholderScanner.matches(in: text, configuration)) ?? [Range<String.Index>]()).isEmpty
     }

@@ -1,4 +1,4 @@
-/// Something a plan asks someone to get done: a task item, and (in approval sections) an approval.
+/// Something a plan asks someone to get done: a task item, a status-table row or a glyph line; some are approvals.
 public struct Deliverable: Sendable, Equatable {
     public enum Kind: String, Sendable {
         /// `- [ ] text`
@@ -24,12 +24,15 @@ public struct Deliverable: Sendable, Equatable {
     public let section: Int
     public let line: Int
     public let column: Int
-    /// It stands in an approval section.
-    public let isApproval: Bool
+    /// For an approval (a deliverable of an approval section, or one that names an approval word):
+    /// the role it names (`Security` in `Security-Freigabe eingeholt`).
+    public let role: String?
     /// A given approval that names its signer and date (`signoff.signature`).
     public let signed: Bool
 
     public var isOpen: Bool { state == .open }
+
+    public var isApproval: Bool { role != nil }
 
     /// The first line of the text, for messages.
     public var title: String { text.firstLine }

@@ -13,7 +13,7 @@ public struct Plan: Sendable {
     public let deliverables: [Deliverable]
     public let deadlineLines: [DeadlineLine]
     public let datedHeadings: [DatedHeading]
-    /// Sections under an approval heading (`Approval`, `Freigabe`, …), with their subsections.
+    /// Sections whose own heading names an approval (`Approval`, `Freigabe`, …).
     public let approvalSections: Set<Int>
     public let decisionFields: [DecisionField]
     public let placeholders: [Placeholder]
@@ -39,11 +39,11 @@ public struct Plan: Sendable {
         var runs: [[Deliverable]] = [[], [], []]
         func add(_ kind: Deliverable.Kind, _ text: String, _ state: Deliverable.State, owner: String?, deadline: Deadline?,
                  section: Int, line: Int, column: Int) throws {
-            let isApproval = approvals.contains(section)
-            let signed = try isApproval && state == .done && (configuration.signature?.contains(text) ?? true)
+            let role = approvals.contains(section) ? ApprovalRole.inApprovalSection(text, configuration) : ApprovalRole.named(text, configuration)
+            let signed = try role != nil && state == .done && (configuration.signature?.contains(text) ?? true)
             let run = kind == .task ? 0 : kind == .tableRow ? 1 : 2
             runs[run].append(Deliverable(kind: kind, text: text, state: state, owner: owner, deadline: deadline, section: section,
-                                            line: line, column: column, isApproval: isApproval, signed: signed))
+                                            line: line, column: column, role: role, signed: signed))
         }
         var itemBlocks = [Int?](repeating: nil, count: document.items.count)
         for (index, block) in document.blocks.enumerated() { if let item = block.item { itemBlocks[item] = index } }
@@ -109,16 +109,15 @@ public struct Plan: Sendable {
         return String(tag.trimmedSpaces)
     }
 
-    /// A section is an approval section when its heading (below the title) names one of
-    /// `signoff.headings`, or it lies inside one.
+    /// A section is an approval section when its own heading (below the title) names one of
+    /// `signoff.headings`: `## Pre-Deployment Sign-Off` does not make its `### Performance` one.
     private static func approvalSections(_ document: Document, _ configuration: Configuration) -> Set<Int> {
         let words = configuration.signoffHeadingKeys
         var approval = Set<Int>()
         for section in document.sections {
-            let inParent = section.parent.map { approval.contains($0) } ?? false
-            // A level-1 heading is the document's title ("… & Stakeholder Freigaben"), not a sign-off section.
-            let heading = section.level >= 2 ? section.heading?.text.lowercased() ?? "" : ""
-            if inParent || (!heading.isEmpty && words.contains { heading.firstRange(of: $0) != nil }) { approval.insert(section.index) }
+            guard let heading = section.heading, heading.level >= 2 else { continue }
+            let text = heading.text.lowercased()
+            if words.contains(where: { text.firstRange(of: $0) != nil }) { approval.insert(section.index) }
         }
         return approval
     }

@@ -1,12 +1,13 @@
 import Foundation
 
-/// An unchecked task item whose deadline has passed.
+/// An open deliverable whose deadline has passed. An open approval after its deadline is
+/// `missing-signature`'s: one problem, one finding.
 public struct OverdueItemRule: Rule {
     public static let description = RuleDescription(
         id: "overdue-item", name: "Overdue item", severity: .error,
         summary: "An open deliverable (task item, status-table row, glyph line) whose deadline has passed at the evaluation time.",
         triggering: [
-            Example("# Plan\n\n**Deadline:** 2026-03-05\n\n↓- [ ] Freigabe eingeholt\n"),
+            Example("# Plan\n\n**Deadline:** 2026-03-05\n\n↓- [ ] Rollback geprobt\n"),
             Example("## Infra\n\n↓- [ ] Retro ansetzen (bis 2026-03-05)\n"),
             Example("### T-24h: 2026-03-05 10:00 CET\n\n↓- [ ] Rollback getestet\n", now: "2026-03-05T10:01:00+01:00"),
             Example("Frist: 03.03.2026\n\n↓- [ ] Secrets rotiert\n"),
@@ -27,7 +28,9 @@ public struct OverdueItemRule: Rule {
             Example("## Review (KW 9/2026)\n\n↓- [ ] Retro\n", now: "2026-03-02T00:00:00Z"),
         ],
         nonTriggering: [
-            Example("# Plan\n\n**Deadline:** 2026-03-05\n\n- [x] Freigabe eingeholt\n"),
+            Example("# Plan\n\n**Deadline:** 2026-03-05\n\n- [x] Rollback geprobt\n"),
+            Example("# Plan\n\n**Deadline:** 2026-03-05\n\n- [ ] Security-Freigabe eingeholt (an open approval is missing-signature's)\n"),
+            Example("**Deadline:** 2026-03-05\n\n## Sign-off\n\n- [ ] Product\n"),
             Example("**Deadline:** 2026-03-05 EOD\n\n- [ ] not yet: EOD is the end of the day\n", now: "2026-03-05T23:00:00+00:00"),
             Example("Stand: 2026-03-01\n\n- [ ] a status line is not a deadline\n"),
             Example("**Deadline:** 2026-03-10\n\n- [ ] the item's own date wins (bis 2026-03-09)\n"),
@@ -51,7 +54,7 @@ public struct OverdueItemRule: Rule {
 
     public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
         plan.deliverables.compactMap { deliverable in
-            guard deliverable.isOpen, let deadline = deliverable.deadline, deadline.hasPassed(at: now) else { return nil }
+            guard deliverable.isOpen, !deliverable.isApproval, let deadline = deliverable.deadline, deadline.hasPassed(at: now) else { return nil }
             return RuleFinding(line: deliverable.line, column: deliverable.column,
                                message: "'\(deliverable.title)' is not done and its deadline \(deadline.iso8601) (\(deadline.source)) has passed",
                                excerpt: deliverable.title, deadline: deadline, owner: deliverable.owner)

@@ -1,0 +1,32 @@
+/// Which deliverables are approvals, and the role each one names. In an approval section every
+/// deliverable is one, named by its text up to the signer (`Security — Carol Weiss, 2026-02-27`);
+/// anywhere else a deliverable is one when it names an approval word (`signoff.approval-words`):
+/// `Security-Freigabe eingeholt`, `Legal approval`, `Sign-off by Legal`, `Aprobación de Legal`.
+enum ApprovalRole {
+    /// The role of a deliverable in an approval section.
+    static func inApprovalSection(_ text: String, _ configuration: Configuration) -> String {
+        named(text, configuration) ?? leadingWords(text.firstLine)
+    }
+
+    /// The role a deliverable names with an approval word; nil when it names none. A word with no
+    /// role next to it (`Approval received`) names the approval's own text.
+    static func named(_ text: String, _ configuration: Configuration) -> String? {
+        let line = text.firstLine
+        guard let pattern = configuration.approvalPattern, configuration.approvalScreen?.mayMatch(line) ?? true,
+              let match = try? pattern.firstMatch(in: line) else { return nil }
+        // `Sign-off by Legal`, `Freigabe durch den Betrieb`.
+        if let after = match.ranges[1], !line[after].trimmedSpaces.isEmpty { return String(line[after].trimmedSpaces) }
+        // `Security-Freigabe`, `Legal approval`: the capitalised words right before it.
+        let before = line[..<match.range.lowerBound].split { $0 == " " || $0 == "-" || $0 == "\t" }
+        let role = before.reversed().prefix { $0.first?.isUppercase == true }.prefix(3).reversed().joined(separator: " ")
+        return role.isEmpty ? leadingWords(line) : role
+    }
+
+    /// The text up to what follows the role: a dash, colon, comma or parenthesis.
+    private static func leadingWords(_ line: String) -> String {
+        let stops: [String] = [" — ", " – ", " - ", ":", ",", "("]
+        let end = stops.compactMap { line.firstRange(of: $0)?.lowerBound }.min() ?? line.endIndex
+        let role = line[..<end].trimmedSpaces
+        return role.isEmpty ? line : String(role)
+    }
+}
