@@ -18,12 +18,12 @@ public struct WordStarts: Sendable {
         text.withUTF8Bytes { bytes in
             var index = 0
             while index + 2 < bytes.count {
-                // Bytes of other characters start words too: a false start only costs the pattern.
-                let startsWord = index == 0 || WordStarts.letter(bytes[index - 1]) == nil
-                if startsWord, let key = WordStarts.key(bytes[index], bytes[index + 1], bytes[index + 2]),
-                   bits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                // A word starts here; bytes of other characters start words too (a false start only costs the pattern).
+                if let key = WordStarts.key(bytes[index], bytes[index + 1], bytes[index + 2]), bits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
                     return true
                 }
+                // On to the next word start: past this word's letters, then one more byte.
+                while index < bytes.count, WordStarts.letter(bytes[index]) != nil { index += 1 }
                 index += 1
             }
             return false
