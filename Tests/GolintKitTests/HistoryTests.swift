@@ -41,6 +41,8 @@ final class HistoryTests: XCTestCase {
         - [ ] Security
 
         Entscheider: ______
+
+        Go / No-Go: [ ] GO [ ] NO-GO
         """)
         try repository.commit("plan", author: "Alice Adler")
         try repository.write("docs/TASK_A.md", """
@@ -61,6 +63,8 @@ final class HistoryTests: XCTestCase {
         - [x] Security — Carol Weiss, 2026-03-04
 
         Entscheider: Dana Ruiz
+
+        Go / No-Go: [x] GO [ ] NO-GO
         """)
         try repository.commit("progress", author: "Bob Brandt")
         try repository.git(["mv", "docs/TASK_A.md", "docs/TASK_RENAMED.md"])
@@ -85,6 +89,8 @@ final class HistoryTests: XCTestCase {
         - [x] Security
 
         Entscheider: ______
+
+        Go / No-Go: [x] GO [ ] NO-GO
         """)
         try repository.commit("rename and regress", author: "Carol Weiss")
         try repository.remove("docs/TASK_RENAMED.md")
@@ -110,6 +116,7 @@ final class HistoryTests: XCTestCase {
             "checked Security — Carol Weiss, 2026-03-04 (Bob Brandt)",
             "signed Security — Carol Weiss, 2026-03-04 (Bob Brandt)",
             "signed Entscheider (Bob Brandt)",
+            "decided Go / No-Go (Bob Brandt)",
             "document-renamed docs/TASK_RENAMED.md (Carol Weiss)",
             "unchecked Build the thing (Carol Weiss)",
             "cancelled Write the operations runbook (Carol Weiss)",
@@ -129,6 +136,8 @@ final class HistoryTests: XCTestCase {
         let deadline = try XCTUnwrap(events.first { $0.kind == .deadlineChanged })
         XCTAssertEqual([deadline.before, deadline.after], ["**Deadline:** 2026-03-05", "**Deadline:** 2026-03-07"])
         XCTAssertEqual(deadline.line, 3)
+        let decided = try XCTUnwrap(events.first { $0.kind == .decided })
+        XCTAssertEqual([decided.before, decided.after], ["Go / No-Go: [ ] GO [ ] NO-GO", "Go / No-Go: [x] GO [ ] NO-GO"])
     }
 
     func testEventsCarryCommitAuthorAndTime() throws {

@@ -20,9 +20,9 @@ final class SuppressionTests: XCTestCase {
         Deadline: 2026-03-01
 
         <!-- golint-disable placeholder overdue-item -->
-        - [ ] [Owner] step
+        - [ ] step owned by TBD
         <!-- golint-enable placeholder -->
-        - [ ] [Owner] second
+        - [ ] second owned by TBD
         <!-- golint-enable -->
         - [ ] third
         """), ["6 placeholder", "8 overdue-item"])

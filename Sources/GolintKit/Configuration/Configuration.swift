@@ -43,6 +43,11 @@ public struct Configuration: Sendable {
     }
     /// `decisionFields` lower-cased, for lookups.
     public private(set) var decisionFieldKeys: Set<String> = []
+    /// Words a decision field offers between slashes (`GO / NO-GO`): written so, none is chosen.
+    public var decisionOptions: [String] = [] {
+        didSet { decisionOptionKeys = Set(decisionOptions.map { $0.lowercased() }) }
+    }
+    public private(set) var decisionOptionKeys: Set<String> = []
     public var signature: Pattern?
     public var deadlineLabels: [String] = [] {
         didSet { deadlineLinePattern = Configuration.deadlineLinePattern(labels: deadlineLabels) }

@@ -34,6 +34,8 @@ struct DocumentSnapshot: Sendable, Equatable {
     struct Decision: Sendable, Equatable {
         let label: String
         let isBlank: Bool
+        /// The option chosen, for a field that offers options.
+        let choice: String?
         let line: Int
         let source: String
     }
@@ -82,7 +84,7 @@ extension DocumentSnapshot {
         } + plan.datedHeadings.map {
             DeadlineStatement(key: "heading «\($0.label)»", value: $0.value, line: $0.heading.line, source: source($0.heading.line))
         }
-        decisions = plan.decisionFields.map { Decision(label: $0.label, isBlank: $0.isBlank, line: $0.line, source: source($0.line)) }
+        decisions = plan.decisionFields.map { Decision(label: $0.label, isBlank: $0.isBlank, choice: $0.choice, line: $0.line, source: source($0.line)) }
         lines = document.source.lines
         derivable = document.source.problems.isEmpty && !document.source.hadByteOrderMark
         plainItemLines = derivable ? SnapshotDerivation.plainItemLines(items, lines: lines, plan.configuration) : [:]

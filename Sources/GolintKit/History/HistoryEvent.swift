@@ -18,6 +18,8 @@ public struct HistoryEvent: Sendable, Equatable {
         case placeholderFilled = "placeholder-filled"
         case signed
         case signatureRemoved = "signature-removed"
+        /// A decision field's option chosen: `Go / No-Go: [x] GO [ ] NO-GO`.
+        case decided
     }
 
     public let commit: String

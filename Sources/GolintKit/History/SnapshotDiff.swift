@@ -120,7 +120,10 @@ struct SnapshotDiff {
         for field in new {
             let before = remaining.firstIndex { $0.label == field.label }.map { remaining.remove(at: $0) }
             let wasBlank = before?.isBlank ?? true
-            if wasBlank && !field.isBlank {
+            if let choice = field.choice, choice != before?.choice {
+                // `[ ] GO [ ] NO-GO` → `[x] GO [ ] NO-GO`: the decision is taken (or changed).
+                events.append(EventDraft(kind: .decided, item: field.label, line: field.line, before: before?.source, after: field.source))
+            } else if wasBlank && !field.isBlank {
                 events.append(EventDraft(kind: .signed, item: field.label, line: field.line, before: before?.source, after: field.source))
             } else if !wasBlank && field.isBlank {
                 events.append(EventDraft(kind: .signatureRemoved, item: field.label, line: field.line, before: before?.source, after: field.source))

@@ -14,6 +14,9 @@ public struct Document: Sendable {
     public let codeBlocks: [CodeBlock]
     public let htmlComments: [HTMLComment]
     public let tables: [Table]
+    /// List items that hold only a blank (`- ______`, `1. ______`): cmark-gfm reads the blank as a
+    /// thematic break, so no text has it. By line.
+    public let blankItemLines: [Int]
 
     /// Where a walk through one block's matches stands; positions only move forward, so finding
     /// many matches in one long paragraph stays linear.
@@ -24,10 +27,22 @@ public struct Document: Sendable {
         /// The column of `sourceFrom`, counted so far.
         var sourceColumn = 1
 
-        public init(_ block: TextBlock) {
+        init(_ block: TextBlock) {
             rendered = block.text.startIndex
             line = block.line
         }
+    }
+
+    /// Where a walk through `block` starts: a table cell's from the cell, so that two cells of a
+    /// row with the same text each get their own column.
+    public func cursor(at block: TextBlock) -> Cursor {
+        var cursor = Cursor(block)
+        if block.kind == .tableCell {
+            let line = source.line(block.line)
+            cursor.sourceFrom = line.unicodeScalars.index(line.startIndex, offsetBy: block.column - 1, limitedBy: line.endIndex) ?? line.endIndex
+            cursor.sourceColumn = block.column
+        }
+        return cursor
     }
 
     /// Line and column of a range of a block's rendered text in the source, for matches taken in order.

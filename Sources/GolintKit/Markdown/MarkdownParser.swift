@@ -17,6 +17,37 @@ public enum MarkdownParser {
                           strikethrough: cmark_find_syntax_extension("strikethrough"))
     }()
 
+    /// YAML front matter (`---` on the first line to the next `---` or `...`) is settings, not text:
+    /// GitHub shows it as a table, and cmark-gfm would read it as a rule and a heading. Its lines
+    /// are left empty, so every line keeps its number.
+    static func withoutFrontMatter(_ text: String) -> String {
+        guard text.hasPrefix("---") else { return text }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count > 2, lines[0].trimmedSpaces.trimmingTrailing("\r") == "---",
+              let end = lines.indices.dropFirst().first(where: { ["---", "..."].contains(lines[$0].trimmedSpaces.trimmingTrailing("\r")) })
+        else { return text }
+        for index in 0...end { lines[index] = "" }
+        return lines.joined(separator: "\n")
+    }
+
+    /// HTML elements GitHub renders; any other tag written alone (`<release-tag>`, `<Name>`) is a fill-in.
+    private static let htmlElements: Set<String> = [
+        "a", "abbr", "b", "blockquote", "br", "center", "cite", "code", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+        "figcaption", "figure", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "label",
+        "li", "mark", "ol", "p", "picture", "pre", "q", "rp", "rt", "ruby", "s", "samp", "section", "small", "source", "span",
+        "strike", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "tt", "u", "ul",
+        "var", "video", "wbr",
+    ]
+
+    fileprivate static func isFillInTag(_ html: String) -> Bool {
+        guard html.hasPrefix("<"), html.hasSuffix(">"), html.utf8.count <= 42 else { return false }
+        let name = html.dropFirst().dropLast()
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic,
+              name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
+        else { return false }
+        return !htmlElements.contains(name.lowercased())
+    }
+
     /// cmark-gfm marks the character that starts a strikethrough (`~`) in one table for the whole
     /// process when a parse reaches its inlines, and unmarks it when that parse is done: a parse
     /// ending on one thread hid `~~struck~~` text from a parse running on another. Documents with
@@ -30,7 +61,7 @@ public enum MarkdownParser {
         for pointer in [extensions.table, extensions.tasklist, extensions.strikethrough] {
             if let pointer { cmark_parser_attach_syntax_extension(parser, pointer) }
         }
-        var text = source.text
+        var text = withoutFrontMatter(source.text)
         let hasTilde = text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
             return buffer.contains(0x7E)
@@ -55,6 +86,7 @@ private struct Builder {
     var codeBlocks: [CodeBlock] = []
     var comments: [HTMLComment] = []
     var tables: [Table] = []
+    var blankItemLines: [Int] = []
     /// The table being read: its rows so far, the open row's cells.
     var openTable: (line: Int, rows: [Table.Row])?
     var openRow: (line: Int, cells: [Table.Cell])?
@@ -98,7 +130,7 @@ private struct Builder {
 
     var document: Document {
         Document(path: path, source: source, headings: headings, sections: sections, items: items,
-                 blocks: blocks, codeBlocks: codeBlocks, htmlComments: comments, tables: tables)
+                 blocks: blocks, codeBlocks: codeBlocks, htmlComments: comments, tables: tables, blankItemLines: blankItemLines)
     }
 
     var currentSection: Int { sections.count - 1 }
@@ -140,7 +172,16 @@ private struct Builder {
         case CMARK_NODE_HTML_BLOCK:
             recordComments(literal(node), line: Int(cmark_node_get_start_line(node)))
         case CMARK_NODE_HTML_INLINE:
-            recordComments(literal(node), line: container.map { $0.line + text.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } } ?? 0)
+            let html = literal(node)
+            recordComments(html, line: container.map { $0.line + text.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } } ?? 0)
+            // `v<release-tag>`: a tag no HTML knows is a fill-in the author left, not markup.
+            if container != nil, MarkdownParser.isFillInTag(html) { text.append(contentsOf: html.utf8) }
+        case CMARK_NODE_THEMATIC_BREAK:
+            // `- ______`: the blank of a list item, read by cmark-gfm as a rule inside the item.
+            if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_ITEM {
+                let line = Int(cmark_node_get_start_line(node))
+                if source.line(line).contains("_") { blankItemLines.append(line) }
+            }
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
             if container != nil, let literal = cmark_node_get_literal(node) {
                 text.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))

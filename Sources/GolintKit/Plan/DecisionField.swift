@@ -1,4 +1,4 @@
-/// `Entscheider: Jane Doe` — a labelled field that records a decision.
+/// `Entscheider: Jane Doe`, `Go / No-Go: [x] GO [ ] NO-GO` — a labelled field that records a decision.
 public struct DecisionField: Sendable, Equatable {
     public let label: String
     public let value: String
@@ -6,10 +6,15 @@ public struct DecisionField: Sendable, Equatable {
     public let column: Int
     /// The whole line as written (rendered), for messages.
     public let text: String
+    /// The options the field offers (`[ ] GO [ ] NO-GO`, `☐ Go ☐ No-Go`, `GO / NO-GO`), if any.
+    public let options: [String]
+    /// The one option chosen (`[x] GO`); nil when the field offers none or none is chosen.
+    public let choice: String?
+
+    /// Nothing written, only a blank, or options of which none is chosen.
+    public var isBlank: Bool { options.isEmpty ? DecisionField.isBlank(value) : choice == nil }
 
     /// Empty, or only underscores and dots as in a paper form.
-    public var isBlank: Bool { DecisionField.isBlank(value) }
-
     static func isBlank<S: StringProtocol>(_ value: S) -> Bool {
         value.allSatisfy { $0 == "_" || $0 == "." || $0 == "…" || $0.isWhitespace }
     }
@@ -32,9 +37,53 @@ public struct DecisionField: Sendable, Equatable {
                 guard let field = parse(line, fields: keys) else { return }
                 let lineNumber = block.line + offset
                 let indent = document.source.line(lineNumber).prefix { $0 == " " || $0 == "\t" || $0 == ">" }.unicodeScalars.count
-                result.append(DecisionField(label: field.label, value: field.value, line: lineNumber, column: indent + 1, text: String(line)))
+                let offered = options(in: field.value, configuration)
+                result.append(DecisionField(label: field.label, value: field.value, line: lineNumber, column: indent + 1, text: String(line),
+                                            options: offered.map(\.option),
+                                            choice: offered.filter(\.chosen).count == 1 ? offered.first(where: \.chosen)?.option : nil))
             }
         }
         return result
+    }
+
+    private static let unchecked: Set<Character> = ["☐", "⬜", "□"]
+    private static let checked: Set<Character> = ["☑", "☒", "✅", "✔", "■"]
+
+    /// Options with boxes (`[ ] GO [x] NO-GO`, `☐ Go ☑ No-Go`), or option words between slashes
+    /// (`GO / NO-GO`, from `signoff.decision-options`, none of them chosen).
+    static func options(in value: String, _ configuration: Configuration) -> [(option: String, chosen: Bool)] {
+        var boxed: [(option: String, chosen: Bool)] = []
+        var rest = Substring(value)
+        while let box = nextBox(in: rest) {
+            let after = rest[box.end...]
+            let next = nextBox(in: after)?.start ?? after.endIndex
+            let option = after[..<next].trimmedSpaces.trimmingTrailing(",").trimmingTrailing("/").trimmedSpaces
+            if !option.isEmpty { boxed.append((String(option), box.chosen)) }
+            rest = after[next...]
+        }
+        if boxed.count >= 2 { return boxed }
+        let words = value.split(separator: "/").map { $0.trimmedSpaces }
+        guard words.count >= 2, words.count <= 4,
+              words.allSatisfy({ configuration.decisionOptionKeys.contains($0.lowercased()) }) else { return [] }
+        return words.map { (String($0), false) }
+    }
+
+    /// The next option box: `[ ]`, `[x]`, or a box glyph.
+    private static func nextBox(in text: Substring) -> (start: String.Index, end: String.Index, chosen: Bool)? {
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if unchecked.contains(character) || checked.contains(character) {
+                return (index, text.index(after: index), checked.contains(character))
+            }
+            if character == "[", let close = text[index...].dropFirst(2).first, close == "]" {
+                let mark = text[text.index(after: index)]
+                if mark == " " || mark == "x" || mark == "X" {
+                    return (index, text.index(index, offsetBy: 3), mark != " ")
+                }
+            }
+            index = text.index(after: index)
+        }
+        return nil
     }
 }

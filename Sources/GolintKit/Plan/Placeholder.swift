@@ -14,17 +14,59 @@ enum PlaceholderScanner {
         var found: [Placeholder] = []
         let keys = configuration.decisionFieldKeys
         for block in document.blocks {
-            let matches = try matches(in: block.text, configuration).filter { !block.isInLink($0) }
-            var cursor = Document.Cursor(block)
-            for range in leftmostLongest(matches) where !isBlankDecisionField(range, in: block.text, keys) {
-                let position = document.position(of: range, in: block, cursor: &cursor)
-                found.append(Placeholder(excerpt: String(block.text[range]), line: position.line, column: position.column))
+            var matches = try matches(in: block.text, configuration).filter { !block.isInLink($0) }
+            // `[Release Lead] Cut the release`: the role tag that leads a deliverable is its owner.
+            if block.item != nil, let tag = Plan.roleTag(block.text) {
+                matches.removeAll { $0.lowerBound == block.text.startIndex && block.text[$0].dropFirst().dropLast() == tag }
             }
+            var cursor = document.cursor(at: block)
+            for range in oneFieldEach(leftmostLongest(matches), in: block.text) where !isBlankDecisionField(range, in: block.text, keys) {
+                let position = document.position(of: range, in: block, cursor: &cursor)
+                let excerpt = String(block.text[range])
+                found.append(excerpt.first == "_" ? widenedBlank(excerpt, line: position.line, column: position.column, document)
+                                                  : Placeholder(excerpt: excerpt, line: position.line, column: position.column))
+            }
+        }
+        for line in document.blankItemLines {
+            // The blank after the list marker: `- ______`, `1. ______`.
+            let text = document.source.line(line)
+            guard let start = text.firstIndex(of: "_") else { continue }
+            found.append(Placeholder(excerpt: String(text[start...].trimmedSpaces), line: line,
+                                     column: text.unicodeScalars[..<start].count + 1))
         }
         if configuration.placeholdersInCodeBlocks {
             found += try codeBlockPlaceholders(document, configuration)
         }
-        return found
+        return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    }
+
+    /// A blank date `__.__.____` renders as a bold `.` and `____` (`__` is emphasis): the blank is
+    /// widened over the underscores and separators around it in the source line.
+    private static func widenedBlank(_ excerpt: String, line: Int, column: Int, _ document: Document) -> Placeholder {
+        let scalars = Array(document.source.line(line).unicodeScalars)
+        var start = column - 1, end = start + excerpt.unicodeScalars.count
+        guard start >= 0, end <= scalars.count else { return Placeholder(excerpt: excerpt, line: line, column: column) }
+        func isBlankPart(_ index: Int) -> Bool { "_./:".unicodeScalars.contains(scalars[index]) }
+        while start > 0, isBlankPart(start - 1), scalars[start - 1] == "_" || (start >= 2 && scalars[start - 2] == "_") { start -= 1 }
+        while end < scalars.count, isBlankPart(end), scalars[end] == "_" || (end + 1 < scalars.count && scalars[end + 1] == "_") { end += 1 }
+        var widened = String.UnicodeScalarView()
+        widened.append(contentsOf: scalars[start..<end])
+        return Placeholder(excerpt: String(widened), line: line, column: start + 1)
+    }
+
+    /// Blanks of one field stand next to each other with nothing but punctuation between them
+    /// (`__.__.____`, `[HH:MM] – [HH:MM]`): one placeholder that names them all.
+    static func oneFieldEach(_ ranges: [Range<String.Index>], in text: String) -> [Range<String.Index>] {
+        var result: [Range<String.Index>] = []
+        for range in ranges {
+            if let last = result.last, text[last.upperBound..<range.lowerBound].count <= 3,
+               text[last.upperBound..<range.lowerBound].allSatisfy({ " ./:–—-".contains($0) }) {
+                result[result.count - 1] = last.lowerBound..<range.upperBound
+            } else {
+                result.append(range)
+            }
+        }
+        return result
     }
 
     private static func codeBlockPlaceholders(_ document: Document, _ configuration: Configuration) throws -> [Placeholder] {

@@ -16,10 +16,12 @@ public struct MissingSignatureRule: Rule {
             Example("## Tasks\n\n↓- [x] Security-Freigabe eingeholt\n↓- [x] Sign-off by Legal\n"),
             Example("**Deadline:** 2026-03-05\n\n## Checks\n\n↓- [ ] Legal approval\n"),
             Example("## Aprobación\n\n↓- [x] Seguridad\n"),
+            Example("↓**Decision**: [ ] GO [ ] NO-GO\n\n↓Entscheidung: ☐ GO ☐ NO-GO\n\n↓Go / No-Go: GO / NO-GO\n\n↓Décision : ☐ Oui ☐ Non\n"),
         ],
         nonTriggering: [
             Example("## Freigabe\n\n- [x] Security — Carol Weiss, 2026-02-27\n- [x] DevOps: Bob Stone, 27.02.2026\n"),
             Example("## Approval\n\nGo / No-Go: Go\nEntscheider: Dana Ruiz\nZeitpunkt: 2026-03-06 09:00 CET\n"),
+            Example("Decision: [x] GO [ ] NO-GO\n\nEntscheidung: ☐ GO ☑ NO-GO\n\nDecisión: Aplazar / esperar al lunes\n"),
             Example("## Tasks\n\n- [x] Deploy script merged\n"),
             Example("## Freigabevorlage\n\n```markdown\n- [x] Product\nGo / No-Go: ______\n```\n"),
             Example("# Plan\n\n**Deadline:** 2026-03-07\n\n## Sign-off\n\n- [ ] Product\n"),
@@ -46,8 +48,9 @@ public struct MissingSignatureRule: Rule {
             }
         }
         for field in plan.decisionFields where field.isBlank {
-            findings.append(RuleFinding(line: field.line, column: field.column, message: "decision field '\(field.label)' is empty",
-                                        excerpt: field.text))
+            let message = field.options.isEmpty ? "decision field '\(field.label)' is empty"
+                : "decision '\(field.label)' offers \(field.options.joined(separator: " / ")), none chosen"
+            findings.append(RuleFinding(line: field.line, column: field.column, message: message, excerpt: field.text))
         }
         return findings
     }

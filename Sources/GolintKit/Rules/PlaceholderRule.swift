@@ -1,10 +1,12 @@
 import Foundation
 
-/// Text left to be filled in: `[Primär-On-Call]`, `TBD`, `Owner: ______`, `2026-03-XX`.
+/// Text left to be filled in: `[Primär-On-Call]`, `TBD`, `Owner: ______`, `2026-03-XX`. Blanks
+/// of one field (`__.__.____`) are one finding; a blank on a decision field or sign-off line is
+/// `missing-signature`'s, and a role tag leading a deliverable is its owner, not a placeholder.
 public struct PlaceholderRule: Rule {
     public static let description = RuleDescription(
         id: "placeholder", name: "Placeholder", severity: .error,
-        summary: "An unreplaced placeholder: a bracketed role token, TBD/TODO/XXX, a blank fill-in line, or a date with unknown parts.",
+        summary: "An unreplaced placeholder: a bracketed fill-in, TBD/TODO/XXX, a blank fill-in line or list item, or a date, time or version with unknown parts.",
         triggering: [
             Example("## Eskalation\n\n- `↓[Primär-On-Call]`\n- ↓[Status-Kanal] klären\n"),
             Example("Owner: ↓TBD\n"),
@@ -15,6 +17,14 @@ public struct PlaceholderRule: Rule {
             Example("- ↓[Backup-On-Call]\n- ↓[Backup-On-Call]\n"),
             Example("```\nOwner: ↓[Name]\n```\n", configuration: "placeholder:\n  in-code-blocks: true\n"),
             Example("On-Call: ↓[Jane]\n", configuration: "placeholder:\n  patterns: ['\\[(?:Jane|John)\\]']\n"),
+            Example("| Schritt | Start | Ende |\n|---|---|---|\n| Cutover | ↓[HH:MM] | ↓[HH:MM] |\n"),
+            Example("Erfolgsquote: ↓[X%], Call: ↓[Zoom / Google Meet / Teams], Kontakt: ↓[REPLACE: Name]\n"),
+            Example("Kanal: ↓[e.g., #launch-war-room], Owner: ↓[name of the on-call]\n"),
+            Example("Release ↓vX.Y.Z am ↓YYYY-MM-DD um ↓HH:MM, Tag `v↓<release-tag>`, Token ↓REPLACE_ME\n"),
+            Example("Deploy v↓<release-tag> to production\n"),
+            Example("- ↓______\n1. ↓______\n"),
+            Example("| Metric | Before | After |\n|---|---|---|\n| Error rate | ↓___% | ↓___% |\n"),
+            Example("Datum: ↓__.__.____\n"),
         ],
         nonTriggering: [
             Example("- [ ] Business-Freigabe eingeholt\n- [x] Support informiert\n"),
@@ -23,6 +33,10 @@ public struct PlaceholderRule: Rule {
             Example("    indented code: [Primär-On-Call]\n"),
             Example("Datum: 2026-03-05, todo-list and xxxl are words\n"),
             Example("Entscheider: ______\n"),
+            Example("- [ ] [Release Lead] Cut the release branch\n* [x] [Mobile-Lead] Submit the build\n"),
+            Example("---\ntitle: Go-Live [Name]\nowner: TBD\n---\n\n# Plan\n"),
+            Example("Decision: [x] GO [ ] NO-GO\n\nSee [OPS-123] and note [^1].\n"),
+            Example("Use <br> and <kbd>Ctrl</kbd> as HTML.\n\n---\n\n- item\n"),
         ])
 
     public init() {}
