@@ -15,7 +15,12 @@ enum ApprovalRole {
         guard let pattern = configuration.approvalPattern, configuration.approvalScreen?.mayMatch(line) ?? true,
               let match = try? pattern.firstMatch(in: line) else { return nil }
         // `Sign-off by Legal`, `Freigabe durch den Betrieb`.
-        if let after = match.ranges[1], !line[after].trimmedSpaces.isEmpty { return String(line[after].trimmedSpaces) }
+        if let after = match.ranges[1], !line[after].trimmedSpaces.isEmpty {
+            // The capitalised words that follow: `Aprobación de Legal para los textos` → Legal.
+            let words = line[after].split(separator: " ")
+            let role = words.prefix { $0.first?.isUppercase == true }.prefix(3).joined(separator: " ")
+            return role.isEmpty ? String(line[after].trimmedSpaces) : role
+        }
         // `Security-Freigabe`, `Legal approval`: the capitalised words right before it.
         let before = line[..<match.range.lowerBound].split { $0 == " " || $0 == "-" || $0 == "\t" }
         let role = before.reversed().prefix { $0.first?.isUppercase == true }.prefix(3).reversed().joined(separator: " ")

@@ -7,6 +7,10 @@ public struct Deliverable: Sendable, Equatable {
         case tableRow = "table-row"
         /// `☐ text`, `- ✅ text`
         case glyph
+        /// `- Product: Jana Krüger, 2026-04-09` in an approval section.
+        case signoffLine = "sign-off-line"
+        /// A row of a signature table (`| Role | Name | Signature | Date |`) in an approval section.
+        case signatureRow = "signature-row"
     }
 
     public enum State: String, Sendable {
@@ -29,6 +33,9 @@ public struct Deliverable: Sendable, Equatable {
     public let role: String?
     /// A given approval that names its signer and date (`signoff.signature`).
     public let signed: Bool
+    /// On a sign-off form: who signed and when, as written (`Jana Krüger`, `2026-04-09`).
+    public let signer: String?
+    public let signedOn: String?
 
     public var isOpen: Bool { state == .open }
 

@@ -10,10 +10,10 @@ public struct Placeholder: Sendable, Equatable {
 /// Finds placeholders with the configured patterns, once per document: in rendered text outside
 /// links and code blocks (templates), and in code blocks only when the configuration says so.
 enum PlaceholderScanner {
-    static func placeholders(in document: Document, _ configuration: Configuration) throws -> [Placeholder] {
+    static func placeholders(in document: Document, _ configuration: Configuration, skippingLines skipped: Set<Int> = []) throws -> [Placeholder] {
         var found: [Placeholder] = []
         let keys = configuration.decisionFieldKeys
-        for block in document.blocks {
+        for block in document.blocks where !skipped.contains(block.line) || block.text.containsASCII("\n") {
             var matches = try matches(in: block.text, configuration).filter { !block.isInLink($0) }
             // `[Release Lead] Cut the release`: the role tag that leads a deliverable is its owner.
             if block.item != nil, let tag = Plan.roleTag(block.text) {
@@ -22,6 +22,7 @@ enum PlaceholderScanner {
             var cursor = document.cursor(at: block)
             for range in oneFieldEach(leftmostLongest(matches), in: block.text) where !isBlankDecisionField(range, in: block.text, keys) {
                 let position = document.position(of: range, in: block, cursor: &cursor)
+                guard !skipped.contains(position.line) else { continue }
                 let excerpt = String(block.text[range])
                 found.append(excerpt.first == "_" ? widenedBlank(excerpt, line: position.line, column: position.column, document)
                                                   : Placeholder(excerpt: excerpt, line: position.line, column: position.column))

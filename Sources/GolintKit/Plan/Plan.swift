@@ -35,15 +35,15 @@ public struct Plan: Sendable {
         datedHeadings = deadlines.datedHeadings
         let approvals = Plan.approvalSections(document, configuration)
         approvalSections = approvals
-        // Task items, table rows and glyph lines: each kind is found in document order.
-        var runs: [[Deliverable]] = [[], [], []]
+        // Task items, table rows, glyph lines and sign-off forms: each kind is found in document order.
+        var runs: [[Deliverable]] = [[], [], [], []]
         func add(_ kind: Deliverable.Kind, _ text: String, _ state: Deliverable.State, owner: String?, deadline: Deadline?,
                  section: Int, line: Int, column: Int) throws {
             let role = approvals.contains(section) ? ApprovalRole.inApprovalSection(text, configuration) : ApprovalRole.named(text, configuration)
             let signed = try role != nil && state == .done && (configuration.signature?.contains(text) ?? true)
             let run = kind == .task ? 0 : kind == .tableRow ? 1 : 2
             runs[run].append(Deliverable(kind: kind, text: text, state: state, owner: owner, deadline: deadline, section: section,
-                                            line: line, column: column, role: role, signed: signed))
+                                            line: line, column: column, role: role, signed: signed, signer: nil, signedOn: nil))
         }
         var itemBlocks = [Int?](repeating: nil, count: document.items.count)
         for (index, block) in document.blocks.enumerated() { if let item = block.item { itemBlocks[item] = index } }
@@ -56,8 +56,13 @@ public struct Plan: Sendable {
         }
         // Status cells repeat ("Not Started" in every row): each distinct one is read once.
         var states: [String: Deliverable.State] = [:]
+        var signatureTables: [Table] = []
         for table in document.tables {
-            for row in StatusTable(table)?.rows ?? [] {
+            guard let statusTable = StatusTable(table) else {
+                if approvals.contains(table.section) { signatureTables.append(table) }
+                continue
+            }
+            for row in statusTable.rows {
                 let struck = document.blocks[row.block].isStruckThrough
                 let state = states[row.status] ?? StatusWords.state(ofStatus: row.status, configuration)
                 states[row.status] = state
@@ -72,10 +77,19 @@ public struct Plan: Sendable {
                     deadline: deadlines.deadline(ofText: glyph.text, line: glyph.line, column: glyph.column, section: glyph.section, in: document),
                     section: glyph.section, line: glyph.line, column: glyph.column)
         }
+        let forms = SignoffForm.lines(in: document, sections: approvals, configuration)
+            + signatureTables.flatMap { SignoffForm.rows(of: $0, configuration) ?? [] }
+        for entry in forms.sorted(by: { $0.line < $1.line }) {
+            runs[3].append(Deliverable(kind: entry.isTableRow ? .signatureRow : .signoffLine, text: entry.text, state: entry.isBlank ? .open : .done,
+                                       owner: nil, deadline: deadlines.sectionDeadlines[entry.section], section: entry.section, line: entry.line,
+                                       column: entry.column, role: entry.role, signed: entry.isSigned, signer: entry.signer, signedOn: entry.date))
+        }
         deliverables = Plan.merged(runs)
         unreadableDeadlines = deadlines.unreadable
         decisionFields = DecisionField.fields(in: document, configuration)
-        placeholders = try PlaceholderScanner.placeholders(in: document, configuration)
+        // A blank on an unsigned form line is that approval's problem, not also a placeholder.
+        placeholders = try PlaceholderScanner.placeholders(in: document, configuration,
+                                                           skippingLines: Set(forms.filter { !$0.isSigned }.map(\.line)))
     }
 
     /// One list in document order from lists that each are in it: a merge, not a sort.

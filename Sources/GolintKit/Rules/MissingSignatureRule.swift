@@ -1,12 +1,12 @@
 import Foundation
 
 /// A sign-off that is not signed. Owns every problem of an approval: given without signer and
-/// date, or still open after its deadline (`overdue-item` leaves those alone), and empty decision
-/// fields.
+/// date, still open after its deadline (`overdue-item` leaves those alone), a blank sign-off line
+/// or signature-table row (`placeholder` leaves its blanks alone), and empty decision fields.
 public struct MissingSignatureRule: Rule {
     public static let description = RuleDescription(
         id: "missing-signature", name: "Missing signature", severity: .error,
-        summary: "An approval given without signer and date, an approval still open after its deadline, or an empty decision field.",
+        summary: "An approval given without signer and date, an approval still open after its deadline, a blank sign-off line or signature-table row, or an empty decision field.",
         triggering: [
             Example("## Freigabe\n\n- [x] Security — Carol Weiss, 2026-02-27\n↓- [x] DevOps\n"),
             Example("## Approval\n\n↓Go / No-Go:\n"),
@@ -16,11 +16,15 @@ public struct MissingSignatureRule: Rule {
             Example("## Tasks\n\n↓- [x] Security-Freigabe eingeholt\n↓- [x] Sign-off by Legal\n"),
             Example("**Deadline:** 2026-03-05\n\n## Checks\n\n↓- [ ] Legal approval\n"),
             Example("## Aprobación\n\n↓- [x] Seguridad\n"),
+            Example("## Sign-off\n\n↓- Product:\n↓- Medical Lead: ______\n↓- Legal: Jana Krüger\n- Security: Carol Weiss, 2026-02-27\n"),
+            Example("## Unterschriften / Freigabe\n\n| Rolle | Name | Unterschrift | Datum |\n|---|---|---|---|\n| ↓Legal | | | |\n| ↓Security | Carol Weiss | | |\n| Betrieb | Dana Ruiz | DR | 2026-03-04 |\n"),
             Example("↓**Decision**: [ ] GO [ ] NO-GO\n\n↓Entscheidung: ☐ GO ☐ NO-GO\n\n↓Go / No-Go: GO / NO-GO\n\n↓Décision : ☐ Oui ☐ Non\n"),
         ],
         nonTriggering: [
             Example("## Freigabe\n\n- [x] Security — Carol Weiss, 2026-02-27\n- [x] DevOps: Bob Stone, 27.02.2026\n"),
             Example("## Approval\n\nGo / No-Go: Go\nEntscheider: Dana Ruiz\nZeitpunkt: 2026-03-06 09:00 CET\n"),
+            Example("## Sign-off\n\nHinweis: bitte vor dem Termin unterschreiben\n\n- Product: Jana Krüger, 2026-04-09\n"),
+            Example("## Notes\n\n- Product:\n\n| Role | Name | Date |\n|---|---|---|\n| Legal | | |\n"),
             Example("Decision: [x] GO [ ] NO-GO\n\nEntscheidung: ☐ GO ☑ NO-GO\n\nDecisión: Aplazar / esperar al lunes\n"),
             Example("## Tasks\n\n- [x] Deploy script merged\n"),
             Example("## Freigabevorlage\n\n```markdown\n- [x] Product\nGo / No-Go: ______\n```\n"),
@@ -36,6 +40,19 @@ public struct MissingSignatureRule: Rule {
         var findings: [RuleFinding] = []
         for deliverable in plan.deliverables where deliverable.isApproval {
             let text = deliverable.title, role = deliverable.role ?? text
+            if deliverable.kind == .signoffLine || deliverable.kind == .signatureRow {
+                // A form's blank is a problem whatever the date: it is there to be signed.
+                let missing: String? = switch (deliverable.signer, deliverable.signedOn) {
+                case (nil, nil): "is blank: no signer and date"
+                case (_?, nil): "names its signer but no date"
+                case (nil, _?): "names a date but no signer"
+                case (_?, _?): nil
+                }
+                if let missing {
+                    findings.append(RuleFinding(line: deliverable.line, column: deliverable.column, message: "approval '\(role)' \(missing)", excerpt: text))
+                }
+                continue
+            }
             if deliverable.state == .done {
                 if !deliverable.signed {
                     findings.append(RuleFinding(line: deliverable.line, column: deliverable.column,

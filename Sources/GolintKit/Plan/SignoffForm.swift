@@ -1,0 +1,93 @@
+/// The approvals of a sign-off form that are no task items, in approval sections: sign-off lines
+/// (`- Product:`, `Security: ____`, `- Legal: Jana Krüger, 2026-04-09`) and rows of signature
+/// tables (`| Role | Name | Signature | Date |`).
+enum SignoffForm {
+    struct Entry {
+        /// The line as the approval's text: `Product: Jana Krüger, 2026-04-09`, `Legal | Jana Krüger | | 2026-04-09`.
+        let text: String
+        let role: String
+        /// Who signed (a name or signature), and when, where the form says so.
+        let signer: String?
+        let date: String?
+        let section: Int
+        let line: Int
+        let column: Int
+        let isTableRow: Bool
+
+        var isBlank: Bool { signer == nil && date == nil }
+        var isSigned: Bool { signer != nil && date != nil }
+    }
+
+    /// Sign-off lines: a short label, a colon, and nothing, a blank, a name, or a name and a date.
+    /// A line with other text after its colon is prose, not a form.
+    static func lines(in document: Document, sections: Set<Int>, _ configuration: Configuration) -> [Entry] {
+        var entries: [Entry] = []
+        for block in document.blocks where block.kind == .paragraph && block.item == nil && sections.contains(block.section) {
+            block.text.forEachLine { line, offset in
+                guard let colon = line.firstIndex(of: ":") else { return }
+                let label = line[..<colon].trimmedSpaces, value = line[line.index(after: colon)...].trimmedSpaces
+                guard !label.isEmpty, label.count <= 40, label.split(separator: " ").count <= 4,
+                      !configuration.decisionFieldKeys.contains(label.lowercased()),
+                      (try? configuration.deadlineLinePattern?.contains(String(line))) != true,
+                      let filled = filling(String(value), configuration) else { return }
+                let number = block.line + offset
+                entries.append(Entry(text: String(line.trimmedSpaces), role: String(label), signer: filled.signer, date: filled.date,
+                                     section: block.section, line: number, column: document.indentColumn(number), isTableRow: false))
+            }
+        }
+        return entries
+    }
+
+    /// What a form field holds: nothing (a blank counts as nothing), a name, a name and a date;
+    /// nil for other text.
+    private static func filling(_ value: String, _ configuration: Configuration) -> (signer: String?, date: String?)? {
+        if isBlank(value, configuration) { return (nil, nil) }
+        let date = DateParser.dates(in: value, order: configuration.dateOrder).first
+        let name = (date.map { String(value[..<$0.range.lowerBound]) } ?? value).trimmedSpaces.trimmingTrailing(",").trimmedSpaces
+        guard isName(name) || name.isEmpty && date != nil else { return nil }
+        return (name.isEmpty ? nil : String(name), date.map { String(value[$0.range]) })
+    }
+
+    /// Nothing, a blank run, or a fill-in (`[Name]`) that covers the whole field.
+    private static func isBlank(_ value: String, _ configuration: Configuration) -> Bool {
+        if DecisionField.isBlank(value) { return true }
+        let matches = (try? PlaceholderScanner.matches(in: value, configuration)) ?? []
+        return matches.contains { $0.lowerBound == value.startIndex && $0.upperBound == value.endIndex }
+    }
+
+    /// `Jana Krüger`, `J. Krüger`, `Dr. Jana Krüger-Lenz`: one to four capitalised words.
+    private static func isName<S: StringProtocol>(_ text: S) -> Bool {
+        let words = text.split(separator: " ")
+        return (1...4).contains(words.count) && words.allSatisfy { word in
+            word.first?.isUppercase == true && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" }
+        }
+    }
+
+    private static let roleHeaders: Set<String> = ["role", "rolle", "funktion", "function", "bereich", "area", "team", "stakeholder",
+                                                   "department", "abteilung", "rol", "rôle", "fonction", "función"]
+    private static let nameHeaders: Set<String> = ["name", "signer", "unterzeichner", "approver", "approved by", "freigegeben von",
+                                                   "signed by", "nombre", "nom", "verantwortlich"]
+    private static let signatureHeaders: Set<String> = ["signature", "unterschrift", "sign-off", "signoff", "firma", "visum",
+                                                        "kürzel", "initials", "paraphe"]
+    private static let dateHeaders: Set<String> = ["date", "datum", "fecha", "signed on", "am", "wann", "when"]
+
+    /// The rows of a signature table: a role column and a name or signature column.
+    static func rows(of table: Table, _ configuration: Configuration) -> [Entry]? {
+        let headers = table.header.cells.map { $0.text.trimmedSpaces.lowercased().trimmingTrailing(":") }
+        func column(_ names: Set<String>) -> Int? { headers.firstIndex { names.contains(String($0)) } }
+        guard let role = column(roleHeaders) else { return nil }
+        let name = column(nameHeaders), signature = column(signatureHeaders), date = column(dateHeaders)
+        guard name != nil || signature != nil else { return nil }
+        return table.rows.compactMap { row in
+            func cell(_ index: Int?) -> String? {
+                guard let index, row.cells.indices.contains(index) else { return nil }
+                let text = String(row.cells[index].text.trimmedSpaces)
+                return isBlank(text, configuration) ? nil : text
+            }
+            guard let roleCell = cell(role), row.cells.indices.contains(role) else { return nil }
+            return Entry(text: row.cells.map { $0.text.trimmedSpaces }.joined(separator: " | "), role: roleCell,
+                         signer: cell(name) ?? cell(signature), date: cell(date), section: table.section, line: row.line,
+                         column: row.cells[role].column, isTableRow: true)
+        }
+    }
+}
