@@ -15,6 +15,7 @@ enum PlaceholderScanner {
         let keys = configuration.decisionFieldKeys
         for block in document.blocks where !skipped.contains(block.line) || block.text.containsASCII("\n") {
             var matches = try matches(in: block.text, configuration).filter { !block.isInLink($0) }
+            guard !matches.isEmpty else { continue }
             // `[Release Lead] Cut the release`: the role tag that leads a deliverable is its owner.
             if block.item != nil, let tag = Plan.roleTag(block.text) {
                 matches.removeAll { $0.lowerBound == block.text.startIndex && block.text[$0].dropFirst().dropLast() == tag }
@@ -103,6 +104,7 @@ enum PlaceholderScanner {
 
     /// Overlapping matches of several patterns (`[TODO]`) count once: the earliest, then the longest.
     static func leftmostLongest(_ ranges: [Range<String.Index>]) -> [Range<String.Index>] {
+        guard ranges.count > 1 else { return ranges }
         let sorted = ranges.sorted { ($0.lowerBound, $1.upperBound) < ($1.lowerBound, $0.upperBound) }
         var result: [Range<String.Index>] = []
         for range in sorted where !(result.last?.overlaps(range) ?? false) {

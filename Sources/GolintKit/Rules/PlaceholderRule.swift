@@ -20,7 +20,7 @@ public struct PlaceholderRule: Rule {
             Example("| Schritt | Start | Ende |\n|---|---|---|\n| Cutover | ↓[HH:MM] | ↓[HH:MM] |\n"),
             Example("Erfolgsquote: ↓[X%], Call: ↓[Zoom / Google Meet / Teams], Kontakt: ↓[REPLACE: Name]\n"),
             Example("Kanal: ↓[e.g., #launch-war-room], Owner: ↓[name of the on-call]\n"),
-            Example("Release ↓vX.Y.Z am ↓YYYY-MM-DD um ↓HH:MM, Tag `v↓<release-tag>`, Token ↓REPLACE_ME\n"),
+            Example("Release v↓X.Y.Z am ↓YYYY-MM-DD um ↓HH:MM, Tag `v↓<release-tag>`, Token ↓REPLACE_ME\n"),
             Example("Deploy v↓<release-tag> to production\n"),
             Example("- ↓______\n1. ↓______\n"),
             Example("| Metric | Before | After |\n|---|---|---|\n| Error rate | ↓___% | ↓___% |\n"),

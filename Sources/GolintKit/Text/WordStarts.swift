@@ -16,17 +16,23 @@ public struct WordStarts: Sendable {
     /// Whether some word in `text` starts with the first three letters of one of the words.
     public func mayMatch(_ text: String) -> Bool {
         text.withUTF8Bytes { bytes in
-            var index = 0
-            while index + 2 < bytes.count {
-                // A word starts here; bytes of other characters start words too (a false start only costs the pattern).
-                if let key = WordStarts.key(bytes[index], bytes[index + 1], bytes[index + 2]), bits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
-                    return true
+            bits.withUnsafeBufferPointer { bits in
+                var index = 0
+                while index + 2 < bytes.count {
+                    // Lower-cased ASCII letters are 0...25 after the subtraction; every other byte is larger.
+                    let first = (bytes[index] | 0x20) &- 0x61
+                    guard first < 26 else { index += 1; continue }
+                    let second = (bytes[index + 1] | 0x20) &- 0x61, third = (bytes[index + 2] | 0x20) &- 0x61
+                    if second < 26, third < 26 {
+                        let key = Int(first) << 10 | Int(second) << 5 | Int(third)
+                        if bits[key >> 6] & (1 << UInt64(key & 63)) != 0 { return true }
+                    }
+                    // On past this word's letters: only a word's start is compared.
+                    index += 1
+                    while index < bytes.count, (bytes[index] | 0x20) &- 0x61 < 26 { index += 1 }
                 }
-                // On to the next word start: past this word's letters, then one more byte.
-                while index < bytes.count, WordStarts.letter(bytes[index]) != nil { index += 1 }
-                index += 1
+                return false
             }
-            return false
         }
     }
 
