@@ -8,11 +8,14 @@ public struct DecisionField: Sendable, Equatable {
     public let text: String
     /// The options the field offers (`[ ] GO [ ] NO-GO`, `☐ Go ☐ No-Go`, `GO / NO-GO`), if any.
     public let options: [String]
-    /// The one option chosen (`[x] GO`); nil when the field offers none or none is chosen.
-    public let choice: String?
+    /// The options chosen (`[x] GO`).
+    public let chosen: [String]
+
+    /// The decision, when exactly one option is chosen.
+    public var choice: String? { chosen.count == 1 ? chosen[0] : nil }
 
     /// Nothing written, only a blank, or options of which none is chosen.
-    public var isBlank: Bool { options.isEmpty ? DecisionField.isBlank(value) : choice == nil }
+    public var isBlank: Bool { options.isEmpty ? DecisionField.isBlank(value) : chosen.isEmpty }
 
     /// Empty, or only underscores and dots as in a paper form.
     static func isBlank<S: StringProtocol>(_ value: S) -> Bool {
@@ -39,8 +42,7 @@ public struct DecisionField: Sendable, Equatable {
                 let indent = document.source.line(lineNumber).prefix { $0 == " " || $0 == "\t" || $0 == ">" }.unicodeScalars.count
                 let offered = options(in: field.value, configuration)
                 result.append(DecisionField(label: field.label, value: field.value, line: lineNumber, column: indent + 1, text: String(line),
-                                            options: offered.map(\.option),
-                                            choice: offered.filter(\.chosen).count == 1 ? offered.first(where: \.chosen)?.option : nil))
+                                            options: offered.map(\.option), chosen: offered.filter(\.chosen).map(\.option)))
             }
         }
         return result

@@ -25,6 +25,7 @@ public struct MissingSignatureRule: Rule {
             Example("## Approval\n\nGo / No-Go: Go\nEntscheider: Dana Ruiz\nZeitpunkt: 2026-03-06 09:00 CET\n"),
             Example("## Sign-off\n\nHinweis: bitte vor dem Termin unterschreiben\n\n- Product: Jana Krüger, 2026-04-09\n"),
             Example("## Notes\n\n- Product:\n\n| Role | Name | Date |\n|---|---|---|\n| Legal | | |\n"),
+            Example("Decision: [x] GO [x] NO-GO\n\n(two options chosen is unclear, but not empty)\n"),
             Example("Decision: [x] GO [ ] NO-GO\n\nEntscheidung: ☐ GO ☑ NO-GO\n\nDecisión: Aplazar / esperar al lunes\n"),
             Example("## Tasks\n\n- [x] Deploy script merged\n"),
             Example("## Freigabevorlage\n\n```markdown\n- [x] Product\nGo / No-Go: ______\n```\n"),
