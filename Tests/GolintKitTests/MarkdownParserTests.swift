@@ -47,6 +47,28 @@ final class MarkdownParserTests: XCTestCase {
         XCTAssertEqual(counts.seen, [120], "every struck-through cell and item, in every parse")
     }
 
+    /// cmark-gfm pads a short row with cells that stand nowhere in the source (column 0).
+    func testShortTableRowsAndTablesInContainers() {
+        let document = parse("""
+        | Task | Owner | Status |
+        |---|---|---|
+        | x |
+        | y | z |
+
+        > | a | b |
+        > |---|---|
+        > | c |
+
+        - | a | b |
+          |---|---|
+          | q |
+        """)
+        XCTAssertEqual(document.tables.count, 3)
+        XCTAssertEqual(document.tables[0].rows.map { $0.cells.map(\.text) }, [["x", "", ""], ["y", "z", ""]])
+        XCTAssertEqual(document.tables[0].rows[1].cells[1].column, 7)
+        XCTAssertEqual(document.tables[1].rows.first?.cells.first?.text, "c")
+    }
+
     func testNestingSectionsAndPositions() {
         let document = parse("""
         # Title

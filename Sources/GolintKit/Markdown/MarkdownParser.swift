@@ -266,8 +266,9 @@ private struct Builder {
                                    section: old.section, depth: old.depth, parent: old.parent)
         }
         var byteColumn = open.byteColumn
-        if open.kind == .tableCell {
-            // cmark starts a cell right after its pipe; the cell's text starts after the padding.
+        // cmark starts a cell right after its pipe; the cell's text starts after the padding. The
+        // cells cmark-gfm adds to a short row (`| x |` under three columns) have no place: column 0.
+        if open.kind == .tableCell, byteColumn >= 1 {
             byteColumn += source.line(open.line).utf8.dropFirst(byteColumn - 1).prefix { $0 == 0x20 || $0 == 0x09 }.count
         }
         let column = source.column(line: open.line, byteColumn: byteColumn)
