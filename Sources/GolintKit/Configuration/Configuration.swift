@@ -19,6 +19,20 @@ public struct Configuration: Sendable {
     }
     /// All placeholder patterns as one alternation: one scan of each text instead of one per pattern.
     public private(set) var placeholderAlternation: Pattern?
+    /// Placeholder words, matched whole and as written (`TBD`, `YYYY-MM-DD`, `HH:MM`): a list, not
+    /// patterns, so that they need not be looked for at every capital letter of every text.
+    public var placeholderWords: [String] = [] {
+        didSet {
+            let words = placeholderWords.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:))
+            placeholderWordPattern = words.isEmpty ? nil : try? Pattern(#"(?<![\p{L}\p{N}_])(?:\#(words.joined(separator: "|")))(?![\p{L}\p{N}_])"#)
+            placeholderWordStarts = BytePairs(placeholderWords.map { Array($0.utf8.prefix(2)) })
+            placeholderWordsScreened = placeholderWords.allSatisfy { $0.utf8.count >= 2 }
+        }
+    }
+    public private(set) var placeholderWordPattern: Pattern?
+    /// The first two bytes of each word: where no two bytes in a row start one, the pattern need not run.
+    public private(set) var placeholderWordStarts = BytePairs([])
+    public private(set) var placeholderWordsScreened = true
     /// Whether placeholders inside fenced code blocks (templates) are findings too.
     public var placeholdersInCodeBlocks = false
     public var signoffHeadings: [String] = [] {

@@ -126,6 +126,8 @@ public enum ConfigurationLoader {
                 }
                 // One assignment: the combined pattern is compiled once per file, not once per pattern.
                 configuration.placeholderPatterns += patterns
+            case "words":
+                configuration.placeholderWords += try reader.strings(value)
             case "in-code-blocks":
                 configuration.placeholdersInCodeBlocks = try reader.bool(value)
             case let other:

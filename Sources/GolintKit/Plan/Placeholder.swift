@@ -91,11 +91,16 @@ enum PlaceholderScanner {
     /// Matches of all patterns in one scan. When that exceeds the match budget, each pattern runs
     /// alone so that the error names the one that backtracks.
     static func matches(in text: String, _ configuration: Configuration) throws -> [Range<String.Index>] {
+        var words: [Range<String.Index>] = []
+        if let pattern = configuration.placeholderWordPattern,
+           !configuration.placeholderWordsScreened || configuration.placeholderWordStarts.occurs(in: text) {
+            words = try pattern.matches(in: text).map(\.range)
+        }
         guard let alternation = configuration.placeholderAlternation else {
-            return try configuration.placeholderPatterns.flatMap { try $0.matches(in: text).map(\.range) }
+            return try configuration.placeholderPatterns.flatMap { try $0.matches(in: text).map(\.range) } + words
         }
         do {
-            return try alternation.matches(in: text).map(\.range)
+            return try alternation.matches(in: text).map(\.range) + words
         } catch let error as Pattern.BudgetExceeded {
             for pattern in configuration.placeholderPatterns { _ = try pattern.matches(in: text) }
             throw error

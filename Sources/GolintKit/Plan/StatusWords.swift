@@ -84,6 +84,15 @@ public struct BytePairs: Sendable {
         }
     }
 
+    /// Whether two bytes in a row anywhere in `text` are one of the pairs.
+    func occurs(in text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            guard bytes.count >= 2 else { return false }
+            for index in 0..<(bytes.count - 1) where contains(bytes[index], bytes[index + 1]) { return true }
+            return false
+        }
+    }
+
     func contains(_ first: UInt8, _ second: UInt8) -> Bool {
         let key = Int(first) << 8 | Int(second)
         return bits[key >> 6] & (1 << UInt64(key & 63)) != 0

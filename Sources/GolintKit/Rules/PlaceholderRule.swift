@@ -25,6 +25,7 @@ public struct PlaceholderRule: Rule {
             Example("- ↓______\n1. ↓______\n"),
             Example("| Metric | Before | After |\n|---|---|---|\n| Error rate | ↓___% | ↓___% |\n"),
             Example("Datum: ↓__.__.____\n"),
+            Example("Owner: ↓TBC, Termin: ↓KW ??\n", configuration: "placeholder:\n  words: [TBC, KW ??]\n"),
         ],
         nonTriggering: [
             Example("- [ ] Business-Freigabe eingeholt\n- [x] Support informiert\n"),
