@@ -13,7 +13,7 @@ enum PlaceholderScanner {
     static func placeholders(in document: Document, _ configuration: Configuration, skippingLines skipped: Set<Int> = []) throws -> [Placeholder] {
         var found: [Placeholder] = []
         let keys = configuration.decisionFieldKeys
-        for block in document.blocks where !skipped.contains(block.line) || block.text.containsASCII("\n") {
+        for block in document.blocks {
             var matches = try matches(in: block.text, configuration).filter { !block.isInLink($0) }
             guard !matches.isEmpty else { continue }
             // `[Release Lead] Cut the release`: the role tag that leads a deliverable is its owner.

@@ -73,8 +73,8 @@ enum SignoffForm {
 
     /// The rows of a signature table: a role column and a name or signature column.
     static func rows(of table: Table, _ configuration: Configuration) -> [Entry]? {
-        let headers = table.header.cells.map { $0.text.trimmedSpaces.lowercased().trimmingTrailing(":") }
-        func column(_ names: Set<String>) -> Int? { headers.firstIndex { names.contains(String($0)) } }
+        let headers = table.header.cells.map { StatusTable.headerKey($0.text) }
+        func column(_ names: Set<String>) -> Int? { headers.firstIndex { names.contains($0) } }
         guard let role = column(roleHeaders) else { return nil }
         let name = column(nameHeaders), signature = column(signatureHeaders), date = column(dateHeaders)
         guard name != nil || signature != nil else { return nil }
@@ -84,7 +84,7 @@ enum SignoffForm {
                 let text = String(row.cells[index].text.trimmedSpaces)
                 return isBlank(text, configuration) ? nil : text
             }
-            guard let roleCell = cell(role), row.cells.indices.contains(role) else { return nil }
+            guard let roleCell = cell(role) else { return nil }
             return Entry(text: row.cells.map { $0.text.trimmedSpaces }.joined(separator: " | "), role: roleCell,
                          signer: cell(name) ?? cell(signature), date: cell(date), section: table.section, line: row.line,
                          column: row.cells[role].column, isTableRow: true)

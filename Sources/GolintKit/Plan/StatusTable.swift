@@ -26,7 +26,7 @@ struct StatusTable {
     private static let statusGlyphs: Set<Character> = ["☐", "⬜", "□", "☑", "✅", "✔", "☒", "✓", "❌", "🔵", "🟢", "🟡", "🔴", "⏳"]
 
     init?(_ table: Table) {
-        let headers = table.header.cells.map { StatusTable.key($0.text) }
+        let headers = table.header.cells.map { StatusTable.headerKey($0.text) }
         let columns = headers.indices
         func column(_ names: Set<String>, excluding: [Int?] = []) -> Int? {
             columns.first { names.contains(headers[$0]) && !excluding.contains($0) }
@@ -54,7 +54,7 @@ struct StatusTable {
     }
 
     /// A header as compared: lower case, markup and trailing colons gone.
-    private static func key(_ header: String) -> String {
+    static func headerKey(_ header: String) -> String {
         String(header.trimmedSpaces.lowercased().trimmingTrailing(":"))
     }
 }
