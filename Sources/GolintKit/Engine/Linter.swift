@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import GolintGit
 
@@ -110,25 +109,13 @@ public enum Linter {
                               checked: plan.deliverables.count { $0.state == .done })
     }
 
-    /// Reads and lints on every core; each worker reads through its own reader (libgit2 handles are
-    /// not shared between threads) and takes every n-th document.
+    /// Reads and lints on every core, each worker through its own reader.
     private static func lintInParallel(_ files: [SourceFile], source: DocumentSource, configuration: Configuration,
                                        now: Date) throws -> [DocumentResult] {
-        guard !files.isEmpty else { return [] }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count, 16))
-        let readers = try (0..<workers).map { _ in try source.concurrentReader() }
-        let results = ResultSlots<Result<DocumentResult, Error>>(count: files.count)
-        let shared = UncheckedBox(readers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let reader = shared.value[worker]
-            for index in stride(from: worker, to: files.count, by: workers) {
-                let file = files[index]
-                results[index] = Result {
-                    try lint(path: file.path, source: try read(file, with: reader), configuration: configuration, now: now)
-                }
-            }
-        }
-        return try results.values.map { try $0!.get() }
+        try Parallel.map(count: files.count, context: { try source.concurrentReader() }) { reader, index in
+            let file = files[index]
+            return try lint(path: file.path, source: try read(file, with: reader), configuration: configuration, now: now)
+        }.map { try $0.get() }
     }
 
     /// A document's text, or why it was not read (too large, unreadable): those are findings.
@@ -169,25 +156,4 @@ enum PathFilter {
                 : "\(name) matches no document in \(source.name)")
         }
     }
-}
-
-/// Hands values to concurrent workers that each use only their own element.
-final class UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
-/// Fixed slots written from concurrent iterations, each slot by one iteration only.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value?] { lock.withLock { storage } }
 }

@@ -21,8 +21,6 @@ extension HistoryWalker {
     }
 
     private func blameItems(path: String, revision: String) throws -> [BlameEntry] {
-        provenance = [:]
-        defer { provenance = nil }
         let commit = try repository.commit(revision)
         guard let entry = try repository.tree(commit.treeID).entry(at: path) else {
             throw GolintError.usage("\(path): no such document at \(revision)")
@@ -30,9 +28,10 @@ extension HistoryWalker {
         guard configuration.isDocument(path) else { throw GolintError.usage("\(path) is not a document (see include/exclude)") }
         var options = HistoryOptions()
         options.until = revision
-        _ = try history(options)
-        let snapshot = try self.snapshot(entry.id, path)
-        guard let origins = provenance?[entry.id] else { return [] }
+        let provenance = ItemProvenance()
+        _ = try walk(options, observer: provenance)
+        let snapshot = try store.snapshot(entry.id, path)
+        guard let origins = provenance.origins[entry.id] else { return [] }
         return zip(snapshot.items, origins).map { item, origin in
             BlameEntry(line: item.line, text: item.text, checked: item.checked, isApproval: item.isApproval,
                        signed: item.signed, lastChange: origin.event, beforeShallowBoundary: origin.beforeShallowBoundary)

@@ -1,0 +1,47 @@
+import Dispatch
+import Foundation
+
+/// Work spread over the cores, each worker with its own context (a libgit2 handle is not shared
+/// between threads) taking every n-th index. `check`'s documents and history's versions run so.
+enum Parallel {
+    /// The results in index order.
+    static func map<Context, Value>(count: Int, maxWorkers: Int = 16, context: () throws -> Context,
+                                    _ body: (Context, Int) throws -> Value) throws -> [Result<Value, Error>] {
+        guard count > 0 else { return [] }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count, maxWorkers))
+        // Contexts are made on this thread: libgit2 opens and config reads are not worth racing.
+        let contexts = try (0..<workers).map { _ in try context() }
+        let slots = ResultSlots<Result<Value, Error>>(count: count)
+        withoutActuallyEscaping(body) { body in
+            let shared = UncheckedBox((contexts, body))
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let context = shared.value.0[worker]
+                for index in stride(from: worker, to: count, by: workers) {
+                    slots[index] = Result { try shared.value.1(context, index) }
+                }
+            }
+        }
+        return slots.values.map { $0! }
+    }
+}
+
+/// Hands values to concurrent workers that each use only their own element.
+final class UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// Fixed slots written from concurrent iterations, each slot by one iteration only.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { storage } }
+}

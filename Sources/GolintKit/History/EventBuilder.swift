@@ -1,0 +1,93 @@
+import GolintGit
+
+/// Sees every version the event builder describes (blame records provenance so).
+protocol EventObserver: AnyObject {
+    /// `diff` goes from `old` (nil for a new document) to `new`; `sides` are the versions of a
+    /// merge's other parents that the observer has seen.
+    func described(_ diff: SnapshotDiff, old: ObjectID?, new: ObjectID, after: DocumentSnapshot, path: String,
+                   commit: CommitInfo, sides: [ObjectID], builder: EventBuilder) throws
+    func hasSeen(_ version: ObjectID) -> Bool
+}
+
+/// Turns one commit's document changes into events, attributed to the commit.
+///
+/// A merge reports only what it changed relative to every parent (what a conflict resolution or an
+/// "evil merge" did); changes that arrived from a branch are reported once, at the branch commit
+/// that made them.
+final class EventBuilder {
+    let store: VersionStore
+    weak var observer: EventObserver?
+    private let attribution: EventAttribution
+    private var repository: Repository { store.repository }
+
+    init(store: VersionStore, attribution: EventAttribution) {
+        self.store = store
+        self.attribution = attribution
+    }
+
+    func events(of step: CommitSelection.Step) throws -> [HistoryEvent] {
+        let commit = step.commit
+        var changes = step.changes
+        guard commit.parents.count > 1 else {
+            return try changes.flatMap { try events(for: $0, in: commit) }
+        }
+        let otherTrees = try commit.parents.dropFirst().map { try repository.tree(repository.commit($0).treeID) }
+        // A document identical to another parent's came from that branch as it was.
+        changes.removeAll { change in
+            guard let path = change.newPath, let id = change.newID else { return false }
+            return otherTrees.contains { $0.entry(at: path)?.id == id }
+        }
+        var result: [HistoryEvent] = []
+        for change in changes {
+            let fromFirst = try events(for: change, in: commit, sides: otherTrees)
+            guard let path = change.newPath, let newID = change.newID else { result += fromFirst; continue }
+            var kept = fromFirst
+            for other in otherTrees {
+                guard let entry = other.entry(at: path) else { continue }
+                let relative = SnapshotDiff(old: try store.snapshot(entry.id, path), new: try store.snapshot(newID, path)).events
+                kept.removeAll { event in
+                    !relative.contains { $0.kind == event.kind && $0.item == event.item && $0.after == event.after }
+                }
+            }
+            result += kept
+        }
+        return result
+    }
+
+    /// `sides` are a merge's other parents: blame credits what came from them to their commits.
+    func events(for change: FileChange, in commit: CommitInfo, sides: [Tree] = []) throws -> [HistoryEvent] {
+        var drafts: [EventDraft] = []
+        let path = change.newPath ?? change.oldPath ?? ""
+        switch change.status {
+        case .added:
+            drafts.append(EventDraft(kind: .documentAdded, item: nil, line: nil, before: nil, after: path))
+            drafts += try describe(old: nil, oldPath: nil, new: change.newID!, newPath: path, commit: commit, sides: sides)
+        case .deleted:
+            drafts.append(EventDraft(kind: .documentRemoved, item: nil, line: nil, before: path, after: nil))
+        case .renamed:
+            drafts.append(EventDraft(kind: .documentRenamed, item: nil, line: nil, before: change.oldPath, after: path))
+            drafts += try describe(old: change.oldID, oldPath: change.oldPath, new: change.newID!, newPath: path, commit: commit, sides: sides)
+        case .modified:
+            drafts += try describe(old: change.oldID, oldPath: path, new: change.newID!, newPath: path, commit: commit, sides: sides)
+        }
+        return drafts.map { attribute($0, path: path, commit: commit) }
+    }
+
+    private func describe(old: ObjectID?, oldPath: String?, new: ObjectID, newPath: String, commit: CommitInfo,
+                          sides: [Tree]) throws -> [EventDraft] {
+        // A version over the size limit is not parsed: only document-level events are reported for it.
+        for id in [old, new].compactMap({ $0 }) where try store.isTooLarge(id) { return [] }
+        let before = try old.map { try store.snapshot($0, oldPath ?? newPath) }
+        let after = try store.snapshot(new, newPath, parent: before)
+        let diff = SnapshotDiff(old: before, new: after)
+        if let observer {
+            let seenSides = sides.compactMap { $0.entry(at: newPath)?.id }.filter { observer.hasSeen($0) }
+            try observer.described(diff, old: old, new: new, after: after, path: newPath, commit: commit, sides: seenSides, builder: self)
+        }
+        return diff.events
+    }
+
+    func attribute(_ draft: EventDraft, path: String, commit: CommitInfo) -> HistoryEvent {
+        attribution.event(draft, path: path, commit: commit)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import GolintGit
+
+/// Parsed versions of documents by blob id, so that a version shared by several commits
+/// (branches, reverts) is parsed once. Versions a stretch of history needs are prepared together on
+/// all cores; a version changed only in plain item lines is kept as text and derived from its
+/// parent's snapshot when it is asked for, in commit order. Bounded: history's memory must not grow
+/// with the number of commits.
+final class VersionStore {
+    struct Version {
+        let id: ObjectID
+        let path: String
+        /// The version it is diffed against, if any: the one it may be derived from.
+        let parent: ObjectID?
+    }
+
+    private enum Prepared {
+        case parsed(DocumentSnapshot)
+        /// Changed only in plain item lines: derive from the parent's snapshot.
+        case derivable(SourceText)
+    }
+
+    let repository: Repository
+    let configuration: Configuration
+    private var entries: [ObjectID: DocumentSnapshot] = [:]
+    private var order: [ObjectID] = []
+    private var next = 0
+    private let capacity: Int
+    /// Versions read and screened by the workers, waiting for their parent's snapshot.
+    private var pending: [ObjectID: SourceText] = [:]
+
+    init(repository: Repository, configuration: Configuration, capacity: Int = 1024) {
+        self.repository = repository
+        self.configuration = configuration
+        self.capacity = capacity
+    }
+
+    /// Reads the versions on all cores, each worker through its own repository handle: parses
+    /// those that need a parse, screens the rest for derivation.
+    func prepare(_ versions: [Version]) throws {
+        var seen = Set<ObjectID>()
+        let missing = try versions.filter {
+            try entries[$0.id] == nil && seen.insert($0.id).inserted && repository.blobSize($0.id) <= SourceText.maximumBytes
+        }
+        let location = repository.location, configuration = self.configuration
+        let results = try Parallel.map(count: missing.count, maxWorkers: 8, context: { try Repository(location) }) { handle, index in
+            let version = missing[index]
+            let source = SourceText(bytes: try handle.blob(version.id))
+            if let parent = version.parent, try handle.blobSize(parent) <= SourceText.maximumBytes,
+               SnapshotDerivation.isCandidate(old: SourceText(bytes: try handle.blob(parent)), new: source) {
+                return Prepared.derivable(source)
+            }
+            return .parsed(try DocumentSnapshot(source: source, path: version.path, configuration: configuration))
+        }
+        for (index, result) in results.enumerated() {
+            // A version a worker could not read is read again on this thread, which reports the error.
+            switch result {
+            case let .success(.parsed(snapshot)): insert(snapshot, for: missing[index].id)
+            case let .success(.derivable(source)): pending[missing[index].id] = source
+            case .failure: break
+            }
+        }
+    }
+
+    /// Forgets versions screened but never asked for (a merge's branch-side version): they are
+    /// parsed if needed later.
+    func dropPending() { pending.removeAll() }
+
+    /// Whether a version is over the size limit, so that only document-level events are reported.
+    /// Prepared versions were measured already; only the others need a header read.
+    func isTooLarge(_ id: ObjectID) throws -> Bool {
+        guard entries[id] == nil && pending[id] == nil else { return false }
+        return try repository.blobSize(id) > SourceText.maximumBytes
+    }
+
+    func contains(_ id: ObjectID) -> Bool { entries[id] != nil }
+
+    /// The snapshot of a version; `parent` is the version it follows, to derive it from.
+    func snapshot(_ id: ObjectID, _ path: String, parent: DocumentSnapshot? = nil) throws -> DocumentSnapshot {
+        if let cached = entries[id] { return cached }
+        let snapshot: DocumentSnapshot
+        if let source = pending.removeValue(forKey: id) {
+            snapshot = try parent.flatMap { SnapshotDerivation.derive(from: $0, new: source, configuration) }
+                ?? DocumentSnapshot(source: source, path: path, configuration: configuration)
+        } else {
+            snapshot = try DocumentSnapshot(bytes: try repository.blob(id), path: path, configuration: configuration)
+        }
+        insert(snapshot, for: id)
+        return snapshot
+    }
+
+    private func insert(_ snapshot: DocumentSnapshot, for id: ObjectID) {
+        guard entries[id] == nil else { return }
+        if order.count < capacity {
+            order.append(id)
+        } else {
+            entries[order[next]] = nil
+            order[next] = id
+            next = (next + 1) % capacity
+        }
+        entries[id] = snapshot
+    }
+}
