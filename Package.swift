@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // SSH signatures on commits are verified by golint itself: Ed25519 and ECDSA (Crypto), RSA (CryptoExtras).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
@@ -20,7 +22,10 @@ let package = Package(
         .target(name: "GolintGit", dependencies: ["CLibGit2"]),
         .target(
             name: "GolintKit",
-            dependencies: ["GolintGit", "CCmarkGFM", "CPCRE2", "Yams"],
+            dependencies: [
+                "GolintGit", "CCmarkGFM", "CPCRE2", "Yams",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
             resources: [.embedInCode("Resources/golint.yml"), .embedInCode("Resources/pre-commit")]),
         .executableTarget(
             name: "golint",

@@ -22,6 +22,9 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .long, help: "Evaluation time, ISO 8601 (2026-03-06T12:00+01:00); default: now.")
     var now: String?
 
+    @Option(name: .long, help: "Read approvers, allowed signers and .mailmap from this revision (default: where the documents are read).")
+    var trustRev: String?
+
     func validate() throws {
         if [rev != nil, staged, worktree].filter({ $0 }).count > 1 {
             throw ValidationError("--rev, --staged and --worktree exclude each other")
@@ -39,6 +42,7 @@ struct SourceOptions: ParsableArguments {
         request.paths = paths
         request.options.source = staged ? .index : worktree ? .worktree : .revision(rev ?? "HEAD")
         request.options.onlyChangedInIndex = changed
+        request.options.trustRevision = trustRev
         request.options.configurationFile = common.config
         if let now, let parsed = ISOTime.parse(now) {
             request.options.now = parsed.date

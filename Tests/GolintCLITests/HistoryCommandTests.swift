@@ -20,7 +20,7 @@ final class HistoryCommandTests: CLITestCase {
         XCTAssertEqual(report["tool"] as? String, "golint")
         XCTAssertEqual(report["commits"] as? Int, 5)
         let events = try XCTUnwrap(report["events"] as? [[String: Any]])
-        XCTAssertEqual(events.count, 26)
+        XCTAssertEqual(events.count, 24)
         let checked = try XCTUnwrap(events.first { $0["kind"] as? String == "checked" })
         XCTAssertEqual(checked.keys.sorted(), ["after", "author", "before", "commit", "item", "kind", "line", "path", "time"])
         XCTAssertEqual(checked["author"] as? [String: String], ["name": "Dev Ops", "email": "dev@example.com"])
@@ -38,12 +38,12 @@ final class HistoryCommandTests: CLITestCase {
         let repository = try demoRepository()
         let markdown = try golint(["history", "--format", "markdown"], in: repository.path).stdout.split(separator: "\n")
         XCTAssertEqual(markdown.first, "| Time | Commit | Author | Document | Line | Event | Item | Before | After |")
-        XCTAssertEqual(markdown.count, 2 + 26)
+        XCTAssertEqual(markdown.count, 2 + 24)
         XCTAssertTrue(markdown.allSatisfy { $0.hasPrefix("|") && $0.hasSuffix("|") })
         let csv = try golint(["history", "--format", "csv"], in: repository.path).stdout
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         XCTAssertEqual(rows.first, "commit,author,email,time,path,kind,item,line,before,after")
-        XCTAssertEqual(rows.count, 1 + 26)
+        XCTAssertEqual(rows.count, 1 + 24)
         XCTAssertTrue(rows.contains { $0.contains(",checked,\"VPC, Subnets, Security Groups online\",10,") }, csv)
     }
 

@@ -179,7 +179,7 @@ final class HistoryTests: XCTestCase {
         try repository.write("TASK_S.md", "## Freigabe\n\n- [x] DevOps\n")
         try repository.commit("strip signature", author: "Mallory Maier")
         let last = try history(repository).filter { $0.authorName == "Mallory Maier" }
-        XCTAssertEqual(summary(last), ["item-edited DevOps (Mallory Maier)", "signature-removed DevOps (Mallory Maier)"])
+        XCTAssertEqual(summary(last), ["signature-removed DevOps (Mallory Maier)"])
         XCTAssertFalse(last.contains { $0.kind == .unchecked })
     }
 

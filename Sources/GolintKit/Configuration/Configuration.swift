@@ -63,6 +63,7 @@ public struct Configuration: Sendable {
     }
     public private(set) var decisionOptionKeys: Set<String> = []
     public var signature: Pattern?
+    public var verification = SignoffVerification()
     public var deadlineLabels: [String] = [] {
         didSet { deadlineLinePattern = Configuration.deadlineLinePattern(labels: deadlineLabels) }
     }

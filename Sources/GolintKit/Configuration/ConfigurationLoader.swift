@@ -62,7 +62,7 @@ public enum ConfigurationLoader {
             case "placeholder":
                 try readPlaceholder(value, reader, into: &configuration)
             case "signoff":
-                try readSignoff(value, reader, into: &configuration)
+                try readSignoff(value, reader, kind: kind, into: &configuration)
             case "deadline":
                 for (subkey, subvalue) in try reader.mapping(value, "deadline") {
                     guard try reader.string(subkey) == "labels" else { throw reader.error(subkey, "unknown key 'deadline.\(try reader.string(subkey))'") }
@@ -136,9 +136,26 @@ public enum ConfigurationLoader {
         }
     }
 
-    private static func readSignoff(_ node: Node, _ reader: Reader, into configuration: inout Configuration) throws {
+    private static func readSignoff(_ node: Node, _ reader: Reader, kind: Kind, into configuration: inout Configuration) throws {
         for (keyNode, value) in try reader.mapping(node, "signoff") {
-            switch try reader.string(keyNode) {
+            let key = try reader.string(keyNode)
+            // Who may approve is the repository's to say, read from the trusted revision: never a pack's.
+            if kind == .pack && SignoffVerification.keys.contains(key) {
+                throw reader.error(keyNode, "signoff.\(key) is not allowed in a rule pack")
+            }
+            switch key {
+            case "roles":
+                configuration.verification.roles = try reader.mapping(value, "signoff.roles").map { role, approvers in
+                    (role: try reader.string(role), approvers: try reader.strings(approvers).map { Glob($0.lowercased()) })
+                }
+            case "require-signed-commits": configuration.verification.requireSignedCommits = try reader.bool(value)
+            case "allowed-signers": configuration.verification.allowedSignersFile = try reader.string(value)
+            case "stale":
+                let text = try reader.string(value)
+                guard let scope = SignoffVerification.StaleScope(rawValue: text) else {
+                    throw reader.error(value, "signoff.stale is document, section or off, not '\(text)'")
+                }
+                configuration.verification.stale = scope
             case "headings": configuration.signoffHeadings = try reader.strings(value)
             case "decision-fields": configuration.decisionFields = try reader.strings(value)
             case "approval-words": configuration.approvalWords = try reader.strings(value)

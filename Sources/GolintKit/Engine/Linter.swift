@@ -39,6 +39,8 @@ public struct CheckOptions: Sendable {
     public var configurationFile: String?
     /// With `.index`: only documents whose staged content differs from HEAD (what a hook checks).
     public var onlyChangedInIndex = false
+    /// Where approvers, allowed signers and `.mailmap` are read from (default: the evaluated source).
+    public var trustRevision: String?
 
     public init() {}
 }
@@ -65,7 +67,8 @@ public enum Linter {
         }
         // Links and submodules are not documents: a link's target is checked under its own path.
         files.removeAll { $0.kind == .symlink || $0.kind == .submodule || $0.kind == .directory }
-        let results = try lintInParallel(files, source: source, configuration: configuration, now: options.now)
+        let signoff = try SignoffRun(options: options, source: source, repository: repository, configuration: configuration)
+        let results = try lintInParallel(files, source: source, configuration: configuration, now: options.now, signoff: signoff)
         let findings = results.flatMap(\.findings).sorted(by: Finding.ordered)
         return CheckReport(
             source: source.name, commit: source.commit?.id.description, evaluatedAt: options.now,
@@ -79,7 +82,9 @@ public enum Linter {
         try lint(path: path, source: SourceText(bytes: bytes), configuration: configuration, now: now)
     }
 
-    static func lint(path: String, source: SourceText, configuration: Configuration, now: Date) throws -> DocumentResult {
+    /// `signoff` verifies the document's approvals against history, when configured.
+    static func lint(path: String, source: SourceText, configuration: Configuration, now: Date,
+                     signoff: (worker: SignoffRun.Worker, blob: ObjectID?)? = nil) throws -> DocumentResult {
         // Every configured pattern runs while the plan is built; the rules only read it.
         let plan: Plan
         do {
@@ -102,6 +107,16 @@ public enum Linter {
                         sourceLine: document.source.storedLine($0.line).trimmedSpaces.capped())
             }
         }
+        if let signoff, !document.source.isUnchecked {
+            let approvals = try signoff.worker.records(plan, path: path, blob: signoff.blob)
+            for (rule, severity) in signoff.worker.run.rules {
+                findings += rule.check(approvals).map {
+                    Finding(rule: type(of: rule).description.id, severity: severity, path: path, line: $0.line, column: $0.column,
+                            message: $0.message, excerpt: $0.excerpt, deadline: nil, deadlineSource: nil, owner: nil,
+                            sourceLine: document.source.storedLine($0.line).trimmedSpaces.capped())
+                }
+            }
+        }
         for case let rule as any FindingFilterRule.Type in RuleRegistry.rules {
             findings = rule.init().filter(findings, plan, now: now, severity: configuration.severity(of: rule.description))
         }
@@ -111,10 +126,11 @@ public enum Linter {
 
     /// Reads and lints on every core, each worker through its own reader.
     private static func lintInParallel(_ files: [SourceFile], source: DocumentSource, configuration: Configuration,
-                                       now: Date) throws -> [DocumentResult] {
-        try Parallel.map(count: files.count, context: { try source.concurrentReader() }) { reader, index in
+                                       now: Date, signoff: SignoffRun?) throws -> [DocumentResult] {
+        try Parallel.map(count: files.count, context: { (try source.concurrentReader(), try signoff?.worker()) }) { context, index in
             let file = files[index]
-            return try lint(path: file.path, source: try read(file, with: reader), configuration: configuration, now: now)
+            return try lint(path: file.path, source: try read(file, with: context.0), configuration: configuration, now: now,
+                            signoff: context.1.map { ($0, file.blob) })
         }.map { try $0.get() }
     }
 

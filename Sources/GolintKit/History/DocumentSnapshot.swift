@@ -10,9 +10,12 @@ struct DocumentSnapshot: Sendable, Equatable {
         let line: Int
         let source: String
         let section: String
-        let isApproval: Bool
-        /// For a checked approval: whether it carries a signer and a date.
+        /// For an approval, the role it names.
+        let role: String?
+        var isApproval: Bool { role != nil }
+        /// For a checked approval: whether it carries a signer and a date, and who it names.
         let signed: Bool
+        let signer: String?
         /// A date written on the item itself, as written.
         let ownDeadline: String?
     }
@@ -44,6 +47,8 @@ struct DocumentSnapshot: Sendable, Equatable {
     let placeholders: [Placeholder]
     let deadlines: [DeadlineStatement]
     let decisions: [Decision]
+    /// Where each section starts (its heading's line) and its heading, in document order.
+    let sectionStarts: [(line: Int, name: String)]
     /// Source lines (sharing the document's storage), to show what replaced a placeholder.
     let lines: [Substring]
     /// Item lines whose next version can be derived without a parse, by line number → item index.
@@ -51,7 +56,19 @@ struct DocumentSnapshot: Sendable, Equatable {
     /// Whether the text decoded cleanly, so that its next version may be derived.
     let derivable: Bool
 
-    static let empty = DocumentSnapshot(items: [], placeholders: [], deadlines: [], decisions: [], lines: [], plainItemLines: [:], derivable: false)
+    static let empty = DocumentSnapshot(items: [], placeholders: [], deadlines: [], decisions: [], sectionStarts: [], lines: [],
+                                        plainItemLines: [:], derivable: false)
+
+    /// The heading of the section a line stands in ("" before the first heading).
+    func section(ofLine line: Int) -> String {
+        sectionStarts.last { $0.line <= line }?.name ?? ""
+    }
+
+    static func == (a: DocumentSnapshot, b: DocumentSnapshot) -> Bool {
+        a.items == b.items && a.placeholders == b.placeholders && a.deadlines == b.deadlines && a.decisions == b.decisions
+            && a.sectionStarts.elementsEqual(b.sectionStarts, by: ==) && a.lines == b.lines && a.plainItemLines == b.plainItemLines
+            && a.derivable == b.derivable
+    }
 }
 
 /// Built by parsing a version; `SnapshotDerivation` builds the next one with the memberwise init.
@@ -75,7 +92,7 @@ extension DocumentSnapshot {
         }
         items = plan.deliverables.map { deliverable in
             Item(text: deliverable.text, state: deliverable.state, line: deliverable.line, source: source(deliverable.line),
-                 section: sectionName(deliverable.section), isApproval: deliverable.isApproval, signed: deliverable.signed,
+                 section: sectionName(deliverable.section), role: deliverable.role, signed: deliverable.signed, signer: deliverable.signer,
                  ownDeadline: deliverable.deadline.flatMap { $0.origin == .item ? $0.written : nil })
         }
         placeholders = plan.placeholders.map { Placeholder(excerpt: $0.excerpt, line: $0.line, source: source($0.line)) }
@@ -84,6 +101,7 @@ extension DocumentSnapshot {
         } + plan.datedHeadings.map {
             DeadlineStatement(key: "heading «\($0.label)»", value: $0.value, line: $0.heading.line, source: source($0.heading.line))
         }
+        sectionStarts = document.sections.compactMap { section in section.heading.map { ($0.line, $0.text) } }
         decisions = plan.decisionFields.map { Decision(label: $0.label, isBlank: $0.isBlank, choice: $0.choice, line: $0.line, source: source($0.line)) }
         lines = document.source.lines
         derivable = document.source.problems.isEmpty && !document.source.hadByteOrderMark

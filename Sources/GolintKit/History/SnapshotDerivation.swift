@@ -68,13 +68,16 @@ enum SnapshotDerivation {
             guard changed <= 8, let itemIndex = old.plainItemLines[index + 1], let after = itemLine(source.lines[index]),
                   itemLine(old.lines[index])?.prefix == after.prefix, isPlain(after.text, configuration) else { return nil }
             let before = items[itemIndex]
-            let signed = before.isApproval && after.checked && ((try? configuration.signature?.contains(after.text) ?? true) ?? false)
+            // A plain text names no approval word: an approval here stands in an approval section,
+            // and its role is read off its new text.
+            let role = before.isApproval ? ApprovalRole.inApprovalSection(after.text, configuration) : nil
+            let signature = role != nil && after.checked ? (try? Plan.signature(in: after.text, configuration)) ?? nil : nil
             let own = DeadlineResolver.markedDates(in: after.text).first { $0.instant(defaultZone: TimeZones.utc) != nil }
             items[itemIndex] = DocumentSnapshot.Item(
                 text: after.text, state: after.checked ? .done : .open, line: before.line, source: source.lines[index].trimmedSpaces.capped(1000),
-                section: before.section, isApproval: before.isApproval, signed: signed, ownDeadline: own.map { String(after.text[$0.range]) })
+                section: before.section, role: role, signed: signature != nil, signer: signature?.signer, ownDeadline: own.map { String(after.text[$0.range]) })
         }
         return DocumentSnapshot(items: items, placeholders: old.placeholders, deadlines: old.deadlines, decisions: old.decisions,
-                                lines: source.lines, plainItemLines: old.plainItemLines, derivable: true)
+                                sectionStarts: old.sectionStarts, lines: source.lines, plainItemLines: old.plainItemLines, derivable: true)
     }
 }

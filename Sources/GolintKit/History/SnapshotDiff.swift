@@ -29,14 +29,19 @@ struct SnapshotDiff {
                 continue
             }
             let before = old[oldIndex]
+            // One action, one event: checking a box and signing it in the same edit is `signed`
+            // (and the reverse `signature-removed`), not also `item-edited` and `checked`.
+            let signing = before.signed != after.signed
             if before.text != after.text {
-                let onlyDateMoved = before.ownDeadline != after.ownDeadline && stripDates(before.text) == stripDates(after.text)
-                events.append(EventDraft(kind: onlyDateMoved ? .deadlineChanged : .itemEdited, item: after.text, line: after.line,
-                                         before: before.source, after: after.source))
+                if !signing {
+                    let onlyDateMoved = before.ownDeadline != after.ownDeadline && stripDates(before.text) == stripDates(after.text)
+                    events.append(EventDraft(kind: onlyDateMoved ? .deadlineChanged : .itemEdited, item: after.text, line: after.line,
+                                             before: before.source, after: after.source))
+                }
             } else if before.section != after.section {
                 events.append(EventDraft(kind: .itemMoved, item: after.text, line: after.line, before: before.section, after: after.section))
             }
-            if before.state != after.state {
+            if before.state != after.state && !signing {
                 let kind: HistoryEvent.Kind = after.state == .done ? .checked : after.state == .cancelled ? .cancelled : .unchecked
                 events.append(EventDraft(kind: kind, item: after.text, line: after.line, before: before.source, after: after.source))
             }

@@ -89,6 +89,17 @@ final class VersionStore {
         return snapshot
     }
 
+    /// A version read next to one already parsed (its child, when walking back from a revision):
+    /// derived from that one when only plain item lines differ, else parsed.
+    func snapshot(_ id: ObjectID, _ path: String, near neighbour: DocumentSnapshot) throws -> DocumentSnapshot {
+        if let cached = entries[id] { return cached }
+        let source = SourceText(bytes: try repository.blob(id))
+        let snapshot = try SnapshotDerivation.derive(from: neighbour, new: source, configuration)
+            ?? DocumentSnapshot(source: source, path: path, configuration: configuration)
+        insert(snapshot, for: id)
+        return snapshot
+    }
+
     private func insert(_ snapshot: DocumentSnapshot, for id: ObjectID) {
         guard entries[id] == nil else { return }
         if order.count < capacity {

@@ -40,10 +40,11 @@ public struct Plan: Sendable {
         func add(_ kind: Deliverable.Kind, _ text: String, _ state: Deliverable.State, owner: String?, deadline: Deadline?,
                  section: Int, line: Int, column: Int) throws {
             let role = approvals.contains(section) ? ApprovalRole.inApprovalSection(text, configuration) : ApprovalRole.named(text, configuration)
-            let signed = try role != nil && state == .done && (configuration.signature?.contains(text) ?? true)
+            let signature = role != nil && state == .done ? try Plan.signature(in: text, configuration) : nil
             let run = kind == .task ? 0 : kind == .tableRow ? 1 : 2
             runs[run].append(Deliverable(kind: kind, text: text, state: state, owner: owner, deadline: deadline, section: section,
-                                            line: line, column: column, role: role, signed: signed, signer: nil, signedOn: nil))
+                                            line: line, column: column, role: role, signed: signature != nil,
+                                            signer: signature?.signer, signedOn: signature?.date))
         }
         var itemBlocks = [Int?](repeating: nil, count: document.items.count)
         for (index, block) in document.blocks.enumerated() { if let item = block.item { itemBlocks[item] = index } }
@@ -90,6 +91,22 @@ public struct Plan: Sendable {
         // A blank on an unsigned form line is that approval's problem, not also a placeholder.
         placeholders = try PlaceholderScanner.placeholders(in: document, configuration,
                                                            skippingLines: Set(forms.filter { !$0.isSigned }.map(\.line)))
+    }
+
+    /// The signer and date a given approval names (`Security — Carol Weiss, 2026-02-27`), by
+    /// `signoff.signature`; without that pattern every given approval counts as signed, by nobody named.
+    static func signature(in text: String, _ configuration: Configuration) throws -> (signer: String?, date: String?)? {
+        guard let pattern = configuration.signature else { return (nil, nil) }
+        guard let match = try pattern.firstMatch(in: text) else { return nil }
+        var written = Substring(text[match.range].dropFirst())
+        var date: String?
+        if let last = DateParser.dates(in: String(written)).last {
+            let signature = String(written)
+            date = String(signature[last.range])
+            written = Substring(signature[..<last.range.lowerBound])
+        }
+        let signer = written.trimmingCharacters(in: CharacterSet(charactersIn: " \t,;("))
+        return (signer.isEmpty ? nil : signer, date)
     }
 
     /// One list in document order from lists that each are in it: a merge, not a sort.

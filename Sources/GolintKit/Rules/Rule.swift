@@ -18,12 +18,29 @@ public struct Example: Sendable {
     /// Extra `.golint.yml` content, if the example needs some.
     public let configuration: String?
     public let bytes: [UInt8]?
+    /// For a rule that reads history: the commits before the evaluated one, oldest first, each an
+    /// author (`Name <email>`) and the document as that commit leaves it. The example's own
+    /// markdown is the last commit, by `author`.
+    public let history: [(author: String, markdown: String)]
+    public let author: String?
 
     public init(_ markdown: String, now: String = "2026-03-06T12:00:00+01:00", configuration: String? = nil) {
         self.markdown = markdown
         self.now = now
         self.configuration = configuration
         self.bytes = nil
+        self.history = []
+        self.author = nil
+    }
+
+    /// An example for a history rule: the document committed by `author` after `history`.
+    public init(_ markdown: String, by author: String, after history: [(author: String, markdown: String)] = [], configuration: String) {
+        self.markdown = markdown
+        self.now = "2026-03-06T12:00:00+01:00"
+        self.configuration = configuration
+        self.bytes = nil
+        self.history = history
+        self.author = author
     }
 
     /// An example given as raw bytes (for encoding problems); `↓` markers are not available there.
@@ -32,6 +49,8 @@ public struct Example: Sendable {
         self.now = now
         self.configuration = nil
         self.bytes = bytes
+        self.history = []
+        self.author = nil
     }
 }
 
@@ -71,11 +90,29 @@ extension FindingFilterRule {
     public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] { [] }
 }
 
+/// A rule over an approval's history (who gave it, with which signature, what changed since): it
+/// runs when `signoff` verification is configured, on every given approval of a document.
+public protocol SignoffRule: Rule {
+    /// The message for an approval this rule finds wrong, or nil.
+    func message(for approval: ApprovalRecord) -> String?
+}
+
+extension SignoffRule {
+    public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] { [] }
+
+    func check(_ approvals: [ApprovalRecord]) -> [RuleFinding] {
+        approvals.compactMap { approval in
+            message(for: approval).map { RuleFinding(line: approval.line, column: approval.column, message: $0, excerpt: approval.text) }
+        }
+    }
+}
+
 /// The rules golint ships, in the order they are listed.
 public enum RuleRegistry {
     public static let rules: [any Rule.Type] = [
         OverdueItemRule.self, PlaceholderRule.self, MissingSignatureRule.self,
-        UnparsableDeadlineRule.self, EncodingRule.self, UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
+        UnparsableDeadlineRule.self, EncodingRule.self, SignoffUnauthorizedRule.self, SignoffIdentityMismatchRule.self,
+        SignoffUnverifiedRule.self, SignoffStaleRule.self, UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
     ]
 
     public static var ids: [String] { rules.map { $0.description.id } }

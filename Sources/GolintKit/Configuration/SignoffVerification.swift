@@ -1,0 +1,34 @@
+/// `signoff.roles`, `require-signed-commits`, `allowed-signers` and `stale`: how golint checks
+/// approvals against history. Off until one of them is set: a repository that names no approvers
+/// and asks for no signatures gets no history walk and no `signoff-*` findings.
+public struct SignoffVerification: Sendable {
+    public enum StaleScope: String, Sendable {
+        case document, section, off
+    }
+
+    static let keys: Set<String> = ["roles", "require-signed-commits", "allowed-signers", "stale"]
+
+    /// Roles in the order written, each with its approvers' emails or globs (lower-cased).
+    public var roles: [(role: String, approvers: [Glob])] = []
+    public var requireSignedCommits = false
+    /// Repository path of the allowed-signers file, read from the trusted revision.
+    public var allowedSignersFile: String?
+    public var stale: StaleScope?
+
+    public var isEnabled: Bool { !roles.isEmpty || requireSignedCommits || allowedSignersFile != nil || (stale ?? .off) != .off }
+
+    /// Staleness as configured, `document` by default once verification is on.
+    public var staleScope: StaleScope { stale ?? .document }
+
+    /// The approvers of a role an approval names: the configured role equal to it or named in it
+    /// as a word (`Security` for `Security-Freigabe eingeholt`'s role `Security`, or `Security Lead`).
+    public func approvers(of role: String) -> (role: String, approvers: [Glob])? {
+        let key = role.lowercased()
+        if let exact = roles.first(where: { $0.role.lowercased() == key }) { return exact }
+        let words = Set(key.split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        return roles.first { entry in
+            let roleWords = entry.role.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            return !roleWords.isEmpty && roleWords.allSatisfy(words.contains)
+        }
+    }
+}

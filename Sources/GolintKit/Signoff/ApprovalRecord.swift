@@ -1,0 +1,90 @@
+import Foundation
+import GolintGit
+
+/// A person as history knows them, after `.mailmap`.
+public struct Identity: Sendable, Equatable {
+    public let name: String
+    public let email: String
+
+    public var description: String { "\(name) <\(email)>" }
+}
+
+/// Where a given approval came from: the commit that gave it, or the pending change (the index or
+/// the work tree) that gives it now.
+public struct ApprovalOrigin: Sendable {
+    /// nil: the pending change, attributed to the local identity.
+    public let commit: CommitInfo?
+    public let author: Identity
+    /// nil for the pending change: nothing is signed yet.
+    public let signature: SignatureCheck?
+    /// A shallow clone ends here: the approval is at least this old.
+    public let beforeShallowBoundary: Bool
+
+    /// `3f2a91c` or `the pending change`.
+    public var name: String { commit.map { String($0.id.description.prefix(7)) } ?? "the pending change" }
+    /// `3f2a91c by Dave Mallory <dave@payments.example>`
+    public var attribution: String { "\(commit == nil ? "" : "in ")\(name) by \(author.description)" }
+}
+
+/// A change after an approval to what it approves: a deliverable added, removed, edited, reopened
+/// or re-dated, a placeholder added.
+public struct SubstantiveChange: Sendable {
+    public let origin: ApprovalOrigin
+    public let kind: HistoryEvent.Kind
+    public let item: String
+    public let section: String
+
+    /// `'Payment provider switched' was added in 9bc0d1e by Alice Adler`
+    public var description: String {
+        let verb: String = switch kind {
+        case .itemAdded: "was added"
+        case .itemRemoved: "was removed"
+        case .unchecked: "was reopened"
+        case .deadlineChanged: "was re-dated"
+        case .placeholderAdded: "was added as a placeholder"
+        default: "was edited"
+        }
+        return "'\(item.firstLine.capped(80))' \(verb) \(origin.commit == nil ? "in the pending change" : "in \(origin.name)") by \(origin.author.name)"
+    }
+}
+
+/// A given approval with its history: what the `signoff-*` rules read.
+public struct ApprovalRecord: Sendable {
+    public let line: Int
+    public let column: Int
+    public let text: String
+    public let role: String
+    /// The signer the approval names, if it names one.
+    public let signer: String?
+    public let origin: ApprovalOrigin
+    /// The configured role that applies, with its approvers; nil when `signoff.roles` names none.
+    public let approvers: (role: String, approvers: [Glob])?
+    /// The oldest substantive change after the approval within its scope, and how many there are.
+    public let staleBy: SubstantiveChange?
+    public let laterChanges: Int
+    /// `signoff.require-signed-commits`: approvals count only from commits with a good signature.
+    public let signatureRequired: Bool
+
+    public var isAuthorized: Bool {
+        approvers.map { $0.approvers.contains { $0.matches(origin.author.email.lowercased()) } } ?? true
+    }
+
+    /// Whether the named signer is the author: their name or email, letters compared without case or accents.
+    public var identityMatches: Bool {
+        guard let signer else { return true }
+        let written = Self.folded(signer)
+        return written == Self.folded(origin.author.name) || written == Self.folded(origin.author.email)
+    }
+
+    public var hasGoodSignature: Bool {
+        origin.signature?.isGood(for: origin.author.email) ?? false
+    }
+
+    /// Role, identity and signature all hold (never for a pending change: nothing is signed yet).
+    public var verified: Bool { isAuthorized && identityMatches && hasGoodSignature }
+
+    static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split { $0.isWhitespace }.joined(separator: " ")
+    }
+}

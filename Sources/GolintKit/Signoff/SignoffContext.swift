@@ -1,0 +1,80 @@
+import Foundation
+import GolintGit
+
+/// What verification trusts, read once per run from the trusted revision (`--trust-rev`, else the
+/// evaluated source): the approvers, the allowed signers, the `.mailmap`; and the local identity a
+/// pending change is attributed to.
+struct SignoffTrust: Sendable {
+    let verification: SignoffVerification
+    let allowedSignersText: String
+    let allowedSignersName: String
+    let mailmapText: [UInt8]
+    let localIdentity: Identity
+
+    /// `source` is where trusted files are read from: the trusted revision or the evaluated source.
+    init(verification: SignoffVerification, readingFrom source: DocumentSource, repository: Repository) throws {
+        self.verification = verification
+        if let file = verification.allowedSignersFile {
+            guard let bytes = try source.read(path: file) else {
+                throw GolintError.configuration(file: Configuration.fileName, line: nil,
+                                                message: "signoff.allowed-signers: \(file) does not exist in \(source.name)")
+            }
+            allowedSignersText = String(decoding: bytes, as: UTF8.self)
+            // Fail early with the line: a broken allowed-signers file must not make every signature unknown.
+            do {
+                _ = try AllowedSigners(text: allowedSignersText)
+            } catch let error as AllowedSigners.Invalid {
+                throw GolintError.configuration(file: file, line: error.line, message: error.reason)
+            }
+            allowedSignersName = file
+        } else {
+            allowedSignersText = ""
+            allowedSignersName = "the allowed signers (signoff.allowed-signers is not set)"
+        }
+        mailmapText = try source.read(path: ".mailmap") ?? []
+        let environment = ProcessInfo.processInfo.environment
+        localIdentity = Identity(name: try environment["GIT_AUTHOR_NAME"] ?? repository.configString("user.name") ?? "",
+                                 email: try environment["GIT_AUTHOR_EMAIL"] ?? repository.configString("user.email") ?? "")
+    }
+}
+
+/// One worker's view of history for verification: its own repository handle, parsed versions,
+/// signature checks and mailmap.
+final class SignoffContext {
+    let trust: SignoffTrust
+    let repository: Repository
+    let store: VersionStore
+    let selection: CommitSelection
+    private let mailmap: Mailmap
+    private let signatures: SignatureVerifier
+    private let boundary: Set<ObjectID>
+
+    init(trust: SignoffTrust, repository: Repository, configuration: Configuration) throws {
+        self.trust = trust
+        self.repository = repository
+        store = VersionStore(repository: repository, configuration: configuration, capacity: 64)
+        selection = CommitSelection(repository: repository, configuration: configuration, paths: [])
+        mailmap = try Mailmap(text: trust.mailmapText)
+        signatures = SignatureVerifier(allowedSigners: (try? AllowedSigners(text: trust.allowedSignersText)) ?? .empty,
+                                       name: trust.allowedSignersName)
+        boundary = repository.shallowBoundary
+    }
+
+    func identity(of commit: CommitInfo) -> Identity {
+        let mapped = mailmap.resolve(name: commit.author.name, email: commit.author.email)
+        return Identity(name: mapped.name, email: mapped.email)
+    }
+
+    func origin(_ commit: CommitInfo, beforeShallowBoundary: Bool = false) throws -> ApprovalOrigin {
+        let author = identity(of: commit)
+        return ApprovalOrigin(commit: commit, author: author, signature: try signatures.check(commit, authorEmail: author.email, in: repository),
+                              beforeShallowBoundary: beforeShallowBoundary)
+    }
+
+    var pendingOrigin: ApprovalOrigin {
+        let mapped = mailmap.resolve(name: trust.localIdentity.name, email: trust.localIdentity.email)
+        return ApprovalOrigin(commit: nil, author: Identity(name: mapped.name, email: mapped.email), signature: nil, beforeShallowBoundary: false)
+    }
+
+    func isShallowBoundary(_ id: ObjectID) -> Bool { boundary.contains(id) }
+}
