@@ -1,4 +1,5 @@
 import GolintKit
+import GolintTestSupport
 import XCTest
 
 /// Every rule's examples are its tests: each triggering example must yield findings of that rule
@@ -12,9 +13,14 @@ final class RuleExampleTests: XCTestCase {
     func testUnclosedCodeFenceExamples() throws { try verify(UnclosedCodeFenceRule.self) }
     func testUnusedSuppressionExamples() throws { try verify(UnusedSuppressionRule.self) }
     func testExpiredWaiverExamples() throws { try verify(ExpiredWaiverRule.self) }
+    func testSignoffUnauthorizedExamples() throws { try verify(SignoffUnauthorizedRule.self) }
+    func testSignoffIdentityMismatchExamples() throws { try verify(SignoffIdentityMismatchRule.self) }
+    func testSignoffUnverifiedExamples() throws { try verify(SignoffUnverifiedRule.self) }
+    func testSignoffStaleExamples() throws { try verify(SignoffStaleRule.self) }
 
     func testEveryRuleIsVerifiedAndHasExamples() {
         XCTAssertEqual(RuleRegistry.ids, ["overdue-item", "placeholder", "missing-signature", "unparsable-deadline", "encoding",
+                                          "signoff-unauthorized", "signoff-identity-mismatch", "signoff-unverified", "signoff-stale",
                                           "unclosed-code-fence", "unused-suppression", "expired-waiver"])
         for rule in RuleRegistry.rules {
             XCTAssertFalse(rule.description.triggering.isEmpty, rule.description.id)
@@ -41,6 +47,7 @@ final class RuleExampleTests: XCTestCase {
     }
 
     private func findings(of id: String, in bytes: [UInt8], _ example: Example) throws -> [Finding] {
+        if let author = example.author { return try historyFindings(of: id, in: bytes, example, by: author) }
         var configuration = Configuration.shipped()
         if let yaml = example.configuration {
             try ConfigurationLoader.apply(yaml: yaml, file: ".golint.yml", kind: .configuration, to: &configuration)
@@ -48,6 +55,25 @@ final class RuleExampleTests: XCTestCase {
         let now = try XCTUnwrap(ISOTime.parse(example.now)?.date, example.now)
         return try Linter.lint(path: "docs/TASK_EXAMPLE.md", bytes: bytes, configuration: configuration, now: now)
             .findings.filter { $0.rule == id }
+    }
+
+    /// A history rule's example: a real repository whose commits are the example's history, then
+    /// its document by its author, checked at HEAD.
+    private func historyFindings(of id: String, in bytes: [UInt8], _ example: Example, by author: String) throws -> [Finding] {
+        let repository = try TestRepository()
+        try repository.write(".golint.yml", example.configuration ?? "")
+        func commit(_ markdown: [UInt8], by person: String) throws {
+            try repository.write("docs/TASK_EXAMPLE.md", bytes: markdown)
+            let name = person.prefix { $0 != "<" }.trimmingCharacters(in: .whitespaces)
+            let email = person.drop { $0 != "<" }.dropFirst().prefix { $0 != ">" }
+            try repository.commit("step", author: name, email: String(email))
+        }
+        for step in example.history { try commit(Array(step.markdown.utf8), by: step.author) }
+        try commit(bytes, by: author)
+        var request = CheckRequest()
+        request.repository = RepositoryAccess(directory: repository.path)
+        request.options.now = try XCTUnwrap(ISOTime.parse(example.now)?.date)
+        return try CheckRun.run(request).report.findings.filter { $0.rule == id }
     }
 
     struct Position: Comparable, CustomStringConvertible {

@@ -35,16 +35,20 @@ public final class TestRepository {
         try FileManager.default.removeItem(atPath: path + "/" + relativePath)
     }
 
-    /// Stages everything and commits as `author`, one hour after the previous commit.
+    /// Stages everything and commits as `author`, one hour after the previous commit; `signing` are
+    /// `git -c` settings that sign it (`gpg.format=ssh`, `user.signingkey=…`).
     @discardableResult
-    public func commit(_ message: String, author: String = "Alice Adler", email: String? = nil) throws -> String {
+    public func commit(_ message: String, author: String = "Alice Adler", email: String? = nil, signing: [String] = [],
+                       environment extra: [String: String] = [:]) throws -> String {
         try git(["add", "-A"])
         clock += 3600
         let mail = email ?? author.lowercased().replacingOccurrences(of: " ", with: ".") + "@example.com"
-        try git(["commit", "-q", "--allow-empty", "-m", message], environment: [
+        let settings = signing.flatMap { ["-c", $0] }
+        let environment = [
             "GIT_AUTHOR_NAME": author, "GIT_AUTHOR_EMAIL": mail, "GIT_AUTHOR_DATE": "@\(clock) +0100",
             "GIT_COMMITTER_NAME": author, "GIT_COMMITTER_EMAIL": mail, "GIT_COMMITTER_DATE": "@\(clock) +0100",
-        ])
+        ].merging(extra) { $1 }
+        try git(settings + ["commit", "-q", "--allow-empty", "-m", message] + (signing.isEmpty ? [] : ["-S"]), environment: environment)
         return try git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -111,7 +111,8 @@ public enum Linter {
             let approvals = try signoff.worker.records(plan, path: path, blob: signoff.blob)
             for (rule, severity) in signoff.worker.run.rules {
                 findings += rule.check(approvals).map {
-                    Finding(rule: type(of: rule).description.id, severity: severity, path: path, line: $0.line, column: $0.column,
+                    Finding(rule: type(of: rule).description.id, severity: severity, path: path, line: $0.line,
+                            column: document.source.storedColumn(line: $0.line, column: $0.column),
                             message: $0.message, excerpt: $0.excerpt, deadline: nil, deadlineSource: nil, owner: nil,
                             sourceLine: document.source.storedLine($0.line).trimmedSpaces.capped())
                 }

@@ -8,6 +8,7 @@ struct DocumentSnapshot: Sendable, Equatable {
         let state: Deliverable.State
         var checked: Bool { state == .done }
         let line: Int
+        let column: Int
         let source: String
         let section: String
         /// For an approval, the role it names.
@@ -91,7 +92,7 @@ extension DocumentSnapshot {
             document.sections[index].heading?.text ?? ""
         }
         items = plan.deliverables.map { deliverable in
-            Item(text: deliverable.text, state: deliverable.state, line: deliverable.line, source: source(deliverable.line),
+            Item(text: deliverable.text, state: deliverable.state, line: deliverable.line, column: deliverable.column, source: source(deliverable.line),
                  section: sectionName(deliverable.section), role: deliverable.role, signed: deliverable.signed, signer: deliverable.signer,
                  ownDeadline: deliverable.deadline.flatMap { $0.origin == .item ? $0.written : nil })
         }

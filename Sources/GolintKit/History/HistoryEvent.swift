@@ -25,6 +25,12 @@ public struct HistoryEvent: Sendable, Equatable {
     public let commit: String
     public let authorName: String
     public let authorEmail: String
+    public let committerName: String
+    public let committerEmail: String
+    /// The commit's signature, as checked (`none` for an unsigned commit).
+    public let signature: SignatureCheck
+    /// On approval events: whether role, identity and signature all hold; nil on other events.
+    public let verified: Bool?
     public let time: Date
     /// The author's UTC offset in minutes, to print the time as it was recorded.
     public let offsetMinutes: Int
@@ -42,9 +48,17 @@ public struct HistoryEvent: Sendable, Equatable {
 
 /// An event before it is attributed to a commit.
 struct EventDraft: Equatable {
+    /// The approval an event gives: its role and the signer it names.
+    struct Approval: Equatable {
+        let role: String
+        let signer: String?
+    }
+
     let kind: HistoryEvent.Kind
     let item: String?
     let line: Int?
     let before: String?
     let after: String?
+    /// Set on events that give an approval (`signed`, or `checked` on an approval).
+    var approval: Approval? = nil
 }

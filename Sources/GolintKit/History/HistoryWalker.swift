@@ -42,11 +42,14 @@ public final class HistoryWalker {
     init(repository: Repository, configurationRevision: String, configurationFile: String?, access: RepositoryAccess? = nil) throws {
         self.repository = repository
         self.access = access
-        configuration = try reportingGitErrors {
-            try Configuration.load(from: openSource(.revision(configurationRevision), in: repository), explicitFile: configurationFile)
+        let (configuration, attribution) = try reportingGitErrors {
+            let source = try openSource(.revision(configurationRevision), in: repository)
+            let configuration = try Configuration.load(from: source, explicitFile: configurationFile)
+            return (configuration, try EventAttribution(repository: repository, configuration: configuration, source: source))
         }
+        self.configuration = configuration
         store = VersionStore(repository: repository, configuration: configuration)
-        builder = EventBuilder(store: store, attribution: EventAttribution())
+        builder = EventBuilder(store: store, attribution: attribution)
     }
 
     /// Command-line paths made relative to the working directory.

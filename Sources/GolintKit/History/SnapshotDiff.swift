@@ -25,7 +25,10 @@ struct SnapshotDiff {
         for (newIndex, match) in matches.enumerated() {
             let after = new[newIndex]
             guard let oldIndex = match else {
-                events.append(EventDraft(kind: .itemAdded, item: after.text, line: after.line, before: nil, after: after.source))
+                // An approval written in signed is given by the commit that writes it.
+                let signedApproval = after.signed ? after.role.map { EventDraft.Approval(role: $0, signer: after.signer) } : nil
+                events.append(EventDraft(kind: signedApproval == nil ? .itemAdded : .signed, item: after.text, line: after.line,
+                                         before: nil, after: after.source, approval: signedApproval))
                 continue
             }
             let before = old[oldIndex]
@@ -41,15 +44,18 @@ struct SnapshotDiff {
             } else if before.section != after.section {
                 events.append(EventDraft(kind: .itemMoved, item: after.text, line: after.line, before: before.section, after: after.section))
             }
+            let approval = after.role.map { EventDraft.Approval(role: $0, signer: after.signer) }
             if before.state != after.state && !signing {
                 let kind: HistoryEvent.Kind = after.state == .done ? .checked : after.state == .cancelled ? .cancelled : .unchecked
-                events.append(EventDraft(kind: kind, item: after.text, line: after.line, before: before.source, after: after.source))
+                events.append(EventDraft(kind: kind, item: after.text, line: after.line, before: before.source, after: after.source,
+                                         approval: kind == .checked ? approval : nil))
             }
             if before.signed != after.signed {
                 events.append(EventDraft(kind: after.signed ? .signed : .signatureRemoved, item: after.text, line: after.line,
-                                         before: before.source, after: after.source))
+                                         before: before.source, after: after.source, approval: after.signed ? approval : nil))
             } else if !before.isApproval && after.isApproval && after.signed {
-                events.append(EventDraft(kind: .signed, item: after.text, line: after.line, before: before.source, after: after.source))
+                events.append(EventDraft(kind: .signed, item: after.text, line: after.line, before: before.source, after: after.source,
+                                         approval: approval))
             }
         }
         let continued = Set(matches.compactMap { $0 })

@@ -27,19 +27,23 @@ public enum HistoryReporter {
                 ("events", .array(events.map(json))),
             ]).rendered()
         case .markdown:
-            var lines = ["| Time | Commit | Author | Document | Line | Event | Item | Before | After |",
-                         "|---|---|---|---|---|---|---|---|---|"]
+            var lines = ["| Time | Commit | Author | Committer | Signature | Document | Line | Event | Item | Before | After | Verified |",
+                         "|---|---|---|---|---|---|---|---|---|---|---|---|"]
             lines += events.map { event in
-                "| " + [event.isoTime, String(event.commit.prefix(10)), "\(event.authorName) <\(event.authorEmail)>", event.path,
-                        event.line.map(String.init) ?? "", event.kind.rawValue, event.item ?? "", event.before ?? "", event.after ?? ""]
+                "| " + [event.isoTime, String(event.commit.prefix(10)), "\(event.authorName) <\(event.authorEmail)>",
+                        "\(event.committerName) <\(event.committerEmail)>", signatureText(event.signature), event.path,
+                        event.line.map(String.init) ?? "", event.kind.rawValue, event.item ?? "", event.before ?? "", event.after ?? "",
+                        verifiedText(event.verified)]
                     .map(markdownCell).joined(separator: " | ") + " |"
             }
             return lines.map { $0 + "\n" }.joined()
         case .csv:
-            let header = "commit,author,email,time,path,kind,item,line,before,after"
+            let header = "commit,author,email,committer,committer_email,signature,signer,time,path,kind,item,line,before,after,verified"
             let rows = events.map { event in
-                [event.commit, event.authorName, event.authorEmail, event.isoTime, event.path, event.kind.rawValue,
-                 event.item ?? "", event.line.map(String.init) ?? "", event.before ?? "", event.after ?? ""].map(csvField).joined(separator: ",")
+                [event.commit, event.authorName, event.authorEmail, event.committerName, event.committerEmail, event.signature.status.rawValue,
+                 event.signature.signer ?? "", event.isoTime, event.path, event.kind.rawValue, event.item ?? "",
+                 event.line.map(String.init) ?? "", event.before ?? "", event.after ?? "", verifiedText(event.verified)]
+                    .map(csvField).joined(separator: ",")
             }
             return ([header] + rows).map { $0 + "\r\n" }.joined()
         default:
@@ -58,13 +62,26 @@ public enum HistoryReporter {
         default:
             break
         }
+        if event.signature.status != .none { line += "  [\(signatureText(event.signature))]" }
+        if let verified = event.verified { line += "  \(verifiedText(verified))" }
         return line
+    }
+
+    /// `ssh good carol@payments.example`, `openpgp unknown-key`, `unsigned`.
+    static func signatureText(_ signature: SignatureCheck) -> String {
+        guard signature.status != .none else { return "unsigned" }
+        return [signature.format?.rawValue, signature.status.rawValue, signature.signer].compactMap { $0 }.joined(separator: " ")
+    }
+
+    static func verifiedText(_ verified: Bool?) -> String {
+        verified.map { $0 ? "verified" : "unverified" } ?? ""
     }
 
     public static func json(_ event: HistoryEvent) -> JSONValue {
         .object([
             ("commit", .string(event.commit)),
             ("author", .object([("name", .string(event.authorName)), ("email", .string(event.authorEmail))])),
+            ("committer", .object([("name", .string(event.committerName)), ("email", .string(event.committerEmail))])),
             ("time", .string(event.isoTime)),
             ("path", .string(event.path)),
             ("kind", .string(event.kind.rawValue)),
@@ -72,6 +89,12 @@ public enum HistoryReporter {
             ("line", event.line.map(JSONValue.int) ?? .null),
             ("before", .optional(event.before)),
             ("after", .optional(event.after)),
+            ("signature", .object([
+                ("status", .string(event.signature.status.rawValue)),
+                ("format", .optional(event.signature.format?.rawValue)),
+                ("signer", .optional(event.signature.signer)),
+            ])),
+            ("verified", event.verified.map(JSONValue.bool) ?? .null),
         ])
     }
 
@@ -99,15 +122,18 @@ public enum HistoryReporter {
             let rows = entries.map { entry in
                 [String(entry.line), entry.checked ? "x" : " ", entry.text,
                  entry.beforeShallowBoundary ? "shallow-boundary" : entry.lastChange.kind.rawValue, entry.lastChange.commit,
-                 entry.lastChange.authorName, entry.lastChange.authorEmail, entry.lastChange.isoTime].map(csvField).joined(separator: ",")
+                 entry.lastChange.authorName, entry.lastChange.authorEmail, entry.lastChange.isoTime, entry.lastChange.signature.status.rawValue,
+                 verifiedText(entry.lastChange.verified)].map(csvField).joined(separator: ",")
             }
-            return (["line,state,item,change,commit,author,email,time"] + rows).map { $0 + "\r\n" }.joined()
+            return (["line,state,item,change,commit,author,email,time,signature,verified"] + rows).map { $0 + "\r\n" }.joined()
         case .markdown:
-            var lines = ["| Line | State | Item | Last change | Commit | Author | Time |", "|---|---|---|---|---|---|---|"]
+            var lines = ["| Line | State | Item | Last change | Commit | Author | Time | Signature | Verified |",
+                         "|---|---|---|---|---|---|---|---|---|"]
             lines += entries.map { entry in
                 "| " + [String(entry.line), entry.checked ? "[x]" : "[ ]", entry.text,
                         entry.beforeShallowBoundary ? "at or before (shallow clone)" : entry.lastChange.kind.rawValue,
-                        String(entry.lastChange.commit.prefix(10)), entry.lastChange.authorName, entry.lastChange.isoTime]
+                        String(entry.lastChange.commit.prefix(10)), entry.lastChange.authorName, entry.lastChange.isoTime,
+                        signatureText(entry.lastChange.signature), verifiedText(entry.lastChange.verified)]
                     .map(markdownCell).joined(separator: " | ") + " |"
             }
             return lines.map { $0 + "\n" }.joined()
@@ -121,8 +147,11 @@ public enum HistoryReporter {
                     return "\(String(entry.line).leftPadded(4)) \(state) \(text)  at or before \(change.commit.prefix(10)) "
                         + "(shallow clone: history stops there)\n"
                 }
+                var trail = ""
+                if change.signature.status != .none { trail += " [\(signatureText(change.signature))]" }
+                if let verified = change.verified { trail += " \(verifiedText(verified))" }
                 return "\(String(entry.line).leftPadded(4)) \(state) \(text)  \(change.kind.rawValue) by \(change.authorName) <\(change.authorEmail)> "
-                    + "\(change.isoTime) \(change.commit.prefix(10))\n"
+                    + "\(change.isoTime) \(change.commit.prefix(10))\(trail)\n"
             }.joined()
         }
     }

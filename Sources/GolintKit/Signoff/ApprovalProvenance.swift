@@ -72,7 +72,7 @@ struct ApprovalProvenance {
             let relevant = scope == .off ? [] : changes.prefix(newer).filter { change in
                 scope == .document || change.section == item.section || Self.names(change.section, role: item.role ?? "")
             }
-            return ApprovalRecord(line: item.line, column: 1, text: item.text, role: item.role ?? item.text, signer: item.signer,
+            return ApprovalRecord(line: item.line, column: item.column, text: item.text, role: item.role ?? item.text, signer: item.signer,
                                   origin: origin, approvers: context.trust.verification.approvers(of: item.role ?? item.text),
                                   staleBy: relevant.last, laterChanges: relevant.count,
                                   signatureRequired: context.trust.verification.requireSignedCommits)

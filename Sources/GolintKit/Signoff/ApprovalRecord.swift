@@ -23,7 +23,7 @@ public struct ApprovalOrigin: Sendable {
     /// `3f2a91c` or `the pending change`.
     public var name: String { commit.map { String($0.id.description.prefix(7)) } ?? "the pending change" }
     /// `3f2a91c by Dave Mallory <dave@payments.example>`
-    public var attribution: String { "\(commit == nil ? "" : "in ")\(name) by \(author.description)" }
+    public var attribution: String { "in \(name) by \(author.description)" }
 }
 
 /// A change after an approval to what it approves: a deliverable added, removed, edited, reopened
@@ -65,15 +65,20 @@ public struct ApprovalRecord: Sendable {
     /// `signoff.require-signed-commits`: approvals count only from commits with a good signature.
     public let signatureRequired: Bool
 
-    public var isAuthorized: Bool {
-        approvers.map { $0.approvers.contains { $0.matches(origin.author.email.lowercased()) } } ?? true
+    public var isAuthorized: Bool { Self.isAuthorized(origin.author, approvers?.approvers) }
+
+    public var identityMatches: Bool { Self.identityMatches(signer: signer, author: origin.author) }
+
+    /// Whether `author` is among `approvers` (nil: no approvers are configured, anyone may approve).
+    static func isAuthorized(_ author: Identity, _ approvers: [Glob]?) -> Bool {
+        approvers.map { $0.contains { $0.matches(author.email.lowercased()) } } ?? true
     }
 
     /// Whether the named signer is the author: their name or email, letters compared without case or accents.
-    public var identityMatches: Bool {
+    static func identityMatches(signer: String?, author: Identity) -> Bool {
         guard let signer else { return true }
-        let written = Self.folded(signer)
-        return written == Self.folded(origin.author.name) || written == Self.folded(origin.author.email)
+        let written = folded(signer)
+        return written == folded(author.name) || written == folded(author.email)
     }
 
     public var hasGoodSignature: Bool {
