@@ -173,8 +173,9 @@ final class CheckCommandTests: CLITestCase {
         XCTAssertEqual(result.status, 0)
         let ids = result.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         XCTAssertEqual(ids, RuleRegistry.ids, "every rule, in the registry's order")
-        XCTAssertEqual(ids.count, 8)
-        XCTAssertTrue(result.stdout.contains("unparsable-deadline  warning"))
+        XCTAssertEqual(ids.count, 12)
+        XCTAssertTrue(result.stdout.split(separator: "\n").contains { $0.hasPrefix("unparsable-deadline ") && $0.contains(" warning ") }, result.stdout)
+        XCTAssertTrue(result.stdout.split(separator: "\n").contains { $0.hasPrefix("signoff-stale ") && $0.contains(" warning ") }, result.stdout)
     }
 
     func testDeterministicOutput() throws {

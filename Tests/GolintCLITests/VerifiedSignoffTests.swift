@@ -1,0 +1,355 @@
+import Foundation
+import GolintTestSupport
+import XCTest
+
+/// Sign-offs checked against history: real keys made with ssh-keygen (and gpg, when installed),
+/// real commits signed by git, golint run as a user runs it.
+final class VerifiedSignoffTests: CLITestCase {
+    static let document = "docs/TASK_LAUNCH.md"
+    static let plan = """
+        # Launch: card payments
+
+        ## Scope
+
+        - [x] Card payments via Acquirer A
+
+        ## Notes
+
+        - [ ] Retro sheduled
+
+        ## Sign-off
+
+        - [ ] Security
+
+        """
+    static let now = "2026-03-01T00:00:00Z"
+
+    struct Key {
+        let path: String
+        /// `ssh-ed25519 AAAA…`, as allowed-signers lists it.
+        let publicKey: String
+    }
+
+    private var folder = ""
+
+    override func setUpWithError() throws {
+        folder = NSTemporaryDirectory() + "golint-keys-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    private func key(_ name: String, type: String = "ed25519", bits: Int? = nil) throws -> Key {
+        let path = "\(folder)/\(name)"
+        try TestRepository.run("/usr/bin/env", ["ssh-keygen", "-q", "-t", type, "-N", "", "-C", name, "-f", path]
+                               + (bits.map { ["-b", String($0)] } ?? []), in: folder)
+        let line = try String(contentsOfFile: path + ".pub", encoding: .utf8)
+        return Key(path: path, publicKey: line.split(separator: " ").prefix(2).joined(separator: " "))
+    }
+
+    private func signing(_ key: Key) -> [String] { ["gpg.format=ssh", "user.signingkey=\(key.path)"] }
+
+    /// A repository with the plan, approvers for Security and the allowed signers, committed by Alice.
+    private func repository(signers: [(String, Key)], configuration: String? = nil) throws -> TestRepository {
+        let repository = try TestRepository()
+        try repository.write(".golint.yml", configuration ?? """
+            signoff:
+              roles:
+                Security: [carol@payments.example]
+              require-signed-commits: true
+              allowed-signers: .golint/allowed_signers
+
+            """)
+        try repository.write(".golint/allowed_signers", signers.map { "\($0.0) \($0.1.publicKey)\n" }.joined())
+        try repository.write(Self.document, Self.plan)
+        try repository.commit("Plan", author: "Alice Adler", email: "alice@payments.example")
+        return repository
+    }
+
+    private func sign(_ repository: TestRepository, as name: String, signer: String? = nil, email: String,
+                      key: Key?, environment: [String: String] = [:]) throws {
+        let text = try String(contentsOfFile: repository.path + "/" + Self.document, encoding: .utf8)
+        try repository.write(Self.document, text.replacingOccurrences(of: "- [ ] Security", with: "- [x] Security — \(signer ?? name), 2026-02-27"))
+        try repository.commit("Security sign-off", author: name, email: email, signing: key.map(signing) ?? [], environment: environment)
+    }
+
+    /// The signoff findings of `check` as (rule, message).
+    private func signoffFindings(_ repository: TestRepository, _ arguments: [String] = [],
+                                 environment: [String: String] = [:]) throws -> [(rule: String, message: String)] {
+        let result = try golint(["check", "--format", "json", "--now", Self.now] + arguments, in: repository.path, environment: environment)
+        XCTAssertNotEqual(result.status, 2, result.stderr)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout)
+        let findings = try XCTUnwrap(report["findings"] as? [[String: Any]])
+        return findings.compactMap { finding in
+            guard let rule = finding["rule"] as? String, rule.hasPrefix("signoff-") else { return nil }
+            return (rule, finding["message"] as? String ?? "")
+        }
+    }
+
+    /// The `signed` event of history, as JSON.
+    private func signedEvent(_ repository: TestRepository, environment: [String: String] = [:]) throws -> [String: Any] {
+        let result = try golint(["history", "--format", "json"], in: repository.path, environment: environment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let events = try XCTUnwrap(report["events"] as? [[String: Any]])
+        return try XCTUnwrap(events.last { $0["kind"] as? String == "signed" }, "\(events)")
+    }
+
+    private func signature(_ event: [String: Any]) -> [String: String] {
+        (event["signature"] as? [String: Any] ?? [:]).compactMapValues { $0 as? String }
+    }
+
+    func testAGoodSignatureByAnAllowedSignerIsVerified() throws {
+        let carol = try key("carol")
+        let repository = try repository(signers: [("carol@payments.example", carol)])
+        try sign(repository, as: "Carol Weiss", email: "carol@payments.example", key: carol)
+        XCTAssertEqual(try signoffFindings(repository).map(\.rule), [])
+        let event = try signedEvent(repository)
+        XCTAssertEqual(signature(event), ["status": "good", "format": "ssh", "signer": "carol@payments.example"])
+        XCTAssertEqual(event["verified"] as? Bool, true)
+        XCTAssertEqual(event["committer"] as? [String: String], ["name": "Carol Weiss", "email": "carol@payments.example"])
+        let blame = try golint(["blame", Self.document], in: repository.path)
+        XCTAssertTrue(blame.stdout.contains("signed by Carol Weiss <carol@payments.example>") && blame.stdout.contains("[ssh good carol@payments.example] verified"),
+                      blame.stdout)
+    }
+
+    func testECDSAAndRSAKeysAreVerifiedToo() throws {
+        for (type, bits) in [("ecdsa", 256), ("ecdsa", 384), ("ecdsa", 521), ("rsa", 3072)] {
+            let carol = try key("carol-\(type)-\(bits)", type: type, bits: bits)
+            let repository = try repository(signers: [("carol@payments.example", carol)])
+            try sign(repository, as: "Carol Weiss", email: "carol@payments.example", key: carol)
+            XCTAssertEqual(try signoffFindings(repository).map(\.rule), [], "\(type) \(bits)")
+            XCTAssertEqual(signature(try signedEvent(repository))["status"], "good", "\(type) \(bits)")
+        }
+    }
+
+    func testAGoodSignatureByAnUnknownKeyIsUnverified() throws {
+        let carol = try key("carol"), other = try key("carol-laptop")
+        let repository = try repository(signers: [("carol@payments.example", carol)])
+        try sign(repository, as: "Carol Weiss", email: "carol@payments.example", key: other)
+        let findings = try signoffFindings(repository)
+        XCTAssertEqual(findings.map(\.rule), ["signoff-unverified"])
+        XCTAssertTrue(findings[0].message.contains("signature unknown-key: the key is not in .golint/allowed_signers"), findings[0].message)
+        let event = try signedEvent(repository)
+        XCTAssertEqual(signature(event)["status"], "unknown-key")
+        XCTAssertEqual(event["verified"] as? Bool, false)
+    }
+
+    func testATamperedCommitHasABadSignature() throws {
+        let carol = try key("carol")
+        let repository = try repository(signers: [("carol@payments.example", carol)])
+        try sign(repository, as: "Carol Weiss", email: "carol@payments.example", key: carol)
+        // The same commit with its message changed after signing: the signature no longer matches.
+        let object = try repository.git(["cat-file", "commit", "HEAD"])
+        XCTAssertTrue(object.contains("-----BEGIN SSH SIGNATURE-----"))
+        let tampered = object.replacingOccurrences(of: "Security sign-off", with: "Security sign-off (approved by the board)")
+        let input = repository.path + "/../tampered-\(UUID().uuidString)"
+        try tampered.write(toFile: input, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let id = try repository.git(["hash-object", "-t", "commit", "-w", input]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try repository.git(["update-ref", "refs/heads/main", id])
+        let findings = try signoffFindings(repository)
+        XCTAssertEqual(findings.map(\.rule), ["signoff-unverified"])
+        XCTAssertTrue(findings[0].message.contains("signature bad: the signature does not match the commit"), findings[0].message)
+        XCTAssertEqual(signature(try signedEvent(repository))["status"], "bad")
+    }
+
+    func testAnUnsignedCommitIsUnverifiedOnlyWhereSignaturesAreRequired() throws {
+        let carol = try key("carol")
+        let repository = try repository(signers: [("carol@payments.example", carol)])
+        try sign(repository, as: "Carol Weiss", email: "carol@payments.example", key: nil)
+        let findings = try signoffFindings(repository)
+        XCTAssertEqual(findings.map(\.rule), ["signoff-unverified"])
+        XCTAssertTrue(findings[0].message.contains("was given in \(try shortHead(repository)) by Carol Weiss <carol@payments.example> without a good signature (signature none"),
+                      findings[0].message)
+        XCTAssertEqual(signature(try signedEvent(repository))["status"], "none")
+
+        try repository.write(".golint.yml", "signoff:\n  roles:\n    Security: [carol@payments.example]\n")
+        try repository.commit("Signatures no longer required", author: "Alice Adler", email: "alice@payments.example")
+        XCTAssertEqual(try signoffFindings(repository).map(\.rule), [])
+    }
+
+    func testAForgedSignerNameIsAnIdentityMismatch() throws {
+        let carol = try key("carol"), dave = try key("dave")
+        let repository = try repository(signers: [("carol@payments.example", carol), ("dave@payments.example", dave)])
+        try sign(repository, as: "Dave Mallory", signer: "Carol Weiss", email: "dave@payments.example", key: dave)
+        let findings = try signoffFindings(repository)
+        // Dave's signature is good, but it is Dave's: the name and the role are wrong, not the signature.
+        XCTAssertEqual(findings.map(\.rule).sorted(), ["signoff-identity-mismatch", "signoff-unauthorized"])
+        let head = try shortHead(repository)
+        XCTAssertTrue(findings.contains { $0.message == "'Security — Carol Weiss, 2026-02-27' names Carol Weiss but was given in \(head) by Dave Mallory <dave@payments.example>" },
+                      "\(findings)")
+        XCTAssertEqual(try signedEvent(repository)["verified"] as? Bool, false)
+
+        // Without any signoff configuration nothing is checked against history.
+        try repository.write(".golint.yml", "")
+        try repository.commit("No verification", author: "Alice Adler", email: "alice@payments.example")
+        XCTAssertEqual(try signoffFindings(repository).map(\.rule), [])
+    }
+
+    func testAnApproverNotListedIsUnauthorized() throws {
+        let erin = try key("erin")
+        let repository = try repository(signers: [("erin@payments.example", erin)])
+        try sign(repository, as: "Erin Example", email: "erin@payments.example", key: erin)
+        let findings = try signoffFindings(repository)
+        XCTAssertEqual(findings.map(\.rule), ["signoff-unauthorized"])
+        XCTAssertEqual(findings[0].message, "'Security — Erin Example, 2026-02-27' was given in \(try shortHead(repository)) by Erin Example <erin@payments.example>; Security approvers: carol@payments.example")
+    }
+
+    func testAnApprovalFollowedByASubstantiveChangeIsStale() throws {
+        let carol = try key("carol")
+        let repository = try repository(signers: [("carol@payments.example", carol)])
+        try sign(repository, as: "Carol Weiss", email: "carol@payments.example", key: carol)
+        let approval = try shortHead(repository)
+        // An unrelated commit that touches no document does not end the walk early or late.
+        try repository.write("README.md", "# Payments\n")
+        try repository.commit("Readme", author: "Alice Adler", email: "alice@payments.example")
+        let text = try String(contentsOfFile: repository.path + "/" + Self.document, encoding: .utf8)
+        try repository.write(Self.document, text.replacingOccurrences(of: "- [x] Card payments via Acquirer A",
+                                                                     with: "- [x] Card payments via Acquirer A\n- [ ] Payment provider switched"))
+        try repository.commit("Switch provider", author: "Alice Adler", email: "alice@payments.example")
+        let findings = try signoffFindings(repository)
+        XCTAssertEqual(findings.map(\.rule), ["signoff-stale"])
+        XCTAssertEqual(findings[0].message,
+                       "approval 'Security' (\(approval), 2026-02-25) is stale: 'Payment provider switched' was added in \(try shortHead(repository)) by Alice Adler")
+    }
+
+    func testAHarmlessChangeElsewhereIsNotStaleWithSectionScope() throws {
+        let carol = try key("carol")
+        for scope in ["section", "document"] {
+            let repository = try repository(signers: [("carol@payments.example", carol)], configuration: """
+                signoff:
+                  allowed-signers: .golint/allowed_signers
+                  stale: \(scope)
+
+                """)
+            try sign(repository, as: "Carol Weiss", email: "carol@payments.example", key: carol)
+            let text = try String(contentsOfFile: repository.path + "/" + Self.document, encoding: .utf8)
+            try repository.write(Self.document, text.replacingOccurrences(of: "Retro sheduled", with: "Retro scheduled"))
+            try repository.commit("Typo", author: "Alice Adler", email: "alice@payments.example")
+            XCTAssertEqual(try signoffFindings(repository).map(\.rule), scope == "section" ? [] : ["signoff-stale"], scope)
+        }
+    }
+
+    func testMailmapAliasesAreTheSamePerson() throws {
+        let carol = try key("carol")
+        let repository = try repository(signers: [("carol@payments.example", carol)])
+        try repository.write(".mailmap", "Carol Weiss <carol@payments.example> <cw@laptop.local>\n")
+        try repository.commit("Mailmap", author: "Alice Adler", email: "alice@payments.example")
+        try sign(repository, as: "cw", signer: "Carol Weiss", email: "cw@laptop.local", key: carol)
+        XCTAssertEqual(try signoffFindings(repository).map(\.rule), [])
+        let event = try signedEvent(repository)
+        XCTAssertEqual(event["author"] as? [String: String], ["name": "Carol Weiss", "email": "carol@payments.example"])
+        XCTAssertEqual(event["verified"] as? Bool, true)
+    }
+
+    func testAStagedApprovalIsAttributedToTheLocalIdentity() throws {
+        let carol = try key("carol")
+        let repository = try repository(signers: [("carol@payments.example", carol)])
+        let text = try String(contentsOfFile: repository.path + "/" + Self.document, encoding: .utf8)
+        try repository.write(Self.document, text.replacingOccurrences(of: "- [ ] Security", with: "- [x] Security — Carol Weiss, 2026-02-27"))
+        try repository.git(["add", "-A"])
+        let dave = ["GIT_AUTHOR_NAME": "Dave Mallory", "GIT_AUTHOR_EMAIL": "dave@payments.example"]
+        let findings = try signoffFindings(repository, ["--staged"], environment: dave)
+        XCTAssertEqual(findings.map(\.rule).sorted(), ["signoff-identity-mismatch", "signoff-unauthorized"])
+        XCTAssertTrue(findings.contains { $0.message.hasSuffix("was given in the pending change by Dave Mallory <dave@payments.example>") }, "\(findings)")
+        // Carol's own pending approval passes: nothing is signed yet, so nothing is held against it.
+        let carolHere = ["GIT_AUTHOR_NAME": "Carol Weiss", "GIT_AUTHOR_EMAIL": "carol@payments.example"]
+        XCTAssertEqual(try signoffFindings(repository, ["--staged"], environment: carolHere).map(\.rule), [])
+        XCTAssertEqual(try signoffFindings(repository, ["--worktree"], environment: carolHere).map(\.rule), [])
+
+        // The installed hook stops Dave's commit with the same findings.
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let binaryFolder = URL(fileURLWithPath: CLITestCase.binary).deletingLastPathComponent().path
+        XCTAssertEqual(try golint(["install-hook"], in: repository.path).status, 0)
+        let commit = try TestRepository.run("/usr/bin/env", ["git", "commit", "-q", "-m", "Security sign-off"], in: repository.path,
+                                            environment: dave.merging(["PATH": binaryFolder + ":" + path,
+                                                                       "GIT_COMMITTER_NAME": "Dave Mallory", "GIT_COMMITTER_EMAIL": "dave@payments.example"]) { $1 },
+                                            check: false)
+        XCTAssertNotEqual(commit.status, 0)
+        XCTAssertTrue((commit.stdout + commit.stderr).contains("[signoff-identity-mismatch]"), commit.stdout + commit.stderr)
+    }
+
+    func testTrustRevPinsTheApprovers() throws {
+        let carol = try key("carol"), dave = try key("dave")
+        let repository = try repository(signers: [("carol@payments.example", carol), ("dave@payments.example", dave)])
+        try repository.git(["checkout", "-q", "-b", "self-approval"])
+        // The change makes its author an approver and approves itself.
+        try repository.write(".golint.yml", """
+            signoff:
+              roles:
+                Security: [carol@payments.example, dave@payments.example]
+              require-signed-commits: true
+              allowed-signers: .golint/allowed_signers
+
+            """)
+        try sign(repository, as: "Dave Mallory", email: "dave@payments.example", key: dave)
+        XCTAssertEqual(try signoffFindings(repository).map(\.rule), [])
+        let pinned = try signoffFindings(repository, ["--trust-rev", "main"])
+        XCTAssertEqual(pinned.map(\.rule), ["signoff-unauthorized"])
+        XCTAssertTrue(pinned[0].message.hasSuffix("Security approvers: carol@payments.example"), pinned[0].message)
+        let unknown = try golint(["check", "--trust-rev", "no-such-branch"], in: repository.path)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("no-such-branch"), unknown.stderr)
+    }
+
+    func testAllowedSignerOptionsAndBrokenFiles() throws {
+        let carol = try key("carol")
+        for options in ["valid-before=\"20200101\"", "namespaces=\"file\"", "valid-after=\"20300101Z\""] {
+            let repository = try repository(signers: [("carol@payments.example \(options)", carol)])
+            try sign(repository, as: "Carol Weiss", email: "carol@payments.example", key: carol)
+            XCTAssertEqual(try signoffFindings(repository).map(\.rule), ["signoff-unverified"], options)
+        }
+        let valid = try repository(signers: [("carol@payments.example,carol@old.example valid-after=\"20260101\",namespaces=\"git,file\"", carol)])
+        try sign(valid, as: "Carol Weiss", email: "carol@payments.example", key: carol)
+        XCTAssertEqual(try signoffFindings(valid).map(\.rule), [])
+
+        try valid.write(".golint/allowed_signers", "carol@payments.example\n")
+        try valid.commit("Broken", author: "Alice Adler", email: "alice@payments.example")
+        let broken = try golint(["check"], in: valid.path)
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.stderr.contains(".golint/allowed_signers:1"), broken.stderr)
+        XCTAssertEqual(broken.stderr.split(separator: "\n").count, 1, broken.stderr)
+    }
+
+    func testOpenPGPSignaturesAreCheckedByGPG() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/gpg") else {
+            throw XCTSkip("gpg is not installed: OpenPGP signatures are reported as unchecked")
+        }
+        let home = "\(folder)/gnupg", empty = "\(folder)/gnupg-empty"
+        for directory in [home, empty] {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        defer {
+            for directory in [home, empty] {
+                _ = try? TestRepository.run("/usr/bin/env", ["gpgconf", "--kill", "gpg-agent"], in: folder, environment: ["GNUPGHOME": directory], check: false)
+            }
+        }
+        try TestRepository.run("/usr/bin/env", ["gpg", "--batch", "--pinentry-mode", "loopback", "--passphrase", "",
+                                                "--quick-gen-key", "Carol Weiss <carol@payments.example>", "ed25519", "sign", "never"],
+                               in: folder, environment: ["GNUPGHOME": home])
+        let repository = try repository(signers: [], configuration: """
+            signoff:
+              roles:
+                Security: [carol@payments.example]
+              require-signed-commits: true
+
+            """)
+        let withKey = ["GNUPGHOME": home]
+        try sign(repository, as: "Carol Weiss", email: "carol@payments.example", key: nil, environment: withKey)
+        try repository.git(["-c", "user.signingkey=carol@payments.example", "commit", "--amend", "--no-edit", "-q", "-S"], environment: withKey)
+        XCTAssertEqual(try signoffFindings(repository, environment: withKey).map(\.rule), [])
+        XCTAssertEqual(signature(try signedEvent(repository, environment: withKey)),
+                       ["status": "good", "format": "openpgp", "signer": "carol@payments.example"])
+        // A keyring without Carol's key cannot vouch for it.
+        let withoutKey = ["GNUPGHOME": empty]
+        XCTAssertEqual(try signoffFindings(repository, environment: withoutKey).map(\.rule), ["signoff-unverified"])
+        XCTAssertEqual(signature(try signedEvent(repository, environment: withoutKey))["status"], "unknown-key")
+    }
+
+    private func shortHead(_ repository: TestRepository) throws -> String {
+        String(try repository.git(["rev-parse", "HEAD"]).prefix(7))
+    }
+}
