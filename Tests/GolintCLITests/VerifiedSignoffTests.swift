@@ -189,6 +189,20 @@ final class VerifiedSignoffTests: CLITestCase {
         XCTAssertEqual(try signoffFindings(repository).map(\.rule), [])
     }
 
+    func testTheWalkStopsOnceEveryApprovalIsFound() throws {
+        let carol = try key("carol")
+        let repository = try repository(signers: [("carol@payments.example", carol)])
+        let first = try repository.git(["rev-parse", "HEAD:\(Self.document)"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = try String(contentsOfFile: repository.path + "/" + Self.document, encoding: .utf8)
+        try repository.write(Self.document, text.replacingOccurrences(of: "Retro sheduled", with: "Retro scheduled"))
+        try repository.commit("Typo", author: "Alice Adler", email: "alice@payments.example")
+        try sign(repository, as: "Carol Weiss", email: "carol@payments.example", key: carol)
+        // The first version is gone: a walk that read it would fail; the approval is found before it.
+        try FileManager.default.removeItem(atPath: "\(repository.path)/.git/objects/\(first.prefix(2))/\(first.dropFirst(2))")
+        XCTAssertEqual(try signoffFindings(repository).map(\.rule), [])
+        XCTAssertEqual(try golint(["history"], in: repository.path).status, 2, "history reads every version and meets the missing one")
+    }
+
     func testAnApproverNotListedIsUnauthorized() throws {
         let erin = try key("erin")
         let repository = try repository(signers: [("erin@payments.example", erin)])

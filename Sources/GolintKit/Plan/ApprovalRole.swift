@@ -1,7 +1,8 @@
 /// Which deliverables are approvals, and the role each one names. In an approval section every
 /// deliverable is one, named by its text up to the signer (`Security — Carol Weiss, 2026-02-27`);
 /// anywhere else a deliverable is one when it names an approval word (`signoff.approval-words`):
-/// `Security-Freigabe eingeholt`, `Legal approval`, `Sign-off by Legal`, `Aprobación de Legal`.
+/// `Security-Freigabe eingeholt`, `Legal approval`, `Sign-off by Legal`, `Aprobación de Legal`, or
+/// when it starts with a role of `signoff.roles` and a signer (`Security — Carol Weiss, 2026-02-27`).
 enum ApprovalRole {
     /// The role of a deliverable in an approval section.
     static func inApprovalSection(_ text: String, _ configuration: Configuration) -> String {
@@ -12,6 +13,7 @@ enum ApprovalRole {
     /// role next to it (`Approval received`) names the approval's own text.
     static func named(_ text: String, _ configuration: Configuration) -> String? {
         let line = text.firstLine
+        if let role = configuredRole(line, configuration) { return role }
         guard let pattern = configuration.approvalPattern, configuration.approvalScreen?.mayMatch(line) ?? true,
               let match = try? pattern.firstMatch(in: line) else { return nil }
         // `Sign-off by Legal`, `Freigabe durch den Betrieb`.
@@ -25,6 +27,16 @@ enum ApprovalRole {
         let before = line[..<match.range.lowerBound].split { $0 == " " || $0 == "-" || $0 == "\t" }
         let role = before.reversed().prefix { $0.first?.isUppercase == true }.prefix(3).reversed().joined(separator: " ")
         return role.isEmpty ? leadingWords(line) : role
+    }
+
+    /// A configured role at the start, then a dash or colon: `Security — Carol Weiss, 2026-02-27`.
+    private static func configuredRole(_ line: String, _ configuration: Configuration) -> String? {
+        for (role, _) in configuration.verification.roles where line.count > role.count {
+            guard line.lowercased().hasPrefix(role.lowercased()) else { continue }
+            let rest = line.dropFirst(role.count)
+            if [" — ", " – ", " - ", ":"].contains(where: { rest.hasPrefix($0) }) { return String(line.prefix(role.count)) }
+        }
+        return nil
     }
 
     /// The text up to what follows the role: a dash, colon, comma or parenthesis.

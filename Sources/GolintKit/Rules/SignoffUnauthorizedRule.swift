@@ -12,11 +12,14 @@ public struct SignoffUnauthorizedRule: SignoffRule {
                     after: [("Alice Adler <alice@payments.example>", "## Sign-off\n\n- [ ] Security\n")], configuration: roles),
             Example("## Tasks\n\n↓- [x] Legal-Freigabe eingeholt — Dave Mallory, 2026-03-01\n", by: "Dave Mallory <dave@payments.example>",
                     configuration: roles),
+            // A configured role and a signer make an approval anywhere.
+            Example("## Tasks\n\n↓- [x] Security: Dave Mallory, 2026-03-01\n", by: "Dave Mallory <dave@payments.example>", configuration: roles),
         ],
         nonTriggering: [
             Example("## Sign-off\n\n- [x] Security — Carol Weiss, 2026-02-27\n", by: "Carol Weiss <carol@payments.example>",
                     after: [("Alice Adler <alice@payments.example>", "## Sign-off\n\n- [ ] Security\n")], configuration: roles),
             Example("## Sign-off\n\n- [x] Legal — Jana Krüger, 2026-03-01\n", by: "Jana Krüger <jana@legal.example>", configuration: roles),
+            Example("## Tasks\n\n- [x] Security review scheduled\n", by: "Dave Mallory <dave@payments.example>", configuration: roles),
             // No approvers are configured for DevOps.
             Example("## Sign-off\n\n- [x] DevOps — Dave Mallory, 2026-03-01\n", by: "Dave Mallory <dave@payments.example>", configuration: roles),
             // Carol gave it; Dave only fixed a typo elsewhere afterwards.
