@@ -45,7 +45,8 @@ def document(rng, index, lines_wanted):
 
 def step(rng, lines):
     """One random edit: check, uncheck, edit an item, fill or add a placeholder, move a deadline."""
-    items = [i for i, line in enumerate(lines) if line.startswith("- [")]
+    end = lines.index(SIGNOFF_HEADING) if SIGNOFF_HEADING in lines else len(lines)
+    items = [i for i, line in enumerate(lines[:end]) if line.startswith("- [")]
     choice = rng.random()
     if items and choice < 0.35:
         i = rng.choice(items)
@@ -68,6 +69,26 @@ def step(rng, lines):
         lines.insert(i + 1, f"- [ ] {item_text(rng)}")
 
 
+SIGNOFF_HEADING = "## Sign-off"
+APPROVERS = {"Security": ("Carol Weiss", "carol"), "Product": ("Bob Brandt", "bob"), "SRE": ("Dana Ruiz", "dana"),
+             "Legal": ("Alice Adler", "alice")}
+SIGNOFF_CONFIGURATION = "signoff:\n  roles:\n" + "".join(f"    {role}: [{mail}@example.com]\n" for role, (_, mail) in APPROVERS.items()) \
+    + "  stale: document\n"
+
+
+def sign(rng, lines, day):
+    """Gives one open approval of the sign-off section, by its approver; returns who signed."""
+    start = lines.index(SIGNOFF_HEADING)
+    open_ones = [i for i in range(start, len(lines)) if lines[i].startswith("- [ ] ")]
+    if not open_ones:
+        return None
+    i = rng.choice(open_ones)
+    role = lines[i][6:]
+    name, mail = APPROVERS[role]
+    lines[i] = f"- [x] {role} — {name}, 2026-03-{day:02d}"
+    return name, mail
+
+
 def write_worktree(directory, count, seed=7):
     import os
     rng = random.Random(seed)
@@ -78,9 +99,16 @@ def write_worktree(directory, count, seed=7):
             handle.write(text)
 
 
-def history_stream(commits, documents, seed=11):
+def history_stream(commits, documents, seed=11, signoff=False):
+    """With `signoff`, every document ends in a sign-off section, approvers are configured, and
+    approvals are given by their approvers over the last tenth of the commits, as launches go:
+    work first, sign-offs at the end, some work after a sign-off (stale approvals)."""
     rng = random.Random(seed)
     docs = [document(rng, i, 200) for i in range(documents)]
+    if signoff:
+        for doc in docs:
+            doc += [SIGNOFF_HEADING, ""] + [f"- [ ] {role}" for role in APPROVERS] + [""]
+    signing = random.Random(seed + 1)
     authors = [("Alice Adler", "alice"), ("Bob Brandt", "bob"), ("Carol Weiss", "carol"), ("Dana Ruiz", "dana")]
     when = 1772000000
     out = sys.stdout.buffer
@@ -93,6 +121,12 @@ def history_stream(commits, documents, seed=11):
     for number in range(commits):
         name, mail = authors[rng.randrange(len(authors))]
         when += rng.randrange(60, 600)
+        signed = None
+        if signoff and number > commits * 9 // 10 and signing.random() < 0.5:
+            index = signing.randrange(documents)
+            signed = sign(signing, docs[index], 2 + number % 5)
+            if signed:
+                name, mail = signed
         out.write(b"commit refs/heads/main\n")
         out.write(f"author {name} <{mail}@example.com> {when} +0100\n".encode())
         out.write(f"committer {name} <{mail}@example.com> {when} +0100\n".encode())
@@ -101,6 +135,11 @@ def history_stream(commits, documents, seed=11):
             changed = range(documents)
             out.write(b"M 100644 inline README.md\n")
             data(b"# bench\n")
+            if signoff:
+                out.write(b"M 100644 inline .golint.yml\n")
+                data(SIGNOFF_CONFIGURATION.encode())
+        elif signed:
+            changed = {index}
         else:
             changed = {rng.randrange(documents) for _ in range(rng.choice([1, 1, 1, 2, 3]))}
             for index in changed:
@@ -118,10 +157,10 @@ def main():
     mode = sys.argv[1]
     if mode == "worktree":
         write_worktree(sys.argv[2], int(sys.argv[3]))
-    elif mode == "history":
-        history_stream(int(sys.argv[2]), int(sys.argv[3]))
+    elif mode in ("history", "history-signoff"):
+        history_stream(int(sys.argv[2]), int(sys.argv[3]), signoff=mode == "history-signoff")
     else:
-        raise SystemExit("usage: corpus.py worktree DIR COUNT | history COMMITS DOCUMENTS")
+        raise SystemExit("usage: corpus.py worktree DIR COUNT | history COMMITS DOCUMENTS | history-signoff COMMITS DOCUMENTS")
 
 
 if __name__ == "__main__":

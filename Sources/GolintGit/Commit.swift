@@ -38,3 +38,15 @@ public struct CommitInfo: Hashable, Sendable {
         summary = git_commit_summary(commit).map { String(cString: $0) } ?? ""
     }
 }
+
+extension Repository {
+    /// A commit's tree and parents only: what a walk along history needs at each step.
+    public func links(of id: ObjectID) throws -> (tree: ObjectID, parents: [ObjectID]) {
+        var oid = id.raw
+        var commit: OpaquePointer?
+        try checkObject(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup", id)
+        defer { git_commit_free(commit) }
+        let parents = (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(ObjectID.init) }
+        return (ObjectID(git_commit_tree_id(commit)), parents)
+    }
+}

@@ -9,7 +9,11 @@ public struct SignoffVerification: Sendable {
     static let keys: Set<String> = ["roles", "require-signed-commits", "allowed-signers", "stale"]
 
     /// Roles in the order written, each with its approvers' emails or globs (lower-cased).
-    public var roles: [(role: String, approvers: [Glob])] = []
+    public var roles: [(role: String, approvers: [Glob])] = [] {
+        didSet { roleKeys = roles.map { $0.role.lowercased() } }
+    }
+    /// The roles lower-cased, to find them at the start of a deliverable.
+    public private(set) var roleKeys: [String] = []
     public var requireSignedCommits = false
     /// Repository path of the allowed-signers file, read from the trusted revision.
     public var allowedSignersFile: String?

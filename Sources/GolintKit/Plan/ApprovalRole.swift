@@ -31,10 +31,17 @@ enum ApprovalRole {
 
     /// A configured role at the start, then a dash or colon: `Security — Carol Weiss, 2026-02-27`.
     private static func configuredRole(_ line: String, _ configuration: Configuration) -> String? {
-        for (role, _) in configuration.verification.roles where line.count > role.count {
-            guard line.lowercased().hasPrefix(role.lowercased()) else { continue }
-            let rest = line.dropFirst(role.count)
-            if [" — ", " – ", " - ", ":"].contains(where: { rest.hasPrefix($0) }) { return String(line.prefix(role.count)) }
+        for role in configuration.verification.roleKeys {
+            // The role's length in characters, compared without case; only then the rest.
+            var index = line.startIndex
+            var matched = true
+            for expected in role {
+                guard index < line.endIndex, line[index].lowercased() == String(expected) else { matched = false; break }
+                index = line.index(after: index)
+            }
+            guard matched else { continue }
+            let rest = line[index...]
+            if [" — ", " – ", " - ", ":"].contains(where: { rest.hasPrefix($0) }) { return String(line[..<index]) }
         }
         return nil
     }

@@ -37,7 +37,6 @@ public struct SignoffStaleRule: SignoffRule {
     public func message(for approval: ApprovalRecord) -> String? {
         guard let change = approval.staleBy else { return nil }
         let date = approval.origin.commit.map { ", " + ISOTime.format($0.author.time, in: TimeZone(secondsFromGMT: $0.author.offsetMinutes * 60) ?? TimeZones.utc).prefix(10) } ?? ""
-        let more = approval.laterChanges > 1 ? " (and \(approval.laterChanges - 1) more change\(approval.laterChanges > 2 ? "s" : ""))" : ""
-        return "approval '\(approval.role)' (\(approval.origin.name)\(date)) is stale: \(change.description)\(more)"
+        return "approval '\(approval.role)' (\(approval.origin.name)\(date)) is stale: \(change.description)"
     }
 }

@@ -29,7 +29,8 @@ public struct ApprovalOrigin: Sendable {
 /// A change after an approval to what it approves: a deliverable added, removed, edited, reopened
 /// or re-dated, a placeholder added.
 public struct SubstantiveChange: Sendable {
-    public let origin: ApprovalOrigin
+    /// Set once the walk has read who made the change.
+    public internal(set) var origin: ApprovalOrigin!
     public let kind: HistoryEvent.Kind
     public let item: String
     public let section: String
@@ -59,9 +60,8 @@ public struct ApprovalRecord: Sendable {
     public let origin: ApprovalOrigin
     /// The configured role that applies, with its approvers; nil when `signoff.roles` names none.
     public let approvers: (role: String, approvers: [Glob])?
-    /// The oldest substantive change after the approval within its scope, and how many there are.
+    /// The newest substantive change after the approval within its scope.
     public let staleBy: SubstantiveChange?
-    public let laterChanges: Int
     /// `signoff.require-signed-commits`: approvals count only from commits with a good signature.
     public let signatureRequired: Bool
 
