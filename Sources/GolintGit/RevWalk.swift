@@ -74,3 +74,33 @@ extension Repository {
         return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
     }
 }
+
+/// Commits reachable from a tip, newest first (children before parents), read one at a time so
+/// that a walk that finds what it looks for early stops early.
+public final class RevisionWalk {
+    private var walk: OpaquePointer?
+    /// A shallow clone's order, computed whole: libgit2 1.5's revwalk fails at its boundary.
+    private var listed: [ObjectID]?
+
+    public init(_ repository: Repository, from tip: ObjectID) throws {
+        if repository.isShallow {
+            listed = try repository.commitIDs(from: tip)
+            return
+        }
+        try check(git_revwalk_new(&walk, repository.pointer), "git_revwalk_new")
+        try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue), "git_revwalk_sorting")
+        var oid = tip.raw
+        try check(git_revwalk_push(walk, &oid), "git_revwalk_push")
+    }
+
+    deinit { git_revwalk_free(walk) }
+
+    public func next() throws -> ObjectID? {
+        if listed != nil { return listed?.popLast() }
+        var oid = git_oid()
+        let code = git_revwalk_next(&oid, walk)
+        if code == GIT_ITEROVER.rawValue { return nil }
+        try check(code, "git_revwalk_next")
+        return ObjectID(oid)
+    }
+}

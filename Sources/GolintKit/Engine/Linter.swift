@@ -82,9 +82,21 @@ public enum Linter {
         try lint(path: path, source: SourceText(bytes: bytes), configuration: configuration, now: now)
     }
 
-    /// `signoff` verifies the document's approvals against history, when configured.
-    static func lint(path: String, source: SourceText, configuration: Configuration, now: Date,
-                     signoff: (worker: SignoffRun.Worker, blob: ObjectID?)? = nil) throws -> DocumentResult {
+    static func lint(path: String, source: SourceText, configuration: Configuration, now: Date) throws -> DocumentResult {
+        let linted = try planRules(path: path, source: source, configuration: configuration, now: now)
+        return finish(linted.findings, linted.plan, configuration: configuration, now: now)
+    }
+
+    /// A document through the rules that read its plan; the history rules and the filters come after.
+    struct Linted {
+        let plan: Plan
+        let findings: [Finding]
+        /// Its given approvals are to be verified against history.
+        let awaitsHistory: Bool
+    }
+
+    static func planRules(path: String, source: SourceText, configuration: Configuration, now: Date,
+                          verifying: Bool = false) throws -> Linted {
         // Every configured pattern runs while the plan is built; the rules only read it.
         let plan: Plan
         do {
@@ -107,17 +119,25 @@ public enum Linter {
                         sourceLine: document.source.storedLine($0.line).trimmedSpaces.capped())
             }
         }
-        if let signoff, !document.source.isUnchecked {
-            let approvals = try signoff.worker.records(plan, path: path, blob: signoff.blob)
-            for (rule, severity) in signoff.worker.run.rules {
-                findings += rule.check(approvals).map {
-                    Finding(rule: type(of: rule).description.id, severity: severity, path: path, line: $0.line,
-                            column: document.source.storedColumn(line: $0.line, column: $0.column),
-                            message: $0.message, excerpt: $0.excerpt, deadline: nil, deadlineSource: nil, owner: nil,
-                            sourceLine: document.source.storedLine($0.line).trimmedSpaces.capped())
-                }
+        let awaits = verifying && !document.source.isUnchecked && plan.deliverables.contains { $0.isApproval && $0.state == .done }
+        return Linted(plan: plan, findings: findings, awaitsHistory: awaits)
+    }
+
+    /// The history rules' findings on a document's approvals.
+    static func signoffFindings(_ approvals: [ApprovalRecord], plan: Plan, run: SignoffRun) -> [Finding] {
+        let source = plan.document.source
+        return run.rules.flatMap { rule, severity in
+            rule.check(approvals).map {
+                Finding(rule: type(of: rule).description.id, severity: severity, path: plan.path, line: $0.line,
+                        column: source.storedColumn(line: $0.line, column: $0.column), message: $0.message, excerpt: $0.excerpt,
+                        deadline: nil, deadlineSource: nil, owner: nil, sourceLine: source.storedLine($0.line).trimmedSpaces.capped())
             }
         }
+    }
+
+    /// The filters (inline suppressions, waivers) over all of a document's findings.
+    static func finish(_ findings: [Finding], _ plan: Plan, configuration: Configuration, now: Date) -> DocumentResult {
+        var findings = findings
         for case let rule as any FindingFilterRule.Type in RuleRegistry.rules {
             findings = rule.init().filter(findings, plan, now: now, severity: configuration.severity(of: rule.description))
         }
@@ -125,14 +145,40 @@ public enum Linter {
                               checked: plan.deliverables.count { $0.state == .done })
     }
 
-    /// Reads and lints on every core, each worker through its own reader.
+    /// Reads and lints on every core, each worker through its own reader. Documents with given
+    /// approvals to verify wait for one walk through history, then are finished here.
     private static func lintInParallel(_ files: [SourceFile], source: DocumentSource, configuration: Configuration,
                                        now: Date, signoff: SignoffRun?) throws -> [DocumentResult] {
-        try Parallel.map(count: files.count, context: { (try source.concurrentReader(), try signoff?.worker()) }) { context, index in
+        // Finished on the worker, so that only the plans that wait for history stay in memory.
+        enum Outcome {
+            case finished(DocumentResult)
+            case waiting(Linted)
+        }
+        let outcomes = try Parallel.map(count: files.count, context: { try source.concurrentReader() }) { reader, index -> Outcome in
             let file = files[index]
-            return try lint(path: file.path, source: try read(file, with: context.0), configuration: configuration, now: now,
-                            signoff: context.1.map { ($0, file.blob) })
-        }.map { try $0.get() }
+            let linted = try planRules(path: file.path, source: try read(file, with: reader), configuration: configuration, now: now,
+                                       verifying: signoff != nil)
+            return linted.awaitsHistory ? .waiting(linted) : .finished(finish(linted.findings, linted.plan, configuration: configuration, now: now))
+        }
+        var results: [DocumentResult?] = []
+        var waiting: [(index: Int, linted: Linted)] = []
+        for (index, outcome) in outcomes.enumerated() {
+            switch try outcome.get() {
+            case let .finished(result):
+                results.append(result)
+            case let .waiting(linted):
+                results.append(nil)
+                waiting.append((index, linted))
+            }
+        }
+        if let signoff, !waiting.isEmpty {
+            let records = try signoff.records(waiting.map { ($0.linted.plan.path, DocumentSnapshot(plan: $0.linted.plan)) })
+            for ((index, linted), approvals) in zip(waiting, records) {
+                let findings = linted.findings + signoffFindings(approvals, plan: linted.plan, run: signoff)
+                results[index] = finish(findings, linted.plan, configuration: configuration, now: now)
+            }
+        }
+        return results.map { $0! }
     }
 
     /// A document's text, or why it was not read (too large, unreadable): those are findings.

@@ -1,71 +1,173 @@
 import Foundation
 import GolintGit
 
-/// Finds, for every given approval of a document version, the change that gave it, walking back
-/// from that version along the document's own history and stopping as soon as every approval is
-/// found. On the way it notes every substantive change, to tell which approvals are stale.
+/// Finds, for every given approval of the evaluated documents, the change that gave it: one walk
+/// back through history from the evaluated commit, newest first, that reads each commit's document
+/// changes once and stops as soon as every approval of every document is found. On the way it
+/// notes each document's substantive changes, to tell which approvals are stale.
 ///
-/// The walk follows the version the way `git log` simplifies history: through a merge to the
-/// parent whose version is the same (the branch that brought it), else along the first parent;
-/// through renames; and it stops at a shallow clone's boundary.
+/// A document's version is followed to the commit that introduced it: not a merge that took it
+/// as it was from another parent (the walk meets the branch commit that made it), through renames,
+/// to a shallow clone's boundary.
 struct ApprovalProvenance {
     let context: SignoffContext
 
-    /// Where the walk starts: a commit's version, and before it the pending change, if any.
-    struct Start {
-        let commit: CommitInfo?
-        /// The document's version at `commit`, or nil when the document is new there.
+    /// A document to trace: its evaluated snapshot and its version at the commit the walk starts from.
+    struct Request {
+        let path: String
+        let current: DocumentSnapshot
+        /// nil when the document is not in the start commit (new in a pending change).
         let version: ObjectID?
-        /// The evaluated snapshot is the index's or the work tree's, not `commit`'s.
-        let pending: Bool
     }
 
-    func records(path: String, current: DocumentSnapshot, start: Start) throws -> [ApprovalRecord] {
-        var walk = Walk(current: current, scope: context.trust.verification.staleScope)
-        guard !walk.isDone else { return [] }
+    /// A change to a document's version found by the commit walk: `commit` made the version the
+    /// trace stands on from `parentVersion` (nil: the document starts there).
+    private struct Step {
+        let parentVersion: ObjectID?
+        let parentPath: String
+        let commit: ObjectID
+        let boundary: Bool
+    }
+
+    /// One document's walk through the shared history walk.
+    private final class Trace {
+        var walk: Walk
+        /// The version the walk stands on, and its path.
+        var path: String
+        var version: ObjectID?
         var origins: [Int: ApprovalOrigin] = [:]
-        func credit(_ found: [Int], to origin: @autoclosure () throws -> ApprovalOrigin) rethrows {
+        /// Where the commit walk has got to for this document, ahead of `version`: the steps it
+        /// found that are still to be read.
+        var plannedPath: String
+        var plannedVersion: ObjectID?
+        var steps: [Step] = []
+
+        init(_ request: Request, scope: SignoffVerification.StaleScope) {
+            walk = Walk(current: request.current, scope: scope)
+            path = request.path
+            version = request.version
+            plannedPath = request.path
+            plannedVersion = request.version
+        }
+
+        var isActive: Bool { !walk.isDone && version != nil }
+
+        func plan(_ step: Step) {
+            steps.append(step)
+            plannedVersion = step.parentVersion
+            plannedPath = step.parentPath
+        }
+
+        func credit(_ found: [Int], to origin: () throws -> ApprovalOrigin) rethrows {
             guard !found.isEmpty || walk.unattributed else { return }
             let origin = try origin()
             for index in found { origins[index] = origin }
             if walk.unattributed { walk.attribute(origin) }
         }
-        if start.pending {
-            let parent = try start.version.map { try context.store.snapshot($0, path, near: current) }
-            credit(walk.step(to: parent), to: context.pendingOrigin)
-        }
-        var commit = start.commit?.id, version = start.version, currentPath = path
-        while !walk.isDone, let here = commit, let hereVersion = version {
-            let back = try previousVersion(of: here, version: hereVersion, path: currentPath)
-            if let same = back.sameParent {
-                commit = same
-                continue
+    }
+
+    /// The records of each request, in order. `start` is the commit the walk starts from (nil: no
+    /// commit yet); with `pending`, the evaluated snapshots are a pending change on top of it.
+    func records(_ requests: [Request], start: ObjectID?, pending: Bool) throws -> [[ApprovalRecord]] {
+        let verification = context.trust.verification
+        let traces = requests.map { Trace($0, scope: verification.staleScope) }
+        if pending {
+            for (trace, request) in zip(traces, requests) where !trace.walk.isDone {
+                let parent = try request.version.map { try context.store.snapshot($0, request.path, near: request.current) }
+                trace.credit(trace.walk.step(to: parent)) { context.pendingOrigin }
             }
-            // Who made this change is read only if it gave an approval.
-            let origin = { try context.origin(context.repository.commit(here), beforeShallowBoundary: back.isBoundary) }
-            guard let parentVersion = back.parentVersion, let parentCommit = back.firstParent,
-                  try !context.store.isTooLarge(parentVersion) else {
-                try credit(walk.step(to: nil), to: origin())
-                break
-            }
-            // Once staleness is settled, versions are screened by their lines; parsed only where that cannot tell.
-            if walk.lineKeys != nil, let found = try walk.screen(context.repository.blob(parentVersion), configuration: context.store.configuration) {
-                try credit(found, to: origin())
-            } else {
-                if walk.child == nil { try credit(walk.resume(try context.store.snapshot(hereVersion, currentPath)), to: origin()) }
-                try credit(walk.step(to: try context.store.snapshot(parentVersion, back.parentPath, near: walk.child!)), to: origin())
-            }
-            commit = parentCommit
-            version = parentVersion
-            currentPath = back.parentPath
         }
-        return walk.staleness.keys.sorted().compactMap { index in
-            guard let origin = origins[index] else { return nil }
-            let item = current.items[index]
-            return ApprovalRecord(line: item.line, column: item.column, text: item.text, role: item.role ?? item.text, signer: item.signer,
-                                  origin: origin, approvers: context.trust.verification.approvers(of: item.role ?? item.text),
-                                  staleBy: walk.staleness[index] ?? nil, signatureRequired: context.trust.verification.requireSignedCommits)
+        if let start { try walk(traces, from: start) }
+        return zip(traces, requests).map { trace, request in
+            trace.walk.staleness.keys.sorted().compactMap { index in
+                guard let origin = trace.origins[index] else { return nil }
+                let item = request.current.items[index]
+                return ApprovalRecord(line: item.line, column: item.column, text: item.text, role: item.role ?? item.text, signer: item.signer,
+                                      origin: origin, approvers: verification.approvers(of: item.role ?? item.text),
+                                      staleBy: trace.walk.staleness[index] ?? nil, signatureRequired: verification.requireSignedCommits)
+            }
         }
+    }
+
+    /// Commits are read in stretches on this thread (cheap: which documents each one changed);
+    /// then each document's changes of the stretch are read on all cores (screened or parsed), and
+    /// the documents whose approvals are all found drop out.
+    private func walk(_ traces: [Trace], from start: ObjectID) throws {
+        let repository = context.repository
+        var active = traces.filter(\.isActive)
+        let commits = try RevisionWalk(repository, from: start)
+        var exhausted = false
+        while !active.isEmpty && !exhausted {
+            var read = 0
+            while read < 256 {
+                guard let id = try commits.next() else {
+                    exhausted = true
+                    break
+                }
+                read += 1
+                try plan(id, active.filter { $0.plannedVersion != nil })
+            }
+            let working = active.filter { !$0.steps.isEmpty }
+            let trust = context.trust, location = repository.location, configuration = context.store.configuration
+            let results = try Parallel.map(count: working.count, maxWorkers: 8, context: {
+                try SignoffContext(trust: trust, repository: Repository(location), configuration: configuration)
+            }) { context, index in
+                let trace = working[index]
+                for step in trace.steps where !trace.walk.isDone { try Self.advance(trace, step, context) }
+                trace.steps.removeAll()
+            }
+            for result in results { try result.get() }
+            active.removeAll { !$0.isActive }
+        }
+    }
+
+    /// Which active documents' versions `id` made, as steps for their traces.
+    private func plan(_ id: ObjectID, _ traces: [Trace]) throws {
+        guard !traces.isEmpty else { return }
+        let repository = context.repository
+        let links = try repository.links(of: id)
+        let tree = try repository.tree(links.tree)
+        if context.isShallowBoundary(id) || links.parents.isEmpty {
+            // What this commit holds it did not get from a parent in this clone.
+            for trace in traces where tree.entry(at: trace.plannedPath)?.id == trace.plannedVersion {
+                trace.plan(Step(parentVersion: nil, parentPath: trace.plannedPath, commit: id, boundary: context.isShallowBoundary(id)))
+            }
+            return
+        }
+        let firstParent = try repository.tree(repository.links(of: links.parents[0]).tree)
+        for change in try context.selection.documentChanges(from: firstParent, to: tree) {
+            guard let path = change.newPath, let version = change.newID else { continue }
+            for trace in traces where trace.plannedPath == path && trace.plannedVersion == version {
+                // Taken as it was from another parent: the branch commit that made it comes later.
+                let fromBranch = try links.parents.dropFirst().contains { try repository.tree(repository.links(of: $0).tree).entry(at: path)?.id == version }
+                if !fromBranch {
+                    trace.plan(Step(parentVersion: change.status == .added ? nil : change.oldID, parentPath: change.oldPath ?? path, commit: id, boundary: false))
+                }
+            }
+        }
+    }
+
+    /// One step of a document back to its previous version.
+    private static func advance(_ trace: Trace, _ step: Step, _ context: SignoffContext) throws {
+        // Who made the change is read only if it gave an approval or changed what one approves.
+        let origin = { try context.origin(context.repository.commit(step.commit), beforeShallowBoundary: step.boundary) }
+        guard let parentVersion = step.parentVersion, try !context.store.isTooLarge(parentVersion) else {
+            try trace.credit(trace.walk.step(to: nil), to: origin)
+            trace.version = nil
+            return
+        }
+        // Once staleness is settled, versions are screened by their lines; parsed only where that cannot tell.
+        if trace.walk.lineKeys != nil,
+           let found = try trace.walk.screen(context.repository.blob(parentVersion), configuration: context.store.configuration) {
+            try trace.credit(found, to: origin)
+        } else {
+            if trace.walk.child == nil, let version = trace.version {
+                try trace.credit(trace.walk.resume(try context.store.snapshot(version, trace.path)), to: origin)
+            }
+            try trace.credit(trace.walk.step(to: try context.store.snapshot(parentVersion, step.parentPath, near: trace.walk.child!)), to: origin)
+        }
+        trace.version = parentVersion
+        trace.path = step.parentPath
     }
 
     /// The state of one document's walk: the approvals still looked for, by their index in the
@@ -247,36 +349,6 @@ struct ApprovalProvenance {
             }
             return false
         }
-    }
-
-    private struct Back {
-        /// A parent with the same version: nothing changed here, go on there.
-        var sameParent: ObjectID?
-        var firstParent: ObjectID?
-        var parentVersion: ObjectID?
-        var parentPath: String
-        var isBoundary = false
-    }
-
-    private func previousVersion(of commit: ObjectID, version: ObjectID, path: String) throws -> Back {
-        let repository = context.repository
-        let links = try repository.links(of: commit)
-        if context.isShallowBoundary(commit) || links.parents.isEmpty {
-            return Back(parentPath: path, isBoundary: context.isShallowBoundary(commit))
-        }
-        let trees = try links.parents.map { try repository.tree(repository.links(of: $0).tree) }
-        if let same = trees.firstIndex(where: { $0.entry(at: path)?.id == version }) {
-            return Back(sameParent: links.parents[same], parentPath: path)
-        }
-        if let entry = trees[0].entry(at: path) {
-            return Back(firstParent: links.parents[0], parentVersion: entry.id, parentPath: path)
-        }
-        // Not there before: renamed here, or added.
-        let changes = try context.selection.documentChanges(from: trees[0], to: try repository.tree(links.tree))
-        if let renamed = changes.first(where: { $0.status == .renamed && $0.newPath == path }), let oldPath = renamed.oldPath {
-            return Back(firstParent: links.parents[0], parentVersion: renamed.oldID, parentPath: oldPath)
-        }
-        return Back(firstParent: links.parents[0], parentPath: path)
     }
 
     static func isGiven(_ item: DocumentSnapshot.Item) -> Bool { item.isApproval && item.state == .done }

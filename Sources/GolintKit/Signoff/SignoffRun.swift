@@ -39,26 +39,14 @@ struct SignoffRun {
         }
     }
 
-    /// A worker's verifier, with its own repository handle.
-    func worker() throws -> Worker {
-        Worker(run: self, context: try SignoffContext(trust: trust, repository: Repository(location), configuration: configuration))
-    }
-
-    struct Worker {
-        let run: SignoffRun
-        let context: SignoffContext
-
-        func records(_ plan: Plan, path: String, blob: ObjectID?) throws -> [ApprovalRecord] {
-            let snapshot = DocumentSnapshot(plan: plan)
-            guard snapshot.items.contains(where: ApprovalProvenance.isGiven) else { return [] }
-            let version: ObjectID?
-            if run.pending {
-                version = try run.startCommit.flatMap { try context.repository.tree($0.treeID).entry(at: path)?.id }
-            } else {
-                version = blob
-            }
-            let start = ApprovalProvenance.Start(commit: run.startCommit, version: version, pending: run.pending)
-            return try ApprovalProvenance(context: context).records(path: path, current: snapshot, start: start)
+    /// The approval records of each document, by one walk back through history.
+    func records(_ documents: [(path: String, snapshot: DocumentSnapshot)]) throws -> [[ApprovalRecord]] {
+        let context = try SignoffContext(trust: trust, repository: Repository(location), configuration: configuration)
+        let startTree = try startCommit.map { try context.repository.tree($0.treeID) }
+        let requests = documents.map { document in
+            // Under a pending change the walk starts from HEAD's version; at a revision, from the evaluated one.
+            ApprovalProvenance.Request(path: document.path, current: document.snapshot, version: startTree?.entry(at: document.path)?.id)
         }
+        return try ApprovalProvenance(context: context).records(requests, start: startCommit?.id, pending: pending)
     }
 }
