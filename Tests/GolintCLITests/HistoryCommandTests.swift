@@ -22,7 +22,7 @@ final class HistoryCommandTests: CLITestCase {
         let events = try XCTUnwrap(report["events"] as? [[String: Any]])
         XCTAssertEqual(events.count, 24)
         let checked = try XCTUnwrap(events.first { $0["kind"] as? String == "checked" })
-        XCTAssertEqual(checked.keys.sorted(), ["after", "author", "before", "commit", "committer", "item", "kind", "line", "path", "signature", "time", "verified"])
+        XCTAssertEqual(checked.keys.sorted(), ["after", "author", "before", "commit", "committer", "item", "kind", "line", "path", "signature", "stale", "time", "verified"])
         XCTAssertEqual(checked["author"] as? [String: String], ["name": "Dev Ops", "email": "dev@example.com"])
         XCTAssertEqual(checked["time"] as? String, "2026-03-02T17:30:00+01:00")
         XCTAssertEqual(checked["item"] as? String, "VPC, Subnets, Security Groups online")
@@ -42,12 +42,12 @@ final class HistoryCommandTests: CLITestCase {
     func testMarkdownAndCSVShapes() throws {
         let repository = try demoRepository()
         let markdown = try golint(["history", "--format", "markdown"], in: repository.path).stdout.split(separator: "\n")
-        XCTAssertEqual(markdown.first, "| Time | Commit | Author | Committer | Signature | Document | Line | Event | Item | Before | After | Verified |")
+        XCTAssertEqual(markdown.first, "| Time | Commit | Author | Committer | Signature | Document | Line | Event | Item | Before | After | Verified | Stale |")
         XCTAssertEqual(markdown.count, 2 + 24)
         XCTAssertTrue(markdown.allSatisfy { $0.hasPrefix("|") && $0.hasSuffix("|") })
         let csv = try golint(["history", "--format", "csv"], in: repository.path).stdout
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        XCTAssertEqual(rows.first, "commit,author,email,committer,committer_email,signature,signer,time,path,kind,item,line,before,after,verified")
+        XCTAssertEqual(rows.first, "commit,author,email,committer,committer_email,signature,signer,time,path,kind,item,line,before,after,verified,stale")
         XCTAssertEqual(rows.count, 1 + 24)
         XCTAssertTrue(rows.contains { $0.contains(",checked,\"VPC, Subnets, Security Groups online\",10,") }, csv)
     }

@@ -109,6 +109,7 @@ final class VerifiedSignoffTests: CLITestCase {
         let event = try signedEvent(repository)
         XCTAssertEqual(signature(event), ["status": "good", "format": "ssh", "signer": "carol@payments.example"])
         XCTAssertEqual(event["verified"] as? Bool, true)
+        XCTAssertEqual(event["stale"] as? Bool, false)
         XCTAssertEqual(event["committer"] as? [String: String], ["name": "Carol Weiss", "email": "carol@payments.example"])
         let blame = try golint(["blame", Self.document], in: repository.path)
         XCTAssertTrue(blame.stdout.contains("signed by Carol Weiss <carol@payments.example>") && blame.stdout.contains("[ssh good carol@payments.example] verified"),
@@ -228,6 +229,10 @@ final class VerifiedSignoffTests: CLITestCase {
         XCTAssertEqual(findings.map(\.rule), ["signoff-stale"])
         XCTAssertEqual(findings[0].message,
                        "approval 'Security' (\(approval), 2026-02-25) is stale: 'Payment provider switched' was added in \(try shortHead(repository)) by Alice Adler")
+        // history and blame say the same of the approval.
+        XCTAssertEqual(try signedEvent(repository)["stale"] as? Bool, true)
+        let blame = try golint(["blame", Self.document], in: repository.path).stdout
+        XCTAssertTrue(blame.split(separator: "\n").contains { $0.contains("Security — Carol Weiss") && $0.hasSuffix("verified, stale") }, blame)
     }
 
     func testAHarmlessChangeElsewhereIsNotStaleWithSectionScope() throws {

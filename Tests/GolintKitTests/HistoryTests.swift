@@ -21,6 +21,34 @@ final class HistoryTests: XCTestCase {
         try repository.git(["log", "--reverse", "--format=%H"]).split(separator: "\n").map(String.init)
     }
 
+    func testApprovalEventsAreMarkedStaleByLaterChangesInTheirScope() throws {
+        let signed = "# Launch\n\n## Security review\n\n- [x] Pen test passed\n\n## Notes\n\n- [ ] Retro sheduled\n\n## Sign-off\n\n- [x] Security — Carol Weiss, 2026-02-27\n- [ ] Legal\n"
+        for (scope, expected) in [("document", [true, false]), ("section", [false, false]), ("off", [false, false])] {
+            let repository = try TestRepository()
+            try repository.write(".golint.yml", "signoff:\n  stale: \(scope)\n")
+            try repository.write("docs/TASK_LAUNCH.md", signed)
+            try repository.commit("Security signs", author: "Carol Weiss")
+            // A typo fixed in another section, and the document renamed: the approval is followed through.
+            try repository.remove("docs/TASK_LAUNCH.md")
+            try repository.write("docs/TASK_GO_LIVE.md", signed.replacingOccurrences(of: "sheduled", with: "scheduled"))
+            try repository.commit("Typo", author: "Alice Adler")
+            try repository.write("docs/TASK_GO_LIVE.md", signed.replacingOccurrences(of: "sheduled", with: "scheduled")
+                .replacingOccurrences(of: "- [ ] Legal", with: "- [x] Legal — Jana Krüger, 2026-03-01"))
+            try repository.commit("Legal signs", author: "Jana Krüger")
+            let approvals = try history(repository).filter { $0.stale != nil }
+            XCTAssertEqual(approvals.map(\.item), ["Security — Carol Weiss, 2026-02-27", "Legal — Jana Krüger, 2026-03-01"], scope)
+            XCTAssertEqual(approvals.map(\.stale), expected, scope)
+        }
+        // Reopening the pen test, in the section the role names, makes the Security approval stale there too.
+        let repository = try TestRepository()
+        try repository.write(".golint.yml", "signoff:\n  stale: section\n")
+        try repository.write("docs/TASK_LAUNCH.md", signed)
+        try repository.commit("Security signs", author: "Carol Weiss")
+        try repository.write("docs/TASK_LAUNCH.md", signed.replacingOccurrences(of: "- [x] Pen test passed", with: "- [ ] Pen test passed"))
+        try repository.commit("Reopened", author: "Alice Adler")
+        XCTAssertEqual(try history(repository).filter { $0.stale != nil }.map(\.stale), [true])
+    }
+
     func testEveryEventKind() throws {
         let repository = try TestRepository()
         try repository.write("docs/TASK_A.md", """

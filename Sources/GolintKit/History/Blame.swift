@@ -20,6 +20,10 @@ extension HistoryWalker {
         try reportingGitErrors { try blameItems(path: path, revision: revision) }
     }
 
+    private static func key(_ event: HistoryEvent) -> String {
+        "\(event.commit) \(event.path) \(event.line ?? 0) \(event.kind.rawValue) \(event.item ?? "")"
+    }
+
     private func blameItems(path: String, revision: String) throws -> [BlameEntry] {
         let commit = try repository.commit(revision)
         guard let entry = try repository.tree(commit.treeID).entry(at: path) else {
@@ -29,12 +33,17 @@ extension HistoryWalker {
         var options = HistoryOptions()
         options.until = revision
         let provenance = ItemProvenance()
-        _ = try walk(options, observer: provenance)
+        let events = try walk(options, observer: provenance).events
+        // The approval events as history marked them: stale or not.
+        var stale: [String: Bool] = [:]
+        for event in events where event.stale != nil { stale[Self.key(event)] = event.stale }
         let snapshot = try store.snapshot(entry.id, path)
         guard let origins = provenance.origins[entry.id] else { return [] }
         return zip(snapshot.items, origins).map { item, origin in
-            BlameEntry(line: item.line, text: item.text, checked: item.checked, isApproval: item.isApproval,
-                       signed: item.signed, lastChange: origin.event, beforeShallowBoundary: origin.beforeShallowBoundary)
+            var change = origin.event
+            if change.approval != nil { change.stale = stale[Self.key(change)] ?? false }
+            return BlameEntry(line: item.line, text: item.text, checked: item.checked, isApproval: item.isApproval,
+                              signed: item.signed, lastChange: change, beforeShallowBoundary: origin.beforeShallowBoundary)
         }
     }
 }

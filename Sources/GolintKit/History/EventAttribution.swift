@@ -40,7 +40,8 @@ final class EventAttribution {
         return HistoryEvent(commit: commit.id.description, authorName: people.author.name, authorEmail: people.author.email,
                             committerName: people.committer.name, committerEmail: people.committer.email, signature: signature,
                             verified: verified, time: commit.author.time, offsetMinutes: commit.author.offsetMinutes, path: path,
-                            kind: draft.kind, item: draft.item, line: draft.line, before: draft.before, after: draft.after)
+                            kind: draft.kind, item: draft.item, line: draft.line, before: draft.before, after: draft.after,
+                            stale: nil, approval: draft.approval, substance: draft.substance)
     }
 
     private func identities(of commit: CommitInfo) -> (author: Identity, committer: Identity) {

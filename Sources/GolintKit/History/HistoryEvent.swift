@@ -40,6 +40,12 @@ public struct HistoryEvent: Sendable, Equatable {
     public let line: Int?
     public let before: String?
     public let after: String?
+    /// On approval events: whether a later change in the walked range changed what it approves
+    /// in substance (`signoff.stale`); nil on other events.
+    public internal(set) var stale: Bool?
+    /// What the event means to approvals, for telling which are stale.
+    let approval: EventDraft.Approval?
+    let substance: String?
 
     public var isoTime: String {
         ISOTime.format(time, in: TimeZone(secondsFromGMT: offsetMinutes * 60) ?? TimeZones.utc)
@@ -48,10 +54,11 @@ public struct HistoryEvent: Sendable, Equatable {
 
 /// An event before it is attributed to a commit.
 struct EventDraft: Equatable {
-    /// The approval an event gives: its role and the signer it names.
-    struct Approval: Equatable {
+    /// The approval an event gives: its role, the signer it names, its section.
+    struct Approval: Equatable, Sendable {
         let role: String
         let signer: String?
+        let section: String
     }
 
     let kind: HistoryEvent.Kind
@@ -61,4 +68,7 @@ struct EventDraft: Equatable {
     let after: String?
     /// Set on events that give an approval (`signed`, or `checked` on an approval).
     var approval: Approval? = nil
+    /// For a change in substance to what approvals approve (a deliverable added, removed, edited,
+    /// reopened or re-dated, a placeholder added), the section it is in.
+    var substance: String? = nil
 }

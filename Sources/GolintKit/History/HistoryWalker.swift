@@ -92,6 +92,7 @@ public final class HistoryWalker {
             }
             store.dropPending()
         }
+        StaleApprovals.mark(&events, scope: configuration.verification.staleScope)
         return HistoryReport(events: events, commits: ids.count, shallowBoundary: reachedBoundary)
     }
 
@@ -101,7 +102,9 @@ public final class HistoryWalker {
             let selection = CommitSelection(repository: repository, configuration: configuration, paths: paths)
             let before = try selection.resolve(old), after = try selection.resolve(new)
             let changes = try selection.documentChanges(from: repository.tree(before.treeID), to: repository.tree(after.treeID))
-            return try changes.flatMap { try builder.events(for: $0, in: after) }
+            var events = try changes.flatMap { try builder.events(for: $0, in: after) }
+            StaleApprovals.mark(&events, scope: configuration.verification.staleScope)
+            return events
         }
     }
 }

@@ -17,7 +17,22 @@ struct SnapshotDiff {
         events += SnapshotDiff.placeholderEvents(old, new)
         if !isNew { events += SnapshotDiff.deadlineEvents(old.deadlines, new.deadlines) }
         events += SnapshotDiff.decisionEvents(old.decisions, new.decisions)
-        self.events = events.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+        self.events = events.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map { entry in
+            var event = entry.element
+            event.substance = SnapshotDiff.substance(of: event, old: old, new: new)
+            return event
+        }
+    }
+
+    private static let substantiveKinds: Set<HistoryEvent.Kind> = [.itemAdded, .itemRemoved, .itemEdited, .unchecked, .deadlineChanged, .placeholderAdded]
+
+    /// The section of a change to what approvals approve; nil for other events, and for changes
+    /// to approvals themselves.
+    private static func substance(of event: EventDraft, old: DocumentSnapshot, new: DocumentSnapshot) -> String? {
+        guard substantiveKinds.contains(event.kind), let line = event.line else { return nil }
+        let side = event.kind == .itemRemoved ? old : new
+        if let item = side.items.first(where: { $0.line == line && $0.text == event.item }), item.isApproval { return nil }
+        return side.section(ofLine: line)
     }
 
     private static func itemEvents(_ old: [DocumentSnapshot.Item], _ new: [DocumentSnapshot.Item], _ matches: [Int?]) -> [EventDraft] {
@@ -26,7 +41,7 @@ struct SnapshotDiff {
             let after = new[newIndex]
             guard let oldIndex = match else {
                 // An approval written in signed is given by the commit that writes it.
-                let signedApproval = after.signed ? after.role.map { EventDraft.Approval(role: $0, signer: after.signer) } : nil
+                let signedApproval = after.signed ? after.role.map { EventDraft.Approval(role: $0, signer: after.signer, section: after.section) } : nil
                 events.append(EventDraft(kind: signedApproval == nil ? .itemAdded : .signed, item: after.text, line: after.line,
                                          before: nil, after: after.source, approval: signedApproval))
                 continue
@@ -44,7 +59,7 @@ struct SnapshotDiff {
             } else if before.section != after.section {
                 events.append(EventDraft(kind: .itemMoved, item: after.text, line: after.line, before: before.section, after: after.section))
             }
-            let approval = after.role.map { EventDraft.Approval(role: $0, signer: after.signer) }
+            let approval = after.role.map { EventDraft.Approval(role: $0, signer: after.signer, section: after.section) }
             if before.state != after.state && !signing {
                 let kind: HistoryEvent.Kind = after.state == .done ? .checked : after.state == .cancelled ? .cancelled : .unchecked
                 events.append(EventDraft(kind: kind, item: after.text, line: after.line, before: before.source, after: after.source,

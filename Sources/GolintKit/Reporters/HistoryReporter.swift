@@ -27,22 +27,22 @@ public enum HistoryReporter {
                 ("events", .array(events.map(json))),
             ]).rendered()
         case .markdown:
-            var lines = ["| Time | Commit | Author | Committer | Signature | Document | Line | Event | Item | Before | After | Verified |",
-                         "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+            var lines = ["| Time | Commit | Author | Committer | Signature | Document | Line | Event | Item | Before | After | Verified | Stale |",
+                         "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
             lines += events.map { event in
                 "| " + [event.isoTime, String(event.commit.prefix(10)), "\(event.authorName) <\(event.authorEmail)>",
                         "\(event.committerName) <\(event.committerEmail)>", signatureText(event.signature), event.path,
                         event.line.map(String.init) ?? "", event.kind.rawValue, event.item ?? "", event.before ?? "", event.after ?? "",
-                        verifiedText(event.verified)]
+                        verifiedText(event.verified), staleText(event.stale)]
                     .map(markdownCell).joined(separator: " | ") + " |"
             }
             return lines.map { $0 + "\n" }.joined()
         case .csv:
-            let header = "commit,author,email,committer,committer_email,signature,signer,time,path,kind,item,line,before,after,verified"
+            let header = "commit,author,email,committer,committer_email,signature,signer,time,path,kind,item,line,before,after,verified,stale"
             let rows = events.map { event in
                 [event.commit, event.authorName, event.authorEmail, event.committerName, event.committerEmail, event.signature.status.rawValue,
                  event.signature.signer ?? "", event.isoTime, event.path, event.kind.rawValue, event.item ?? "",
-                 event.line.map(String.init) ?? "", event.before ?? "", event.after ?? "", verifiedText(event.verified)]
+                 event.line.map(String.init) ?? "", event.before ?? "", event.after ?? "", verifiedText(event.verified), staleText(event.stale)]
                     .map(csvField).joined(separator: ",")
             }
             return ([header] + rows).map { $0 + "\r\n" }.joined()
@@ -64,7 +64,12 @@ public enum HistoryReporter {
         }
         if event.signature.status != .none { line += "  [\(signatureText(event.signature))]" }
         if let verified = event.verified { line += "  \(verifiedText(verified))" }
+        if event.stale == true { line += ", stale" }
         return line
+    }
+
+    static func staleText(_ stale: Bool?) -> String {
+        stale.map { $0 ? "stale" : "current" } ?? ""
     }
 
     /// `ssh good carol@payments.example`, `openpgp unknown-key`, `unsigned`.
@@ -95,6 +100,7 @@ public enum HistoryReporter {
                 ("signer", .optional(event.signature.signer)),
             ])),
             ("verified", event.verified.map(JSONValue.bool) ?? .null),
+            ("stale", event.stale.map(JSONValue.bool) ?? .null),
         ])
     }
 
@@ -123,17 +129,17 @@ public enum HistoryReporter {
                 [String(entry.line), entry.checked ? "x" : " ", entry.text,
                  entry.beforeShallowBoundary ? "shallow-boundary" : entry.lastChange.kind.rawValue, entry.lastChange.commit,
                  entry.lastChange.authorName, entry.lastChange.authorEmail, entry.lastChange.isoTime, entry.lastChange.signature.status.rawValue,
-                 verifiedText(entry.lastChange.verified)].map(csvField).joined(separator: ",")
+                 verifiedText(entry.lastChange.verified), staleText(entry.lastChange.stale)].map(csvField).joined(separator: ",")
             }
-            return (["line,state,item,change,commit,author,email,time,signature,verified"] + rows).map { $0 + "\r\n" }.joined()
+            return (["line,state,item,change,commit,author,email,time,signature,verified,stale"] + rows).map { $0 + "\r\n" }.joined()
         case .markdown:
-            var lines = ["| Line | State | Item | Last change | Commit | Author | Time | Signature | Verified |",
-                         "|---|---|---|---|---|---|---|---|---|"]
+            var lines = ["| Line | State | Item | Last change | Commit | Author | Time | Signature | Verified | Stale |",
+                         "|---|---|---|---|---|---|---|---|---|---|"]
             lines += entries.map { entry in
                 "| " + [String(entry.line), entry.checked ? "[x]" : "[ ]", entry.text,
                         entry.beforeShallowBoundary ? "at or before (shallow clone)" : entry.lastChange.kind.rawValue,
                         String(entry.lastChange.commit.prefix(10)), entry.lastChange.authorName, entry.lastChange.isoTime,
-                        signatureText(entry.lastChange.signature), verifiedText(entry.lastChange.verified)]
+                        signatureText(entry.lastChange.signature), verifiedText(entry.lastChange.verified), staleText(entry.lastChange.stale)]
                     .map(markdownCell).joined(separator: " | ") + " |"
             }
             return lines.map { $0 + "\n" }.joined()
@@ -150,6 +156,7 @@ public enum HistoryReporter {
                 var trail = ""
                 if change.signature.status != .none { trail += " [\(signatureText(change.signature))]" }
                 if let verified = change.verified { trail += " \(verifiedText(verified))" }
+                if change.stale == true { trail += ", stale" }
                 return "\(String(entry.line).leftPadded(4)) \(state) \(text)  \(change.kind.rawValue) by \(change.authorName) <\(change.authorEmail)> "
                     + "\(change.isoTime) \(change.commit.prefix(10))\(trail)\n"
             }.joined()

@@ -210,7 +210,7 @@ struct ApprovalProvenance {
                 }
             }
             record(given)
-            if let parent { changes += ApprovalProvenance.substantiveChanges(diff, old: parent, new: child) }
+            if let parent { changes += ApprovalProvenance.substantiveChanges(diff) }
             self.child = parent
             lineKeys = nil
             settle()
@@ -360,15 +360,10 @@ struct ApprovalProvenance {
         return !roleWords.isEmpty && roleWords.allSatisfy(sectionWords.contains)
     }
 
-    private static let substantiveKinds: Set<HistoryEvent.Kind> = [.itemAdded, .itemRemoved, .itemEdited, .unchecked, .deadlineChanged, .placeholderAdded]
-
-    /// The diff's events that change what approvals approve; approvals changing are not among them.
-    static func substantiveChanges(_ diff: SnapshotDiff, old: DocumentSnapshot, new: DocumentSnapshot) -> [SubstantiveChange] {
+    /// The diff's changes to what approvals approve.
+    static func substantiveChanges(_ diff: SnapshotDiff) -> [SubstantiveChange] {
         diff.events.compactMap { event in
-            guard substantiveKinds.contains(event.kind), let line = event.line else { return nil }
-            let side = event.kind == .itemRemoved ? old : new
-            if let item = side.items.first(where: { $0.line == line && $0.text == event.item }), item.isApproval { return nil }
-            return SubstantiveChange(origin: nil, kind: event.kind, item: event.item ?? "", section: side.section(ofLine: line))
+            event.substance.map { SubstantiveChange(origin: nil, kind: event.kind, item: event.item ?? "", section: $0) }
         }
     }
 }
