@@ -16,16 +16,8 @@ final class EventAttribution {
         self.repository = repository
         verification = configuration.verification
         mailmap = try Mailmap(text: try source.read(path: ".mailmap") ?? [])
-        var allowed = AllowedSigners.empty, name = "the allowed signers (signoff.allowed-signers is not set)"
-        if let file = verification.allowedSignersFile, let bytes = try source.read(path: file) {
-            do {
-                allowed = try AllowedSigners(text: String(decoding: bytes, as: UTF8.self))
-            } catch let error as AllowedSigners.Invalid {
-                throw GolintError.configuration(file: file, line: error.line, message: error.reason)
-            }
-            name = file
-        }
-        signatures = SignatureVerifier(allowedSigners: allowed, name: name)
+        let allowed = try AllowedSigners.load(verification.allowedSignersFile, from: source)
+        signatures = SignatureVerifier(allowedSigners: allowed.signers, name: allowed.name)
     }
 
     func event(_ draft: EventDraft, path: String, commit: CommitInfo) -> HistoryEvent {

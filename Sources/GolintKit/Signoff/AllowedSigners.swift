@@ -2,8 +2,8 @@ import Foundation
 
 /// git's `gpg.ssh.allowedSignersFile` (ssh-keygen's ALLOWED SIGNERS format): which keys may sign
 /// for which principals (emails or patterns), in which namespaces, and when.
-struct AllowedSigners {
-    struct Entry {
+struct AllowedSigners: Sendable {
+    struct Entry: Sendable {
         let principals: [Glob]
         let publicKey: [UInt8]
         let namespaces: [String]?
@@ -29,6 +29,21 @@ struct AllowedSigners {
     let entries: [Entry]
 
     static let empty = AllowedSigners(entries: [])
+
+    /// The file `signoff.allowed-signers` names, read from `source` (the trusted revision), with
+    /// the name messages give it. A file that does not parse stops the run with its line.
+    static func load(_ file: String?, from source: DocumentSource) throws -> (signers: AllowedSigners, name: String) {
+        guard let file else { return (.empty, "the allowed signers (signoff.allowed-signers is not set)") }
+        guard let bytes = try source.read(path: file) else {
+            throw GolintError.configuration(file: Configuration.fileName, line: nil,
+                                            message: "signoff.allowed-signers: \(file) does not exist in \(source.name)")
+        }
+        do {
+            return (try AllowedSigners(text: String(decoding: bytes, as: UTF8.self)), file)
+        } catch let error as Invalid {
+            throw GolintError.configuration(file: file, line: error.line, message: error.reason)
+        }
+    }
 
     private init(entries: [Entry]) { self.entries = entries }
 

@@ -6,7 +6,7 @@ import GolintGit
 /// pending change is attributed to.
 struct SignoffTrust: Sendable {
     let verification: SignoffVerification
-    let allowedSignersText: String
+    let allowedSigners: AllowedSigners
     let allowedSignersName: String
     let mailmapText: [UInt8]
     let localIdentity: Identity
@@ -14,23 +14,7 @@ struct SignoffTrust: Sendable {
     /// `source` is where trusted files are read from: the trusted revision or the evaluated source.
     init(verification: SignoffVerification, readingFrom source: DocumentSource, repository: Repository) throws {
         self.verification = verification
-        if let file = verification.allowedSignersFile {
-            guard let bytes = try source.read(path: file) else {
-                throw GolintError.configuration(file: Configuration.fileName, line: nil,
-                                                message: "signoff.allowed-signers: \(file) does not exist in \(source.name)")
-            }
-            allowedSignersText = String(decoding: bytes, as: UTF8.self)
-            // Fail early with the line: a broken allowed-signers file must not make every signature unknown.
-            do {
-                _ = try AllowedSigners(text: allowedSignersText)
-            } catch let error as AllowedSigners.Invalid {
-                throw GolintError.configuration(file: file, line: error.line, message: error.reason)
-            }
-            allowedSignersName = file
-        } else {
-            allowedSignersText = ""
-            allowedSignersName = "the allowed signers (signoff.allowed-signers is not set)"
-        }
+        (allowedSigners, allowedSignersName) = try AllowedSigners.load(verification.allowedSignersFile, from: source)
         mailmapText = try source.read(path: ".mailmap") ?? []
         let environment = ProcessInfo.processInfo.environment
         localIdentity = Identity(name: try environment["GIT_AUTHOR_NAME"] ?? repository.configString("user.name") ?? "",
@@ -55,8 +39,7 @@ final class SignoffContext {
         store = VersionStore(repository: repository, configuration: configuration, capacity: 64)
         selection = CommitSelection(repository: repository, configuration: configuration, paths: [])
         mailmap = try Mailmap(text: trust.mailmapText)
-        signatures = SignatureVerifier(allowedSigners: (try? AllowedSigners(text: trust.allowedSignersText)) ?? .empty,
-                                       name: trust.allowedSignersName)
+        signatures = SignatureVerifier(allowedSigners: trust.allowedSigners, name: trust.allowedSignersName)
         boundary = repository.shallowBoundary
     }
 
