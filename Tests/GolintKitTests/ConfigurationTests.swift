@@ -94,6 +94,35 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(error("include: ['*.md']\n", kind: .pack), ".golint.yml:1: unknown key 'include' (not allowed in a rule pack)")
     }
 
+    func testSignoffVerificationKeys() throws {
+        XCTAssertFalse(try load("").verification.isEnabled, "off until configured")
+        XCTAssertFalse(try load("signoff:\n  stale: 'off'\n").verification.isEnabled)
+        let configuration = try load("""
+            signoff:
+              roles:
+                Security: [Carol@Payments.example]
+                Legal Team: ['*@legal.example']
+              require-signed-commits: yes
+              allowed-signers: .golint/allowed_signers
+              stale: section
+            """)
+        let verification = configuration.verification
+        XCTAssertTrue(verification.isEnabled && verification.requireSignedCommits)
+        XCTAssertEqual(verification.allowedSignersFile, ".golint/allowed_signers")
+        XCTAssertEqual(verification.staleScope, .section)
+        XCTAssertEqual(verification.approvers(of: "security")?.approvers.map(\.pattern), ["carol@payments.example"])
+        XCTAssertEqual(verification.approvers(of: "Legal Team")?.role, "Legal Team")
+        XCTAssertNil(verification.approvers(of: "Legal"), "a role's words must all be named")
+        XCTAssertEqual(verification.approvers(of: "Security Lead")?.role, "Security")
+        XCTAssertEqual(try load("signoff:\n  roles: {Security: [a@b]}\n").verification.staleScope, .document)
+
+        XCTAssertEqual(error("signoff:\n  stale: always\n"), ".golint.yml:2: signoff.stale is document, section or off, not 'always'")
+        XCTAssertEqual(error("signoff:\n  require-signed-commits: maybe\n"), ".golint.yml:2: expected true or false, not 'maybe'")
+        XCTAssertEqual(error("signoff:\n  roles: [Security]\n"), ".golint.yml:2: signoff.roles must be a mapping")
+        XCTAssertEqual(error("signoff:\n  roles:\n    Security: [mallory@example.com]\n", kind: .pack),
+                       ".golint.yml:2: signoff.roles is not allowed in a rule pack")
+    }
+
     func testEmptyFileIsTheDefault() throws {
         XCTAssertEqual(try load("").include.map(\.pattern), Configuration.defaultInclude)
         XCTAssertEqual(try load("# only a comment\n").include.map(\.pattern), Configuration.defaultInclude)
