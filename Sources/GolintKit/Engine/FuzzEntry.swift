@@ -2,7 +2,9 @@ import Foundation
 
 /// One input through everything that reads document bytes: decoding, the document model,
 /// deadline parsing, the placeholder matcher, every rule, and the history snapshot diff against
-/// a fixed document. Used by the fuzz target and its regression replay.
+/// a fixed document; and through what reads signatures: the input as an SSH signature (armored as
+/// given, and its bytes armored), as an allowed-signers file, and the provenance walk's line
+/// screen. Used by the fuzz target and its regression replay.
 public enum FuzzEntry {
     private static let configuration = Configuration.shipped()
     private static let now = Date(timeIntervalSince1970: 1_772_800_000)
@@ -19,5 +21,12 @@ public enum FuzzEntry {
             _ = SnapshotDiff(old: reference, new: snapshot)
             _ = SnapshotDiff(old: snapshot, new: reference)
         }
+        let armored = Array("\(SSHSignature.armorBegin)\n\(Data(bytes).base64EncodedString())\n-----END SSH SIGNATURE-----\n".utf8)
+        for candidate in [bytes, armored] {
+            _ = try? SSHSignature(armored: candidate).isValid(for: bytes)
+        }
+        _ = try? AllowedSigners(text: String(decoding: bytes, as: UTF8.self))
+        _ = ApprovalProvenance.checkedItemLines(bytes)
+        _ = ApprovalProvenance.containsLines([0: "- [x] Security — Sam, 2026-03-04"], in: bytes)
     }
 }

@@ -58,7 +58,7 @@ struct AllowedSigners: Sendable {
             var options: [String: String] = [:]
             if !Self.isKeyType(fields[0]) {
                 for option in Self.options(fields.removeFirst()) {
-                    let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
+                    let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                     options[parts[0].lowercased()] = parts.count > 1 ? parts[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) : ""
                 }
             }
