@@ -11,3 +11,6 @@ static inline int golint_git_set_cache_object_limit(git_object_t type, long long
 static inline int golint_git_disable_owner_validation(void) {
     return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 }
+static inline int golint_git_disable_strict_hash_verification(void) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+}
