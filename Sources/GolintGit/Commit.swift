@@ -40,13 +40,13 @@ public struct CommitInfo: Hashable, Sendable {
 }
 
 extension Repository {
-    /// A commit's tree and parents only: what a walk along history needs at each step.
-    public func links(of id: ObjectID) throws -> (tree: ObjectID, parents: [ObjectID]) {
+    /// A commit's tree, parents and commit time only: what a walk along history needs at each step.
+    public func links(of id: ObjectID) throws -> (tree: ObjectID, parents: [ObjectID], time: Int64) {
         var oid = id.raw
         var commit: OpaquePointer?
         try checkObject(git_commit_lookup(&commit, pointer, &oid), "git_commit_lookup", id)
         defer { git_commit_free(commit) }
         let parents = (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(ObjectID.init) }
-        return (ObjectID(git_commit_tree_id(commit)), parents)
+        return (ObjectID(git_commit_tree_id(commit)), parents, Int64(git_commit_time(commit)))
     }
 }

@@ -77,30 +77,64 @@ extension Repository {
 
 /// Commits reachable from a tip, newest first (children before parents), read one at a time so
 /// that a walk that finds what it looks for early stops early.
+///
+/// `.committerTime` is lazy: newest commit time first, parents found as their children are read,
+/// as `git log` walks by default. It relies on no parent being newer than its child; where clock
+/// skew breaks that, `next()` throws `OutOfOrder` and the caller walks again `.topological`, which
+/// reads the whole graph before the first commit (libgit2's topological sort).
 public final class RevisionWalk {
+    public enum Order { case committerTime, topological }
+
+    /// A parent came before one of its children.
+    public struct OutOfOrder: Error {}
+
+    private let repository: Repository
     private var walk: OpaquePointer?
     /// A shallow clone's order, computed whole: libgit2 1.5's revwalk fails at its boundary.
     private var listed: [ObjectID]?
+    /// The lazy walk: commits found and not read yet, by commit time; those read.
+    private var queue: [(time: Int64, id: ObjectID)] = []
+    private var found: Set<ObjectID> = []
+    private var read: Set<ObjectID> = []
 
-    public init(_ repository: Repository, from tip: ObjectID) throws {
+    public init(_ repository: Repository, from tip: ObjectID, order: Order) throws {
+        self.repository = repository
         if repository.isShallow {
             listed = try repository.commitIDs(from: tip)
             return
         }
-        try check(git_revwalk_new(&walk, repository.pointer), "git_revwalk_new")
-        try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue), "git_revwalk_sorting")
-        var oid = tip.raw
-        try check(git_revwalk_push(walk, &oid), "git_revwalk_push")
+        switch order {
+        case .committerTime:
+            queue = [(try repository.links(of: tip).time, tip)]
+            found = [tip]
+        case .topological:
+            try check(git_revwalk_new(&walk, repository.pointer), "git_revwalk_new")
+            try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue), "git_revwalk_sorting")
+            var oid = tip.raw
+            try check(git_revwalk_push(walk, &oid), "git_revwalk_push")
+        }
     }
 
     deinit { git_revwalk_free(walk) }
 
     public func next() throws -> ObjectID? {
         if listed != nil { return listed?.popLast() }
-        var oid = git_oid()
-        let code = git_revwalk_next(&oid, walk)
-        if code == GIT_ITEROVER.rawValue { return nil }
-        try check(code, "git_revwalk_next")
-        return ObjectID(oid)
+        if walk != nil {
+            var oid = git_oid()
+            let code = git_revwalk_next(&oid, walk)
+            if code == GIT_ITEROVER.rawValue { return nil }
+            try check(code, "git_revwalk_next")
+            return ObjectID(oid)
+        }
+        guard let newest = queue.indices.max(by: { (queue[$0].time, queue[$0].id.description) < (queue[$1].time, queue[$1].id.description) }) else {
+            return nil
+        }
+        let (_, id) = queue.remove(at: newest)
+        read.insert(id)
+        for parent in try repository.links(of: id).parents {
+            guard !read.contains(parent) else { throw OutOfOrder() }
+            if found.insert(parent).inserted { queue.append((try repository.links(of: parent).time, parent)) }
+        }
+        return id
     }
 }

@@ -204,6 +204,30 @@ final class VerifiedSignoffTests: CLITestCase {
         XCTAssertEqual(try golint(["history"], in: repository.path).status, 2, "history reads every version and meets the missing one")
     }
 
+    func testAClockSkewedBranchIsWalkedInTopologicalOrder() throws {
+        let carol = try key("carol")
+        let repository = try repository(signers: [("carol@payments.example", carol)])
+        func commit(_ message: String, _ name: String, _ email: String, at time: Int, key: Key? = nil) throws {
+            let date = "@\(time) +0100"
+            try repository.git((key.map(signing) ?? []).flatMap { ["-c", $0] } + ["commit", "-q", "-a", "--allow-empty", "-m", message] + (key == nil ? [] : ["-S"]),
+                               environment: ["GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email, "GIT_AUTHOR_DATE": date,
+                                             "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email, "GIT_COMMITTER_DATE": date])
+        }
+        let base = 1_772_100_000
+        try repository.git(["checkout", "-q", "-b", "sign-off"])
+        // Carol's laptop clock is a day behind: her commit is "older" than the plan it changes.
+        let text = try String(contentsOfFile: repository.path + "/" + Self.document, encoding: .utf8)
+        try repository.write(Self.document, text.replacingOccurrences(of: "- [ ] Security", with: "- [x] Security — Carol Weiss, 2026-02-27"))
+        try commit("Security sign-off", "Carol Weiss", "carol@payments.example", at: base - 200_000, key: carol)
+        try repository.git(["checkout", "-q", "main"])
+        try repository.write("README.md", "# Payments\n")
+        try repository.git(["add", "README.md"])
+        try commit("Readme", "Alice Adler", "alice@payments.example", at: base + 3_600)
+        try repository.git(["merge", "-q", "--no-ff", "--no-edit", "sign-off"], environment: [
+            "GIT_AUTHOR_DATE": "@\(base + 7_200) +0100", "GIT_COMMITTER_DATE": "@\(base + 7_200) +0100"])
+        XCTAssertEqual(try signoffFindings(repository).map(\.rule), [], "the approval is Carol's signed commit, found despite the skew")
+    }
+
     func testAnApproverNotListedIsUnauthorized() throws {
         let erin = try key("erin")
         let repository = try repository(signers: [("erin@payments.example", erin)])

@@ -22,6 +22,42 @@ final class RepositoryTests: XCTestCase {
         XCTAssertNil(try opened.tree("HEAD").entry(at: "docs/nope.md"))
     }
 
+    func testRevisionWalkNewestFirstAndClockSkew() throws {
+        let repository = try TestRepository()
+        func commit(_ message: String, at time: Int) throws -> String {
+            try repository.git(["commit", "-q", "--allow-empty", "-m", message],
+                               environment: ["GIT_AUTHOR_DATE": "@\(time) +0000", "GIT_COMMITTER_DATE": "@\(time) +0000"])
+            return try repository.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        func order(_ walk: RevisionWalk) throws -> [String] {
+            var ids: [String] = []
+            while let id = try walk.next() { ids.append(id.description) }
+            return ids
+        }
+        let base = try commit("base", at: 1_000)
+        let main = try commit("main", at: 3_000)
+        try repository.git(["checkout", "-q", "-b", "side", base])
+        // Made on a clock that runs behind: older than its own parent.
+        let skewed = try commit("side", at: 500)
+        try repository.git(["checkout", "-q", "main"])
+        try repository.git(["merge", "-q", "--no-ff", "--no-edit", "side"],
+                           environment: ["GIT_AUTHOR_DATE": "@4000 +0000", "GIT_COMMITTER_DATE": "@4000 +0000"])
+        let merge = try repository.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let opened = try Repository(discovering: repository.path)
+        let tip = try XCTUnwrap(ObjectID(hex: merge))
+        // By commit time the base (1000) comes before the skewed commit (500) that is its child: refused.
+        XCTAssertThrowsError(try order(RevisionWalk(opened, from: tip, order: .committerTime))) { XCTAssertTrue($0 is RevisionWalk.OutOfOrder) }
+        let topological = try order(RevisionWalk(opened, from: tip, order: .topological))
+        XCTAssertEqual(topological.first, merge)
+        XCTAssertEqual(topological.last, base)
+        XCTAssertEqual(Set(topological), [merge, main, skewed, base])
+
+        // Without skew the lazy walk gives every commit, children first.
+        try repository.git(["checkout", "-q", "-b", "later", main])
+        let later = try commit("later", at: 5_000)
+        XCTAssertEqual(try order(RevisionWalk(opened, from: XCTUnwrap(ObjectID(hex: later)), order: .committerTime)), [later, main, base])
+    }
+
     func testIndexBeforeFirstCommit() throws {
         let repository = try TestRepository()
         try repository.write("TASK_A.md", "staged\n")

@@ -70,14 +70,24 @@ struct ApprovalProvenance {
     /// commit yet); with `pending`, the evaluated snapshots are a pending change on top of it.
     func records(_ requests: [Request], start: ObjectID?, pending: Bool) throws -> [[ApprovalRecord]] {
         let verification = context.trust.verification
-        let traces = requests.map { Trace($0, scope: verification.staleScope) }
-        if pending {
-            for (trace, request) in zip(traces, requests) where !trace.walk.isDone {
-                let parent = try request.version.map { try context.store.snapshot($0, request.path, near: request.current) }
-                trace.credit(trace.walk.step(to: parent)) { context.pendingOrigin }
+        func traced(_ order: RevisionWalk.Order) throws -> [Trace] {
+            let traces = requests.map { Trace($0, scope: verification.staleScope) }
+            if pending {
+                for (trace, request) in zip(traces, requests) where !trace.walk.isDone {
+                    let parent = try request.version.map { try context.store.snapshot($0, request.path, near: request.current) }
+                    trace.credit(trace.walk.step(to: parent)) { context.pendingOrigin }
+                }
             }
+            if let start { try walk(traces, from: start, order: order) }
+            return traces
         }
-        if let start { try walk(traces, from: start) }
+        let traces: [Trace]
+        do {
+            traces = try traced(.committerTime)
+        } catch is RevisionWalk.OutOfOrder {
+            // Clock skew: a parent is newer than its child. Walk again in an order that does not rely on time.
+            traces = try traced(.topological)
+        }
         return zip(traces, requests).map { trace, request in
             trace.walk.staleness.keys.sorted().compactMap { index in
                 guard let origin = trace.origins[index] else { return nil }
@@ -92,10 +102,10 @@ struct ApprovalProvenance {
     /// Commits are read in stretches on this thread (cheap: which documents each one changed);
     /// then each document's changes of the stretch are read on all cores (screened or parsed), and
     /// the documents whose approvals are all found drop out.
-    private func walk(_ traces: [Trace], from start: ObjectID) throws {
+    private func walk(_ traces: [Trace], from start: ObjectID, order: RevisionWalk.Order) throws {
         let repository = context.repository
         var active = traces.filter(\.isActive)
-        let commits = try RevisionWalk(repository, from: start)
+        let commits = try RevisionWalk(repository, from: start, order: order)
         var exhausted = false
         while !active.isEmpty && !exhausted {
             var read = 0
