@@ -26,7 +26,7 @@ public enum FuzzEntry {
             _ = try? SSHSignature(armored: candidate).isValid(for: bytes)
         }
         _ = try? AllowedSigners(text: String(decoding: bytes, as: UTF8.self))
-        _ = ApprovalProvenance.checkedItemLines(bytes)
-        _ = ApprovalProvenance.containsLines([0: "- [x] Security — Sam, 2026-03-04"], in: bytes)
+        _ = LineScreen.checkedItemLines(bytes)
+        _ = LineScreen.containsLines([0: "- [x] Security — Sam, 2026-03-04"], in: bytes)
     }
 }

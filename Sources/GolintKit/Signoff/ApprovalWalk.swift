@@ -1,0 +1,129 @@
+import GolintGit
+
+/// The state of one document's walk: the approvals still looked for, by their index in the
+/// version last parsed (`child`), and the substantive changes met on the way, newest first.
+struct ApprovalWalk {
+    let current: DocumentSnapshot
+    let scope: SignoffVerification.StaleScope
+    var tracked: [Int: Int] = [:]
+    /// The version the walk stands on, parsed; nil while versions are only screened by their lines.
+    var child: DocumentSnapshot?
+    /// While screening: the exact line of each approval looked for.
+    var lineKeys: [Int: String]?
+    var changes: [SubstantiveChange] = []
+    /// The approvals found, each with the newest substantive change after it within its scope.
+    var staleness: [Int: SubstantiveChange?] = [:]
+
+    init(current: DocumentSnapshot, scope: SignoffVerification.StaleScope) {
+        self.current = current
+        self.scope = scope
+        child = current
+        for (index, item) in current.items.enumerated() where ApprovalProvenance.isGiven(item) { tracked[index] = index }
+        settle()
+    }
+
+    var isDone: Bool { tracked.isEmpty }
+
+    /// One step back to `parent` (nil: the document did not exist before); returns the
+    /// approvals that the step gave.
+    mutating func step(to parent: DocumentSnapshot?) -> [Int] {
+        guard let child else { return [] }
+        var given: [Int] = []
+        let diff = SnapshotDiff(old: parent, new: child)
+        for (evaluated, index) in tracked {
+            if let match = diff.matches[index], let parent, ApprovalProvenance.isGiven(parent.items[match]),
+               parent.items[match].signer == child.items[index].signer {
+                tracked[evaluated] = match
+            } else {
+                given.append(evaluated)
+                tracked[evaluated] = nil
+            }
+        }
+        record(given)
+        if let parent { changes += ApprovalProvenance.substantiveChanges(diff) }
+        self.child = parent
+        lineKeys = nil
+        settle()
+        return given
+    }
+
+    /// Changes not yet attributed: those of the last step.
+    var unattributed: Bool { changes.last.map { $0.origin == nil } ?? false }
+
+    mutating func attribute(_ origin: ApprovalOrigin) {
+        for index in changes.indices.reversed() where changes[index].origin == nil { changes[index].origin = origin }
+    }
+
+    private mutating func record(_ given: [Int]) {
+        for index in given { staleness[index] = self.staleness(of: current.items[index]) }
+    }
+
+    /// Screens a parent version by its lines alone, without a parse. An approval whose exact
+    /// line is there was given before; one written as a plain task item (`- [x] Security —
+    /// Carol Weiss, 2026-02-27`) whose line is not is looked for by role and signer among the
+    /// parent's plain item lines: given there (reworded) or given here. False when an approval
+    /// cannot be told so (a sign-off form's line or row): then both versions are parsed.
+    mutating func screen(_ bytes: [UInt8], configuration: Configuration) -> [Int]? {
+        guard let keys = lineKeys else { return nil }
+        let missing = keys.filter { !LineScreen.containsLines([$0.key: $0.value], in: bytes) }
+        guard !missing.isEmpty else {
+            child = nil
+            return []
+        }
+        guard missing.values.allSatisfy({ SnapshotDerivation.itemLine($0) != nil }) else { return nil }
+        var given: [Int] = []
+        let parentItems = LineScreen.checkedItemLines(bytes)
+        for (evaluated, _) in missing {
+            let item = current.items[evaluated]
+            let earlier = parentItems.first { candidate in
+                candidate.item.checked && ApprovalRole.inApprovalSection(candidate.item.text, configuration) == item.role
+                    && ((try? Plan.signature(in: candidate.item.text, configuration)) ?? nil)?.signer == item.signer
+            }
+            if let earlier {
+                lineKeys?[evaluated] = String(earlier.line)
+            } else {
+                given.append(evaluated)
+                tracked[evaluated] = nil
+                lineKeys?[evaluated] = nil
+            }
+        }
+        record(given)
+        child = nil
+        return given
+    }
+
+    /// Parses again from a screened version: the approvals are found by their lines (which
+    /// screening saw in it); one that cannot be is returned, credited to the change that made the version.
+    mutating func resume(_ snapshot: DocumentSnapshot) -> [Int] {
+        var lost: [Int] = []
+        for (evaluated, line) in lineKeys ?? [:] {
+            if let index = snapshot.items.firstIndex(where: { $0.source == line }) {
+                tracked[evaluated] = index
+            } else {
+                lost.append(evaluated)
+                tracked[evaluated] = nil
+            }
+        }
+        record(lost)
+        lineKeys = nil
+        child = snapshot
+        return lost
+    }
+
+    /// The newest substantive change after an approval, within its scope.
+    private func staleness(of item: DocumentSnapshot.Item) -> SubstantiveChange? {
+        switch scope {
+        case .off: nil
+        case .document: changes.first
+        case .section: changes.first { $0.section == item.section || ApprovalProvenance.names($0.section, role: item.role ?? "") }
+        }
+    }
+
+    /// Once every approval still looked for would be stale (or staleness is off), versions need
+    /// only be screened for the approvals' lines.
+    private mutating func settle() {
+        guard let child, !tracked.isEmpty, lineKeys == nil else { return }
+        let settled = tracked.keys.allSatisfy { scope == .off || staleness(of: current.items[$0]) != nil }
+        if settled { lineKeys = tracked.mapValues { child.items[$0].source } }
+    }
+}
