@@ -17,10 +17,35 @@ final class CIExampleTests: CLITestCase {
         let job = try XCTUnwrap((workflow["jobs"] as? [String: Any])?["golint"] as? [String: Any])
         let steps = try XCTUnwrap(job["steps"] as? [[String: Any]])
         let run = steps.compactMap { $0["run"] as? String }.joined(separator: "\n")
-        XCTAssertTrue(run.contains("golint check --rev \"$GITHUB_SHA\" --format github --output sarif=golint.sarif"))
+        XCTAssertTrue(run.contains("golint check --rev \"$GITHUB_SHA\" ${GITHUB_BASE_REF:+--trust-rev \"origin/$GITHUB_BASE_REF\"} --format github --output sarif=golint.sarif"))
         let upload = try XCTUnwrap(steps.first { ($0["uses"] as? String)?.hasPrefix("github/codeql-action/upload-sarif") == true })
         XCTAssertEqual((upload["with"] as? [String: String])?["sarif_file"], "golint.sarif")
         XCTAssertEqual(upload["if"] as? String, "always()")
+    }
+
+    /// The lint step as the runner runs it: on a pull request the base branch's approvers judge a
+    /// branch that makes its author an approver; on a push the revision's own configuration does.
+    func testGitHubLintStepPinsApproversToTheBaseBranch() throws {
+        let workflow = try load("github-actions.yml")
+        let job = try XCTUnwrap((workflow["jobs"] as? [String: Any])?["golint"] as? [String: Any])
+        let steps = try XCTUnwrap(job["steps"] as? [[String: Any]])
+        let lint = try XCTUnwrap(steps.compactMap { $0["run"] as? String }.first { $0.contains("golint check") })
+            .replacingOccurrences(of: "/tmp/golint/.build/release/golint", with: CLITestCase.binary)
+        let repository = try TestRepository()
+        try repository.write(".golint.yml", "signoff:\n  roles:\n    Security: [carol@payments.example]\n")
+        try repository.write("docs/TASK_LAUNCH.md", "# Launch\n\n## Sign-off\n\n- [ ] Security\n")
+        try repository.commit("Plan", author: "Alice Adler", email: "alice@payments.example")
+        try repository.git(["update-ref", "refs/remotes/origin/main", "HEAD"])
+        try repository.git(["checkout", "-q", "-b", "self-approval"])
+        try repository.write(".golint.yml", "signoff:\n  roles:\n    Security: [carol@payments.example, dave@payments.example]\n")
+        try repository.write("docs/TASK_LAUNCH.md", "# Launch\n\n## Sign-off\n\n- [x] Security — Dave Mallory, 2026-03-01\n")
+        let head = try repository.commit("Approve", author: "Dave Mallory", email: "dave@payments.example")
+        let pullRequest = try TestRepository.run("/bin/sh", ["-c", lint], in: repository.path,
+                                                 environment: ["GITHUB_SHA": head, "GITHUB_BASE_REF": "main"], check: false)
+        XCTAssertEqual(pullRequest.status, 1, pullRequest.stderr)
+        XCTAssertTrue(pullRequest.stdout.contains("::error file=docs/TASK_LAUNCH.md") && pullRequest.stdout.contains("signoff-unauthorized"), pullRequest.stdout)
+        let push = try TestRepository.run("/bin/sh", ["-c", lint], in: repository.path, environment: ["GITHUB_SHA": head], check: false)
+        XCTAssertEqual(push.status, 0, push.stdout + push.stderr)
     }
 
     func testGitLabJobReportsJUnit() throws {
