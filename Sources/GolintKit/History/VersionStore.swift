@@ -73,8 +73,6 @@ final class VersionStore {
         return try repository.blobSize(id) > SourceText.maximumBytes
     }
 
-    func contains(_ id: ObjectID) -> Bool { entries[id] != nil }
-
     /// The snapshot of a version; `parent` is the version it follows, to derive it from.
     func snapshot(_ id: ObjectID, _ path: String, parent: DocumentSnapshot? = nil) throws -> DocumentSnapshot {
         if let cached = entries[id] { return cached }
