@@ -228,6 +228,32 @@ final class VerifiedSignoffTests: CLITestCase {
         XCTAssertEqual(try signoffFindings(repository).map(\.rule), [], "the approval is Carol's signed commit, found despite the skew")
     }
 
+    func testSignOffFormsAreTracedThroughLaterCommits() throws {
+        // `off`: versions are screened by their lines at once, and a form row's changed line sends the
+        // walk back to parsing; `section`: every version is parsed.
+        for scope in ["off", "section"] {
+            let repository = try TestRepository()
+            try repository.write(".golint.yml", "signoff:\n  roles:\n    Legal: [jana@legal.example]\n    Betrieb: [dana@ops.example]\n  stale: \(scope)\n")
+            let form = { (legal: String, betrieb: String, notes: String) in
+                "# Go-Live\n\n## Notizen\n\n- [ ] \(notes)\n\n## Freigabe\n\n| Rolle | Name | Datum |\n|---|---|---|\n| Legal | \(legal) |\n| Betrieb | \(betrieb) |\n\n- Product:\n"
+            }
+            try repository.write("docs/GO_LIVE.md", form(" | ", " | ", "Retro planen"))
+            try repository.commit("Plan", author: "Alice Adler", email: "alice@payments.example")
+            try repository.write("docs/GO_LIVE.md", form("Jana Krüger | 2026-03-01", " | ", "Retro planen"))
+            let legal = String(try repository.commit("Legal", author: "Jana Krüger", email: "jana@legal.example").prefix(7))
+            // Dave fills in Dana's row, then a note changes: the form rows are followed through
+            // versions where their lines are parsed, not only screened.
+            try repository.write("docs/GO_LIVE.md", form("Jana Krüger | 2026-03-01", "Dana Ruiz | 2026-03-02", "Retro planen"))
+            let betrieb = String(try repository.commit("Betrieb", author: "Dave Mallory", email: "dave@payments.example").prefix(7))
+            try repository.write("docs/GO_LIVE.md", form("Jana Krüger | 2026-03-01", "Dana Ruiz | 2026-03-02", "Retro am Freitag planen"))
+            try repository.commit("Notes", author: "Alice Adler", email: "alice@payments.example")
+            let findings = try signoffFindings(repository)
+            XCTAssertEqual(findings.map(\.rule).sorted(), ["signoff-identity-mismatch", "signoff-unauthorized"], "\(findings)")
+            XCTAssertTrue(findings.allSatisfy { $0.message.contains("given in \(betrieb) by Dave Mallory <dave@payments.example>") }, "\(findings)")
+            XCTAssertFalse(findings.contains { $0.message.contains(legal) }, "Jana's own row is hers")
+        }
+    }
+
     func testAnApproverNotListedIsUnauthorized() throws {
         let erin = try key("erin")
         let repository = try repository(signers: [("erin@payments.example", erin)])
