@@ -4,6 +4,23 @@
 public struct SignoffVerification: Sendable {
     public enum StaleScope: String, Sendable {
         case document, section, off
+
+        /// Whether a substantive change in `changed` (a section's heading) can make an approval of
+        /// `role` in section `section` stale: anywhere in the document, or in its own section and
+        /// those whose heading names its role (`Security review` for `Security`).
+        func covers(_ changed: String, approvalIn section: String, role: String) -> Bool {
+            switch self {
+            case .off: false
+            case .document: true
+            case .section: changed == section || Self.names(changed, role: role)
+            }
+        }
+
+        private static func names(_ heading: String, role: String) -> Bool {
+            let headingWords = Set(ApprovalRecord.folded(heading).split { !$0.isLetter && !$0.isNumber })
+            let roleWords = ApprovalRecord.folded(role).split { !$0.isLetter && !$0.isNumber }
+            return !roleWords.isEmpty && roleWords.allSatisfy(headingWords.contains)
+        }
     }
 
     static let keys: Set<String> = ["roles", "require-signed-commits", "allowed-signers", "stale"]

@@ -27,6 +27,6 @@ public enum FuzzEntry {
         }
         _ = try? AllowedSigners(text: String(decoding: bytes, as: UTF8.self))
         _ = LineScreen.checkedItemLines(bytes)
-        _ = LineScreen.containsLines([0: "- [x] Security — Sam, 2026-03-04"], in: bytes)
+        _ = LineScreen.containsLine("- [x] Security — Sam, 2026-03-04", in: bytes)
     }
 }

@@ -12,11 +12,8 @@ enum StaleApprovals {
             while start > 0 && events[start - 1].commit == events[end - 1].commit { start -= 1 }
             for index in start..<end {
                 guard let approval = events[index].approval else { continue }
-                let sections = later[events[index].path] ?? []
-                events[index].stale = switch scope {
-                case .off: false
-                case .document: !sections.isEmpty
-                case .section: sections.contains { $0 == approval.section || ApprovalProvenance.names($0, role: approval.role) }
+                events[index].stale = (later[events[index].path] ?? []).contains {
+                    scope.covers($0, approvalIn: approval.section, role: approval.role)
                 }
             }
             for index in (start..<end).reversed() {

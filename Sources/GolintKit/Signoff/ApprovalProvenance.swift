@@ -182,13 +182,6 @@ struct ApprovalProvenance {
 
     static func isGiven(_ item: DocumentSnapshot.Item) -> Bool { item.isApproval && item.state == .done }
 
-    /// Whether a section's heading names the role (`Security` for a section `Security review`).
-    static func names(_ section: String, role: String) -> Bool {
-        let sectionWords = Set(ApprovalRecord.folded(section).split { !$0.isLetter && !$0.isNumber })
-        let roleWords = ApprovalRecord.folded(role).split { !$0.isLetter && !$0.isNumber }
-        return !roleWords.isEmpty && roleWords.allSatisfy(sectionWords.contains)
-    }
-
     /// The diff's changes to what approvals approve.
     static func substantiveChanges(_ diff: SnapshotDiff) -> [SubstantiveChange] {
         diff.events.compactMap { event in

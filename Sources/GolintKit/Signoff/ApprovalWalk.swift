@@ -61,11 +61,12 @@ struct ApprovalWalk {
     /// Screens a parent version by its lines alone, without a parse. An approval whose exact
     /// line is there was given before; one written as a plain task item (`- [x] Security —
     /// Carol Weiss, 2026-02-27`) whose line is not is looked for by role and signer among the
-    /// parent's plain item lines: given there (reworded) or given here. False when an approval
-    /// cannot be told so (a sign-off form's line or row): then both versions are parsed.
+    /// parent's plain item lines: given there (reworded) or given here. Returns the approvals
+    /// given here, or nil when one cannot be told so (a sign-off form's line or row): then both
+    /// versions are parsed.
     mutating func screen(_ bytes: [UInt8], configuration: Configuration) -> [Int]? {
         guard let keys = lineKeys else { return nil }
-        let missing = keys.filter { !LineScreen.containsLines([$0.key: $0.value], in: bytes) }
+        let missing = keys.filter { !LineScreen.containsLine($0.value, in: bytes) }
         guard !missing.isEmpty else {
             child = nil
             return []
@@ -112,11 +113,7 @@ struct ApprovalWalk {
 
     /// The newest substantive change after an approval, within its scope.
     private func staleness(of item: DocumentSnapshot.Item) -> SubstantiveChange? {
-        switch scope {
-        case .off: nil
-        case .document: changes.first
-        case .section: changes.first { $0.section == item.section || ApprovalProvenance.names($0.section, role: item.role ?? "") }
-        }
+        changes.first { scope.covers($0.section, approvalIn: item.section, role: item.role ?? "") }
     }
 
     /// Once every approval still looked for would be stale (or staleness is off), versions need

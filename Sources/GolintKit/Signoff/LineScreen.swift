@@ -37,22 +37,20 @@ enum LineScreen {
         }
     }
 
-    /// Whether every line is in `bytes` as a line of its own (spaces around it aside).
-    static func containsLines(_ lines: [Int: String], in bytes: [UInt8]) -> Bool {
-        lines.values.allSatisfy { line in
-            let needle = Array(line.utf8)
-            guard !needle.isEmpty else { return false }
-            var from = 0
-            while let found = Self.search(needle, in: bytes, from: from) {
-                let range = found..<found + needle.count
-                let before = bytes[..<range.lowerBound].reversed().prefix { $0 == 32 || $0 == 9 }.count
-                let after = bytes[range.upperBound...].prefix { $0 == 32 || $0 == 9 || $0 == 13 }.count
-                let startsLine = range.lowerBound - before == 0 || bytes[range.lowerBound - before - 1] == 10
-                let endsLine = range.upperBound + after == bytes.count || bytes[range.upperBound + after] == 10
-                if startsLine && endsLine { return true }
-                from = range.lowerBound + 1
-            }
-            return false
+    /// Whether `line` is in `bytes` as a line of its own (spaces around it aside).
+    static func containsLine(_ line: String, in bytes: [UInt8]) -> Bool {
+        let needle = Array(line.utf8)
+        guard !needle.isEmpty else { return false }
+        var from = 0
+        while let found = search(needle, in: bytes, from: from) {
+            let range = found..<found + needle.count
+            let before = bytes[..<range.lowerBound].reversed().prefix { $0 == 32 || $0 == 9 }.count
+            let after = bytes[range.upperBound...].prefix { $0 == 32 || $0 == 9 || $0 == 13 }.count
+            let startsLine = range.lowerBound - before == 0 || bytes[range.lowerBound - before - 1] == 10
+            let endsLine = range.upperBound + after == bytes.count || bytes[range.upperBound + after] == 10
+            if startsLine && endsLine { return true }
+            from = range.lowerBound + 1
         }
+        return false
     }
 }
