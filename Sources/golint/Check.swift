@@ -94,6 +94,7 @@ struct Check: ParsableCommand {
         request.style = common.textStyle
         request.strict = strict
         let outcome = try CheckRun.run(request)
+        try JobSummary.append(StatusReporter.markdown(outcome.report.status))
         outcome.notes.forEach(note)
         emit(outcome.output)
         if outcome.failed { throw ExitCode(1) }

@@ -47,6 +47,11 @@ public enum CheckRun {
                             failed: report.findings.contains { $0.severity >= failing }, report: report)
     }
 
+    /// Where the launch stands, by the same run `check` makes.
+    public static func status(_ request: CheckRequest) throws -> LaunchStatus {
+        try reportingGitErrors { try check(request) }.status
+    }
+
     /// The findings of a run, rendered as a baseline file.
     public static func baseline(_ request: CheckRequest) throws -> Baseline {
         Baseline(findings: try reportingGitErrors { try check(request) }.findings)

@@ -13,21 +13,29 @@ public struct CheckReport: Sendable {
     public var documents: Int { documentPaths.count }
     public let items: Int
     public let checked: Int
+    /// Where each document stands, from the same plans and findings (`golint status`).
+    public let statuses: [DocumentStatus]
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 
     /// The same report with other findings (after a baseline hid some).
     public func with(findings: [Finding]) -> CheckReport {
         CheckReport(source: source, commit: commit, evaluatedAt: evaluatedAt, evaluationZone: evaluationZone,
-                    findings: findings, documentPaths: documentPaths, items: items, checked: checked)
+                    findings: findings, documentPaths: documentPaths, items: items, checked: checked, statuses: statuses)
+    }
+
+    /// Where the launch stands by this run's documents.
+    public var status: LaunchStatus {
+        LaunchStatus(source: source, commit: commit, evaluatedAt: evaluatedAt, evaluationZone: evaluationZone, documents: statuses)
     }
 }
 
 /// One document's result.
 public struct DocumentResult: Sendable {
     public let findings: [Finding]
-    public let items: Int
-    public let checked: Int
+    public let status: DocumentStatus
+    public var items: Int { status.deliverables.total }
+    public var checked: Int { status.deliverables.done }
 }
 
 public struct CheckOptions: Sendable {
@@ -41,6 +49,9 @@ public struct CheckOptions: Sendable {
     public var onlyChangedInIndex = false
     /// Where approvers, allowed signers and `.mailmap` are read from (default: the evaluated source).
     public var trustRevision: String?
+    /// Trace every given approval to its commit even when no verification is configured (the
+    /// report's sign-off matrix); no sign-off rule runs unless configured.
+    public var traceApprovals = false
 
     public init() {}
 }
@@ -74,7 +85,8 @@ public enum Linter {
             source: source.name, commit: source.commit?.id.description, evaluatedAt: options.now,
             evaluationZone: options.evaluationZone ?? configuration.timezone ?? TimeZones.utc,
             findings: findings, documentPaths: files.map(\.path),
-            items: results.reduce(0) { $0 + $1.items }, checked: results.reduce(0) { $0 + $1.checked })
+            items: results.reduce(0) { $0 + $1.items }, checked: results.reduce(0) { $0 + $1.checked },
+            statuses: results.map(\.status))
     }
 
     /// Lints one document's bytes. Pure: no repository, no I/O.
@@ -84,7 +96,7 @@ public enum Linter {
 
     static func lint(path: String, source: SourceText, configuration: Configuration, now: Date) throws -> DocumentResult {
         let linted = try planRules(path: path, source: source, configuration: configuration, now: now)
-        return finish(linted.findings, linted.plan, configuration: configuration, now: now)
+        return finish(linted.findings, linted.plan, approvals: nil, configuration: configuration, now: now)
     }
 
     /// A document through the rules that read its plan; the history rules and the filters come after.
@@ -136,13 +148,15 @@ public enum Linter {
     }
 
     /// The filters (inline suppressions, waivers) over all of a document's findings.
-    static func finish(_ findings: [Finding], _ plan: Plan, configuration: Configuration, now: Date) -> DocumentResult {
+    /// `approvals` are the document's traced approvals, when history was read.
+    static func finish(_ findings: [Finding], _ plan: Plan, approvals: [ApprovalRecord]?, configuration: Configuration,
+                       now: Date) -> DocumentResult {
         var findings = findings
         for case let rule as any FindingFilterRule.Type in RuleRegistry.rules {
             findings = rule.init().filter(findings, plan, now: now, severity: configuration.severity(of: rule.description))
         }
-        return DocumentResult(findings: findings.sorted(by: Finding.ordered), items: plan.deliverables.count,
-                              checked: plan.deliverables.count { $0.state == .done })
+        return DocumentResult(findings: findings.sorted(by: Finding.ordered),
+                              status: DocumentStatus(plan: plan, findings: findings, approvals: approvals, now: now))
     }
 
     /// Reads and lints on every core, each worker through its own reader. Documents with given
@@ -158,7 +172,8 @@ public enum Linter {
             let file = files[index]
             let linted = try planRules(path: file.path, source: try read(file, with: reader), configuration: configuration, now: now,
                                        verifying: signoff != nil)
-            return linted.awaitsHistory ? .waiting(linted) : .finished(finish(linted.findings, linted.plan, configuration: configuration, now: now))
+            return linted.awaitsHistory ? .waiting(linted)
+                : .finished(finish(linted.findings, linted.plan, approvals: nil, configuration: configuration, now: now))
         }
         var results: [DocumentResult?] = []
         var waiting: [(index: Int, linted: Linted)] = []
@@ -175,7 +190,7 @@ public enum Linter {
             let records = try signoff.records(waiting.map { ($0.linted.plan.path, DocumentSnapshot(plan: $0.linted.plan)) })
             for ((index, linted), approvals) in zip(waiting, records) {
                 let findings = linted.findings + signoffFindings(approvals, plan: linted.plan, run: signoff)
-                results[index] = finish(findings, linted.plan, configuration: configuration, now: now)
+                results[index] = finish(findings, linted.plan, approvals: approvals, configuration: configuration, now: now)
             }
         }
         return results.map { $0! }

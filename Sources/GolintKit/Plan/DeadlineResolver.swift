@@ -133,6 +133,9 @@ struct DeadlineResolver {
     }
 
     /// The innermost anchor whose scope holds `section`, else the configuration's.
+    /// The launch's T-0: the first anchor the document names, else the configuration's.
+    var launchAnchor: Anchor? { anchors.min { $0.line < $1.line } ?? configuredAnchor }
+
     private func anchor(for section: Int) -> Anchor? {
         var current: Int? = section
         while let index = current {

@@ -18,6 +18,8 @@ public struct Plan: Sendable {
     public let decisionFields: [DecisionField]
     public let placeholders: [Placeholder]
     public let unreadableDeadlines: [UnreadableDeadline]
+    /// The launch moment (T-0) the document counts toward, if it or the configuration names one.
+    public let launch: Anchor?
 
     public var path: String { document.path }
 
@@ -33,6 +35,7 @@ public struct Plan: Sendable {
         defaultZone = deadlines.defaultZone
         deadlineLines = deadlines.deadlineLines
         datedHeadings = deadlines.datedHeadings
+        launch = deadlines.launchAnchor
         let approvals = Plan.approvalSections(document, configuration)
         approvalSections = approvals
         // Task items, table rows, glyph lines and sign-off forms: each kind is found in document order.

@@ -34,7 +34,7 @@ public enum HistoryReporter {
                         "\(event.committerName) <\(event.committerEmail)>", signatureText(event.signature), event.path,
                         event.line.map(String.init) ?? "", event.kind.rawValue, event.item ?? "", event.before ?? "", event.after ?? "",
                         verifiedText(event.verified), staleText(event.stale)]
-                    .map(markdownCell).joined(separator: " | ") + " |"
+                    .map(MarkdownText.cell).joined(separator: " | ") + " |"
             }
             return lines.map { $0 + "\n" }.joined()
         case .csv:
@@ -140,7 +140,7 @@ public enum HistoryReporter {
                         entry.beforeShallowBoundary ? "at or before (shallow clone)" : entry.lastChange.kind.rawValue,
                         String(entry.lastChange.commit.prefix(10)), entry.lastChange.authorName, entry.lastChange.isoTime,
                         signatureText(entry.lastChange.signature), verifiedText(entry.lastChange.verified), staleText(entry.lastChange.stale)]
-                    .map(markdownCell).joined(separator: " | ") + " |"
+                    .map(MarkdownText.cell).joined(separator: " | ") + " |"
             }
             return lines.map { $0 + "\n" }.joined()
         default:
@@ -163,9 +163,6 @@ public enum HistoryReporter {
         }
     }
 
-    static func markdownCell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-    }
 
     static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
@@ -175,4 +172,5 @@ public enum HistoryReporter {
 
 extension String {
     func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+    func padded(_ width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
 }

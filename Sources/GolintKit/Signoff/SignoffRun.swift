@@ -13,14 +13,14 @@ struct SignoffRun {
     private let startCommit: CommitInfo?
     private let pending: Bool
 
-    /// nil when the trusted configuration asks for no verification.
+    /// nil when the trusted configuration asks for no verification and the run does not trace approvals.
     init?(options: CheckOptions, source: DocumentSource, repository: Repository, configuration: Configuration) throws {
         let trustedSource = try options.trustRevision.map { try RevisionSource(repository: repository, revision: $0) as DocumentSource } ?? source
         let trusted = options.trustRevision == nil ? configuration
             : try Configuration.load(from: trustedSource, explicitFile: options.configurationFile)
-        guard trusted.verification.isEnabled else { return nil }
+        guard trusted.verification.isEnabled || options.traceApprovals else { return nil }
         trust = try SignoffTrust(verification: trusted.verification, readingFrom: trustedSource, repository: repository)
-        rules = RuleRegistry.rules.compactMap { type in
+        rules = !trusted.verification.isEnabled ? [] : RuleRegistry.rules.compactMap { type in
             guard let rule = type.init() as? any SignoffRule, let severity = trusted.severity(of: type.description) else { return nil }
             return (rule, severity)
         }
