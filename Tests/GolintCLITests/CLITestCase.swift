@@ -30,6 +30,15 @@ class CLITestCase: XCTestCase {
         return repository
     }
 
+    /// Five commits by four authors (the demo's script is the scripted history).
+    func demoRepository() throws -> TestRepository {
+        let repository = TestRepository(existing: NSTemporaryDirectory() + "golint-demo-" + UUID().uuidString)
+        let script = URL(fileURLWithPath: Fixtures.directory).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/make-demo-repo.sh").path
+        try TestRepository.run("/bin/sh", [script, repository.path], in: NSTemporaryDirectory())
+        return repository
+    }
+
     /// The checkout this test runs from (for hooks/, examples/ and .pre-commit-hooks.yaml).
     static let packageRoot: String = URL(fileURLWithPath: Fixtures.directory).deletingLastPathComponent().deletingLastPathComponent().path
 

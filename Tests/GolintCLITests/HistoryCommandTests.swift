@@ -3,15 +3,6 @@ import GolintTestSupport
 import XCTest
 
 final class HistoryCommandTests: CLITestCase {
-    /// Five commits by four authors (the demo's script is the scripted history).
-    private func demoRepository() throws -> TestRepository {
-        let repository = TestRepository(existing: NSTemporaryDirectory() + "golint-demo-" + UUID().uuidString)
-        let script = URL(fileURLWithPath: Fixtures.directory).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("examples/make-demo-repo.sh").path
-        try TestRepository.run("/bin/sh", [script, repository.path], in: NSTemporaryDirectory())
-        return repository
-    }
-
     func testJSONShape() throws {
         let repository = try demoRepository()
         let result = try golint(["history", "--format", "json"], in: repository.path)

@@ -114,6 +114,20 @@ final class VerifiedSignoffTests: CLITestCase {
         let blame = try golint(["blame", Self.document], in: repository.path)
         XCTAssertTrue(blame.stdout.contains("signed by Carol Weiss <carol@payments.example>") && blame.stdout.contains("[ssh good carol@payments.example] verified"),
                       blame.stdout)
+        let approval = try statusApproval(repository)
+        XCTAssertEqual(approval.counts, ["total": 1, "given": 1, "verified": 1])
+        XCTAssertEqual(approval.entry["status"] as? String, "verified")
+        XCTAssertEqual(approval.entry["commit"] as? String, try repository.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// The document's approval counts and its one approval, as `status --format json` reports them.
+    private func statusApproval(_ repository: TestRepository) throws -> (counts: [String: Int], entry: [String: Any]) {
+        let result = try golint(["status", "--format", "json", "--now", Self.now], in: repository.path)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout)
+        let document = try XCTUnwrap((report["documents"] as? [[String: Any]])?.first { $0["path"] as? String == Self.document })
+        let entries = try XCTUnwrap(document["approvalList"] as? [[String: Any]])
+        return (try XCTUnwrap(document["approvals"] as? [String: Int]), try XCTUnwrap(entries.first { $0["role"] as? String == "Security" }))
     }
 
     func testECDSAAndRSAKeysAreVerifiedToo() throws {
@@ -283,6 +297,10 @@ final class VerifiedSignoffTests: CLITestCase {
         XCTAssertEqual(try signedEvent(repository)["stale"] as? Bool, true)
         let blame = try golint(["blame", Self.document], in: repository.path).stdout
         XCTAssertTrue(blame.split(separator: "\n").contains { $0.contains("Security — Carol Weiss") && $0.hasSuffix("verified, stale") }, blame)
+        let status = try statusApproval(repository)
+        XCTAssertEqual(status.counts, ["total": 1, "given": 1, "verified": 0], "a stale approval is not counted as verified")
+        XCTAssertEqual(status.entry["status"] as? String, "stale")
+        XCTAssertEqual(status.entry["remark"] as? String, "'Payment provider switched' was added in \(try shortHead(repository)) by Alice Adler")
     }
 
     func testAHarmlessChangeElsewhereIsNotStaleWithSectionScope() throws {

@@ -166,7 +166,7 @@ public enum StatusReporter {
             let next = document.nextDeadline.map {
                 "\(cell($0.item)) — \(TimeLeft.moment($0.deadline.instant, in: $0.deadline.timeZone)) (\(TimeLeft.until($0.deadline.instant, from: status.evaluatedAt)))"
             } ?? "—"
-            out += "| `\(cell(document.path).replacingOccurrences(of: "`", with: "'"))` | \(markdownBar(counts)) | \(counts.done)/\(counts.total - counts.cancelled) "
+            out += "| \(cell(document.path)) | \(markdownBar(counts)) | \(counts.done)/\(counts.total - counts.cancelled) "
                 + "| \(counts.overdue) | \(approvals.given)/\(approvals.total) | \(document.placeholders.count) | \(next) |\n"
         }
         let owners = status.overdueByOwner
