@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         // SSH signatures on commits are verified by golint itself: Ed25519 and ECDSA (Crypto), RSA (CryptoExtras).
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.0"),
+        // The HTML report's templates: Mustache escapes every value by default, attributes included.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(name: "CLibGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
@@ -25,8 +27,9 @@ let package = Package(
             dependencies: [
                 "GolintGit", "CCmarkGFM", "CPCRE2", "Yams",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.embedInCode("Resources/golint.yml"), .embedInCode("Resources/pre-commit")]),
+            resources: [.embedInCode("Resources/golint.yml"), .embedInCode("Resources/pre-commit"), .embedInCode("Resources/report.mustache")]),
         .executableTarget(
             name: "golint",
             dependencies: ["GolintKit", "CSkipCertificates", .product(name: "ArgumentParser", package: "swift-argument-parser")],

@@ -8,7 +8,7 @@ struct GolintCommand: ParsableCommand {
         commandName: "golint",
         abstract: "Lint go-live checklists in a git repository: overdue items, placeholders, missing sign-offs.",
         version: Golint.version,
-        subcommands: [Check.self, Status.self, History.self, Diff.self, Blame.self, BaselineCommand.self, RulesCommand.self, InstallHook.self])
+        subcommands: [Check.self, Status.self, Report.self, History.self, Diff.self, Blame.self, BaselineCommand.self, RulesCommand.self, InstallHook.self])
 
     /// Exit codes are the contract's: 0 clean, 1 findings, 2 could not run (bad arguments included,
     /// where ArgumentParser would use 64). Errors are one line on stderr.

@@ -1,12 +1,18 @@
 import GolintGit
 
-/// Sees every version the event builder describes (blame records provenance so).
+/// Sees every version the event builder describes (blame records provenance so, the report open work over time).
 protocol EventObserver: AnyObject {
     /// `diff` goes from `old` (nil for a new document) to `new`; `sides` are the versions of a
     /// merge's other parents that the observer has seen.
     func described(_ diff: SnapshotDiff, old: ObjectID?, new: ObjectID, after: DocumentSnapshot, path: String,
                    commit: CommitInfo, sides: [ObjectID], builder: EventBuilder) throws
     func hasSeen(_ version: ObjectID) -> Bool
+    /// A shallow clone's history ends at `commit`: its parents are not there.
+    func reachedBoundary(_ commit: CommitInfo, selection: CommitSelection, builder: EventBuilder) throws
+}
+
+extension EventObserver {
+    func reachedBoundary(_ commit: CommitInfo, selection: CommitSelection, builder: EventBuilder) throws {}
 }
 
 /// Turns one commit's document changes into events, attributed to the commit.

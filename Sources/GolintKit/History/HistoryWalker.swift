@@ -61,7 +61,7 @@ public final class HistoryWalker {
         try reportingGitErrors { try walk(options, progress: progress) }
     }
 
-    func walk(_ options: HistoryOptions, observer: ItemProvenance? = nil, progress: ((Int, Int) -> Void)? = nil) throws -> HistoryReport {
+    func walk(_ options: HistoryOptions, observer: EventObserver? = nil, progress: ((Int, Int) -> Void)? = nil) throws -> HistoryReport {
         let selection = CommitSelection(repository: repository, configuration: configuration, paths: options.paths)
         let ids = try selection.commitIDs(since: options.since, until: options.until)
         let boundary = repository.shallowBoundary

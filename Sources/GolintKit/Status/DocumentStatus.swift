@@ -105,6 +105,8 @@ public struct DocumentStatus: Sendable, Equatable {
     public let workstreams: [WorkstreamStatus]
     /// The document's T-0, if it names one.
     public let launch: Anchor?
+    /// The distinct deadlines its deliverables have, earliest first.
+    public let deadlines: [Deadline]
 
     /// Rules whose findings at a deliverable's line mean it is overdue, when they carry a deadline.
     static let overdueRules: Set<String> = [OverdueItemRule.description.id, MissingSignatureRule.description.id]
@@ -146,6 +148,8 @@ public struct DocumentStatus: Sendable, Equatable {
             if record?.verified == true, record?.staleBy == nil, record?.approvers != nil { approvalCounts.verified += 1 }
             approvalList.append(Self.approval(deliverable, role: role, given: given, record: record))
         }
+        var seen = Set<Date>()
+        deadlines = plan.deliverables.compactMap(\.deadline).sorted { $0.instant < $1.instant }.filter { seen.insert($0.instant).inserted }
         deliverables = counts
         approvals = approvalCounts
         self.approvalList = approvalList

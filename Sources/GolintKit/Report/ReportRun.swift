@@ -1,0 +1,51 @@
+import Foundation
+
+/// One `golint report`: the status at `until`, the history up to it, one HTML file.
+public struct ReportRequest: Sendable {
+    public var repository = RepositoryAccess()
+    /// Paths as given on the command line (relative to the current directory).
+    public var paths: [String] = []
+    public var since: String?
+    public var until = "HEAD"
+    public var now = Date()
+    public var evaluationZone: TimeZone?
+    public var configurationFile: String?
+    public var output = "golint-report.html"
+
+    public init() {}
+}
+
+public enum ReportRun {
+    /// Writes the report; returns its size in bytes. Nothing is written when anything fails.
+    @discardableResult
+    public static func run(_ request: ReportRequest) throws -> Int {
+        let html = try render(request)
+        try ReportFiles.writeAll([(path: request.output, text: html)])
+        return html.utf8.count
+    }
+
+    /// The report's HTML.
+    public static func render(_ request: ReportRequest) throws -> String {
+        var check = CheckRequest()
+        check.repository = request.repository
+        check.paths = request.paths
+        check.options.source = .revision(request.until)
+        check.options.now = request.now
+        check.options.evaluationZone = request.evaluationZone
+        check.options.configurationFile = request.configurationFile
+        // The sign-off matrix names the commit of every given approval.
+        check.options.traceApprovals = true
+        let status = try CheckRun.status(check)
+
+        let walker = try HistoryWalker(access: request.repository, configurationRevision: request.until,
+                                       configurationFile: request.configurationFile)
+        var options = HistoryOptions()
+        options.paths = walker.repositoryPaths(request.paths)
+        options.since = request.since
+        options.until = request.until
+        let burnDown = BurnDown()
+        let history = try reportingGitErrors { try walker.walk(options, observer: burnDown) }
+        let range = request.since.map { "\($0)..\(request.until)" } ?? "every commit up to \(request.until)"
+        return ReportPage(status: status, history: history, burnDown: burnDown.following(renames: history.events), range: range).html()
+    }
+}

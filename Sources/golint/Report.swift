@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import GolintKit
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write one self-contained HTML page: status, burn-down, overdue work by owner, sign-offs, audit trail.")
+
+    @Argument(help: "Paths or directories that narrow the documents.")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Leave out commits reachable from this revision.")
+    var since: String?
+
+    @Option(name: .long, help: "The revision the report is of (default HEAD).")
+    var until: String = "HEAD"
+
+    @Option(name: .long, help: "Evaluation time, ISO 8601 (2026-03-06T12:00+01:00); default: now.")
+    var now: String?
+
+    @Option(name: .long, help: "The HTML file to write.")
+    var output: String
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if let now, ISOTime.parse(now) == nil {
+            throw ValidationError("--now '\(now)' is not an ISO 8601 time (2026-03-06T12:00:00+01:00)")
+        }
+        if output.isEmpty { throw ValidationError("--output needs a file name") }
+    }
+
+    func run() throws {
+        var request = ReportRequest()
+        request.repository = common.repositoryAccess
+        request.paths = paths
+        request.since = since
+        request.until = until
+        request.configurationFile = common.config
+        request.output = output
+        if let now, let parsed = ISOTime.parse(now) {
+            request.now = parsed.date
+            request.evaluationZone = parsed.zone
+        }
+        let bytes = try ReportRun.run(request)
+        if !common.quiet { note("wrote \(output) (\(bytes / 1024) KiB)") }
+    }
+}
