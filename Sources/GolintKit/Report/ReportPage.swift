@@ -38,8 +38,7 @@ struct ReportPage {
             "verdict": status.isReady ? "Ready" : counts.overdue > 0 ? "Not ready: work is overdue" : "Not ready yet",
             "cards": [
                 card("Done", "\(counts.done)/\(counts.total - counts.cancelled)", "\(percent(counts))% of deliverables", ""),
-                card("Overdue", "\(counts.overdue)", "\(status.overdueByOwner.count) owner\(status.overdueByOwner.count == 1 ? "" : "s")",
-                     counts.overdue > 0 ? "bad" : "good"),
+                card("Overdue", "\(counts.overdue)", ownersDetail, counts.overdue > 0 ? "bad" : "good"),
                 card("Approvals", "\(approvals.given)/\(approvals.total)", status.isVerifying ? "\(approvals.verified) verified" : "given",
                      approvals.given < approvals.total ? "warn" : "good"),
                 card("Placeholders", "\(status.placeholders)", "left to fill", status.placeholders > 0 ? "warn" : "good"),
@@ -70,6 +69,16 @@ struct ReportPage {
             "kinds": Array(Set(history.events.map(\.kind.rawValue))).sorted(),
             "events": history.events.map(event),
         ]
+    }
+
+    /// `3 owners · 2 unassigned`
+    private var ownersDetail: String {
+        let groups = status.overdueByOwner
+        let named = groups.filter { $0.owner != nil }.count, unassigned = groups.first { $0.owner == nil }?.items.count ?? 0
+        var parts: [String] = []
+        if named > 0 { parts.append("\(named) owner\(named == 1 ? "" : "s")") }
+        if unassigned > 0 { parts.append("\(unassigned) unassigned") }
+        return parts.isEmpty ? "nothing late" : parts.joined(separator: " · ")
     }
 
     private func card(_ label: String, _ value: String, _ detail: String, _ tone: String) -> [String: Any] {
