@@ -11,6 +11,26 @@ final class DateParserTests: XCTestCase {
         return ISOTime.format(instant.date, in: TimeZones.utc)
     }
 
+    /// The arithmetic formatter writes what Foundation's calendar reads off the same instant.
+    func testISOFormatAgreesWithTheCalendar() throws {
+        let zones = ["UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kolkata", "Australia/Lord_Howe", "Pacific/Kiritimati"]
+            .compactMap(TimeZone.init(identifier:)) + [TimeZone(secondsFromGMT: -34_200)!]
+        var generator = SystemRandomNumberGenerator()
+        let instants = [-86_400.5, -1, 0, 951_782_400, 1_772_787_599.9, 4_107_542_400] + (0..<400).map { _ in
+            Double(Int.random(in: -2_208_988_800...4_102_444_800, using: &generator))
+        }
+        for zone in zones {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            for seconds in instants {
+                let date = Date(timeIntervalSince1970: seconds)
+                let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+                let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+                XCTAssertEqual(String(ISOTime.format(date, in: zone).prefix(19)), expected, "\(seconds) in \(zone.identifier)")
+            }
+        }
+    }
+
     func testDateFormsTable() {
         let table: [(String, String?)] = [
             ("2026-03-05", "2026-03-05T23:59:59Z"),

@@ -42,11 +42,14 @@ public enum TimeZones {
 
 /// ISO 8601 for output and for `--now`, in a given zone with its offset (`2026-03-05T23:59:59+01:00`).
 public enum ISOTime {
+    /// The wall-clock time at the zone's offset, by arithmetic on the proleptic Gregorian calendar
+    /// (Foundation's Calendar costs microseconds a call; reports format a time per finding and event).
     public static func format(_ date: Date, in zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         let offset = zone.secondsFromGMT(for: date)
+        let local = Int((date.timeIntervalSince1970).rounded(.down)) + offset
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let seconds = local - days * 86_400
+        let (year, month, day) = civil(fromDaysSince1970: days)
         let suffix: String
         if offset == 0 {
             suffix = "Z"
@@ -54,7 +57,20 @@ public enum ISOTime {
             let sign = offset < 0 ? "-" : "+"
             suffix = sign + pad(abs(offset) / 3600) + ":" + pad(abs(offset) % 3600 / 60)
         }
-        return "\(pad(c.year!, 4))-\(pad(c.month!))-\(pad(c.day!))T\(pad(c.hour!)):\(pad(c.minute!)):\(pad(c.second!))\(suffix)"
+        return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(seconds / 3600)):\(pad(seconds % 3600 / 60)):\(pad(seconds % 60))\(suffix)"
+    }
+
+    /// Year, month and day of a day count from 1970-01-01 (H. Hinnant's civil_from_days).
+    static func civil(fromDaysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Reads `2026-03-06`, `2026-03-06T12:00`, `2026-03-06T12:00:30+01:00`, `…Z`. A missing zone means `zone`.

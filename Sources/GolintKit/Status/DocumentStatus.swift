@@ -144,9 +144,9 @@ public struct DocumentStatus: Sendable, Equatable {
             approvalCounts.total += 1
             let given = deliverable.state == .done
             if given { approvalCounts.given += 1 }
-            let record = given ? recordsByLine[deliverable.line] : nil
-            if record?.verified == true, record?.staleBy == nil, record?.approvers != nil { approvalCounts.verified += 1 }
-            approvalList.append(Self.approval(deliverable, role: role, given: given, record: record))
+            let approval = Self.approval(deliverable, role: role, given: given, record: given ? recordsByLine[deliverable.line] : nil)
+            if approval.standing == .verified { approvalCounts.verified += 1 }
+            approvalList.append(approval)
         }
         var seen = Set<Date>()
         deadlines = plan.deliverables.compactMap(\.deadline).sorted { $0.instant < $1.instant }.filter { seen.insert($0.instant).inserted }
