@@ -93,8 +93,9 @@ struct Check: ParsableCommand {
         request.reports = try outputs().map { (format: $0.0, path: $0.1) }
         request.style = common.textStyle
         request.strict = strict
+        request.options.summarize = JobSummary.isRequested
         let outcome = try CheckRun.run(request)
-        try JobSummary.append(StatusReporter.markdown(outcome.report.status))
+        if JobSummary.isRequested { try JobSummary.append(StatusReporter.markdown(outcome.report.status)) }
         outcome.notes.forEach(note)
         emit(outcome.output)
         if outcome.failed { throw ExitCode(1) }

@@ -49,7 +49,9 @@ public enum CheckRun {
 
     /// Where the launch stands, by the same run `check` makes.
     public static func status(_ request: CheckRequest) throws -> LaunchStatus {
-        try reportingGitErrors { try check(request) }.status
+        var request = request
+        request.options.summarize = true
+        return try reportingGitErrors { try check(request) }.status
     }
 
     /// The findings of a run, rendered as a baseline file.

@@ -13,7 +13,8 @@ public struct CheckReport: Sendable {
     public var documents: Int { documentPaths.count }
     public let items: Int
     public let checked: Int
-    /// Where each document stands, from the same plans and findings (`golint status`).
+    /// Where each document stands, from the same plans and findings (`golint status`); empty
+    /// unless the run was asked to sum up (`CheckOptions.summarize`).
     public let statuses: [DocumentStatus]
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
@@ -33,9 +34,10 @@ public struct CheckReport: Sendable {
 /// One document's result.
 public struct DocumentResult: Sendable {
     public let findings: [Finding]
-    public let status: DocumentStatus
-    public var items: Int { status.deliverables.total }
-    public var checked: Int { status.deliverables.done }
+    public let items: Int
+    public let checked: Int
+    /// Set when the run sums up where the document stands.
+    public let status: DocumentStatus?
 }
 
 public struct CheckOptions: Sendable {
@@ -52,6 +54,8 @@ public struct CheckOptions: Sendable {
     /// Trace every given approval to its commit even when no verification is configured (the
     /// report's sign-off matrix); no sign-off rule runs unless configured.
     public var traceApprovals = false
+    /// Sum up where each document stands (status, report, job summaries).
+    public var summarize = false
 
     public init() {}
 }
@@ -79,14 +83,15 @@ public enum Linter {
         // Links and submodules are not documents: a link's target is checked under its own path.
         files.removeAll { $0.kind == .symlink || $0.kind == .submodule || $0.kind == .directory }
         let signoff = try SignoffRun(options: options, source: source, repository: repository, configuration: configuration)
-        let results = try lintInParallel(files, source: source, configuration: configuration, now: options.now, signoff: signoff)
+        let results = try lintInParallel(files, source: source, configuration: configuration, now: options.now, signoff: signoff,
+                                         summarize: options.summarize)
         let findings = results.flatMap(\.findings).sorted(by: Finding.ordered)
         return CheckReport(
             source: source.name, commit: source.commit?.id.description, evaluatedAt: options.now,
             evaluationZone: options.evaluationZone ?? configuration.timezone ?? TimeZones.utc,
             findings: findings, documentPaths: files.map(\.path),
             items: results.reduce(0) { $0 + $1.items }, checked: results.reduce(0) { $0 + $1.checked },
-            statuses: results.map(\.status))
+            statuses: results.compactMap(\.status))
     }
 
     /// Lints one document's bytes. Pure: no repository, no I/O.
@@ -96,7 +101,7 @@ public enum Linter {
 
     static func lint(path: String, source: SourceText, configuration: Configuration, now: Date) throws -> DocumentResult {
         let linted = try planRules(path: path, source: source, configuration: configuration, now: now)
-        return finish(linted.findings, linted.plan, approvals: nil, configuration: configuration, now: now)
+        return finish(linted.findings, linted.plan, approvals: nil, summarize: false, configuration: configuration, now: now)
     }
 
     /// A document through the rules that read its plan; the history rules and the filters come after.
@@ -149,20 +154,21 @@ public enum Linter {
 
     /// The filters (inline suppressions, waivers) over all of a document's findings.
     /// `approvals` are the document's traced approvals, when history was read.
-    static func finish(_ findings: [Finding], _ plan: Plan, approvals: [ApprovalRecord]?, configuration: Configuration,
-                       now: Date) -> DocumentResult {
+    static func finish(_ findings: [Finding], _ plan: Plan, approvals: [ApprovalRecord]?, summarize: Bool,
+                       configuration: Configuration, now: Date) -> DocumentResult {
         var findings = findings
         for case let rule as any FindingFilterRule.Type in RuleRegistry.rules {
             findings = rule.init().filter(findings, plan, now: now, severity: configuration.severity(of: rule.description))
         }
-        return DocumentResult(findings: findings.sorted(by: Finding.ordered),
-                              status: DocumentStatus(plan: plan, findings: findings, approvals: approvals, now: now))
+        return DocumentResult(findings: findings.sorted(by: Finding.ordered), items: plan.deliverables.count,
+                              checked: plan.deliverables.count { $0.state == .done },
+                              status: summarize ? DocumentStatus(plan: plan, findings: findings, approvals: approvals, now: now) : nil)
     }
 
     /// Reads and lints on every core, each worker through its own reader. Documents with given
     /// approvals to verify wait for one walk through history, then are finished here.
     private static func lintInParallel(_ files: [SourceFile], source: DocumentSource, configuration: Configuration,
-                                       now: Date, signoff: SignoffRun?) throws -> [DocumentResult] {
+                                       now: Date, signoff: SignoffRun?, summarize: Bool) throws -> [DocumentResult] {
         // Finished on the worker, so that only the plans that wait for history stay in memory.
         enum Outcome {
             case finished(DocumentResult)
@@ -173,7 +179,7 @@ public enum Linter {
             let linted = try planRules(path: file.path, source: try read(file, with: reader), configuration: configuration, now: now,
                                        verifying: signoff != nil)
             return linted.awaitsHistory ? .waiting(linted)
-                : .finished(finish(linted.findings, linted.plan, approvals: nil, configuration: configuration, now: now))
+                : .finished(finish(linted.findings, linted.plan, approvals: nil, summarize: summarize, configuration: configuration, now: now))
         }
         var results: [DocumentResult?] = []
         var waiting: [(index: Int, linted: Linted)] = []
@@ -190,7 +196,7 @@ public enum Linter {
             let records = try signoff.records(waiting.map { ($0.linted.plan.path, DocumentSnapshot(plan: $0.linted.plan)) })
             for ((index, linted), approvals) in zip(waiting, records) {
                 let findings = linted.findings + signoffFindings(approvals, plan: linted.plan, run: signoff)
-                results[index] = finish(findings, linted.plan, approvals: approvals, configuration: configuration, now: now)
+                results[index] = finish(findings, linted.plan, approvals: approvals, summarize: summarize, configuration: configuration, now: now)
             }
         }
         return results.map { $0! }

@@ -7,6 +7,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// A value already rendered, at the indentation it stands at (large reports render parts on all cores).
+    case fragment(String)
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
 
@@ -19,8 +21,16 @@ public indirect enum JSONValue: Equatable, Sendable {
         return output + "\n"
     }
 
+    /// The value as it is written `indent` levels deep, for a `.fragment`.
+    public func rendered(atIndent indent: Int) -> String {
+        var output = ""
+        write(to: &output, indent: indent)
+        return output
+    }
+
     private func write(to output: inout String, indent: Int) {
         switch self {
+        case let .fragment(text): output += text
         case .null: output += "null"
         case let .bool(value): output += value ? "true" : "false"
         case let .int(value): output += String(value)

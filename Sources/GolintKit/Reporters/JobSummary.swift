@@ -5,6 +5,9 @@ public enum JobSummary {
     /// GitHub shows at most 1 MiB of one step's summary.
     static let limit = 1 << 20
 
+    /// Whether this process runs as a GitHub Actions step that has a summary file.
+    public static var isRequested: Bool { !(ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] ?? "").isEmpty }
+
     /// Appends `markdown` when the variable is set; a summary over the limit is cut at a line with a note.
     public static func append(_ markdown: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         guard let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return }

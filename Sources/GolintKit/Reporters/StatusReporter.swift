@@ -17,47 +17,52 @@ public enum StatusReporter {
     public static func text(_ status: LaunchStatus, style: TextStyle) -> String {
         var out = "Launch status · \(status.source)\(status.commit.map { " \($0.prefix(7))" } ?? "") · "
             + "\(TimeLeft.moment(status.evaluatedAt, in: status.evaluationZone))\n"
-        for document in status.documents {
-            out += "\n" + style.paint(fitted(document.path, width, keepEnd: true), "1") + "\n"
-            let counts = document.deliverables
-            out += "  \(bar(counts, width: 24, style: style)) \(percent(counts)) \(summary(counts, style: style))\n"
-            if let next = document.nextDeadline {
-                let when = "\(TimeLeft.moment(next.deadline.instant, in: next.deadline.timeZone)) (\(TimeLeft.until(next.deadline.instant, from: status.evaluatedAt)))"
-                out += "  Next          " + fitted("'\(next.item)'", width - 16 - when.count - 1) + " \(when)\n"
-            }
-            if !document.overdue.isEmpty {
-                let owners = LaunchStatus.grouped(document.overdue).map { "\($0.owner ?? "unassigned") \($0.items.count)" }
-                out += "  Overdue       " + style.paint(fitted(owners.joined(separator: " · "), width - 16), "31") + "\n"
-            }
-            if document.approvals.total > 0 {
-                let approvals = document.approvals
-                var line = "\(approvals.given)/\(approvals.total) given"
-                if document.approvalList.contains(where: { $0.standing == .verified || $0.standing == .unverified }) {
-                    line += ", \(approvals.verified) verified"
-                }
-                let open = document.approvalList.filter { $0.standing == .open }.map(\.role)
-                if !open.isEmpty { line += " · open: " + open.joined(separator: ", ") }
-                let stale = document.approvalList.filter { $0.standing == .stale }.map(\.role)
-                if !stale.isEmpty { line += " · stale: " + stale.joined(separator: ", ") }
-                out += "  Approvals     " + fitted(line, width - 16) + "\n"
-            }
-            if !document.placeholders.isEmpty {
-                let names = document.placeholders.map(\.excerpt)
-                out += "  Placeholders  " + fitted("\(names.count): " + Array(NSOrderedSet(array: names)).map { "\($0)" }.joined(separator: ", "), width - 16) + "\n"
-            }
-            // One workstream is the document itself: its bar says it all.
-            guard document.workstreams.count > 1 else { continue }
-            for workstream in document.workstreams {
-                let counts = workstream.deliverables
-                let tail = "\(counts.done)/\(counts.total - counts.cancelled)".leftPadded(7)
-                    + (counts.overdue > 0 ? style.paint("  \(counts.overdue) overdue", "31") : "")
-                out += "    " + fitted(workstream.name, 36).padded(36) + " \(bar(counts, width: 12, style: style))\(tail)\n"
-            }
-        }
+        // Documents are rendered on all cores: a thousand documents have tens of thousands of workstreams.
+        out += status.documents.parallelMap { text($0, now: status.evaluatedAt, style: style) }.joined()
         // The readiness line, in two when it does not fit.
         let readiness = status.readiness.count <= width ? status.readiness : status.readinessMoment + ":\n  " + status.readinessCounts
         let color = status.isReady ? "1;32" : status.deliverables.overdue > 0 ? "1;31" : "1;33"
         out += "\n" + readiness.split(separator: "\n").map { style.paint(fitted(String($0), width), color) }.joined(separator: "\n") + "\n"
+        return out
+    }
+
+    static func text(_ document: DocumentStatus, now: Date, style: TextStyle) -> String {
+        var out = "\n" + style.paint(fitted(document.path, width, keepEnd: true), "1") + "\n"
+        let counts = document.deliverables
+        out += "  \(bar(counts, width: 24, style: style)) \(percent(counts)) \(summary(counts, style: style))\n"
+        if let next = document.nextDeadline {
+            let when = "\(TimeLeft.moment(next.deadline.instant, in: next.deadline.timeZone)) (\(TimeLeft.until(next.deadline.instant, from: now)))"
+            out += "  Next          " + fitted("'\(next.item)'", width - 16 - when.count - 1) + " \(when)\n"
+        }
+        if !document.overdue.isEmpty {
+            let owners = LaunchStatus.grouped(document.overdue).map { "\($0.owner ?? "unassigned") \($0.items.count)" }
+            out += "  Overdue       " + style.paint(fitted(owners.joined(separator: " · "), width - 16), "31") + "\n"
+        }
+        if document.approvals.total > 0 {
+            let approvals = document.approvals
+            var line = "\(approvals.given)/\(approvals.total) given"
+            if document.approvalList.contains(where: { $0.standing == .verified || $0.standing == .unverified }) {
+                line += ", \(approvals.verified) verified"
+            }
+            let open = document.approvalList.filter { $0.standing == .open }.map(\.role)
+            if !open.isEmpty { line += " · open: " + open.joined(separator: ", ") }
+            let stale = document.approvalList.filter { $0.standing == .stale }.map(\.role)
+            if !stale.isEmpty { line += " · stale: " + stale.joined(separator: ", ") }
+            out += "  Approvals     " + fitted(line, width - 16) + "\n"
+        }
+        if !document.placeholders.isEmpty {
+            var seen = Set<String>()
+            let names = document.placeholders.map(\.excerpt).filter { seen.insert($0).inserted }
+            out += "  Placeholders  " + fitted("\(document.placeholders.count): " + names.joined(separator: ", "), width - 16) + "\n"
+        }
+        // One workstream is the document itself: its bar says it all.
+        guard document.workstreams.count > 1 else { return out }
+        for workstream in document.workstreams {
+            let counts = workstream.deliverables
+            let tail = "\(counts.done)/\(counts.total - counts.cancelled)".leftPadded(7)
+                + (counts.overdue > 0 ? style.paint("  \(counts.overdue) overdue", "31") : "")
+            out += "    " + fitted(workstream.name, 36).padded(36) + " \(bar(counts, width: 12, style: style))\(tail)\n"
+        }
         return out
     }
 
@@ -100,7 +105,8 @@ public enum StatusReporter {
             ("goLive", .optional(status.launch.map { ISOTime.format($0.instant, in: $0.timeZone) })),
             ("ready", .bool(status.isReady)),
             ("readiness", .string(status.readiness)),
-            ("documents", .array(status.documents.map(json))),
+            // Documents are rendered on all cores: a thousand documents' workstreams are megabytes.
+            ("documents", .array(status.documents.parallelMap { json($0).rendered(atIndent: 2) }.map(JSONValue.fragment))),
             ("total", .object([
                 ("documents", .int(status.documents.count)),
                 ("deliverables", json(status.deliverables)),

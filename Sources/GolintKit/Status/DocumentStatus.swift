@@ -118,26 +118,34 @@ public struct DocumentStatus: Sendable, Equatable {
         let placeholderLines = Set(findings.filter { $0.rule == PlaceholderRule.description.id }.map(\.line))
         placeholders = plan.placeholders.filter { placeholderLines.contains($0.line) }
         var counts = DeliverableCounts(), approvalCounts = ApprovalCounts()
-        var bySection: [Int: (counts: DeliverableCounts, next: UpcomingDeadline?)] = [:]
+        // By section index: a plan has few sections, and most deliverables share theirs with the one before.
+        let sectionCount = plan.document.sections.count
+        var sectionCounts = [DeliverableCounts?](repeating: nil, count: sectionCount)
+        var sectionNext = [UpcomingDeadline?](repeating: nil, count: sectionCount)
         var sectionOrder: [Int] = []
         var overdue: [OverdueDeliverable] = [], approvalList: [ApprovalStatus] = []
         var next: UpcomingDeadline?
+        var deadlines: [Date: Deadline] = [:]
         let recordsByLine = Dictionary((records ?? []).map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
         for deliverable in plan.deliverables {
+            let section = deliverable.section
             let isOverdue = deliverable.isOpen && overdueLines.contains(deliverable.line)
             counts.count(deliverable.state, overdue: isOverdue)
-            if bySection[deliverable.section] == nil { sectionOrder.append(deliverable.section) }
-            bySection[deliverable.section, default: (DeliverableCounts(), nil)].counts.count(deliverable.state, overdue: isOverdue)
-            if let deadline = deliverable.deadline, deliverable.isOpen {
+            if sectionCounts[section] == nil {
+                sectionOrder.append(section)
+                sectionCounts[section] = DeliverableCounts()
+            }
+            sectionCounts[section]!.count(deliverable.state, overdue: isOverdue)
+            if let deadline = deliverable.deadline {
+                if deadlines[deadline.instant] == nil { deadlines[deadline.instant] = deadline }
                 if isOverdue {
                     overdue.append(OverdueDeliverable(item: deliverable.title, owner: deliverable.owner, path: plan.path,
                                                       line: deliverable.line, deadline: deadline))
-                } else if !deadline.hasPassed(at: now) {
+                } else if deliverable.isOpen, !deadline.hasPassed(at: now),
+                          sectionNext[section].map({ deadline.instant < $0.deadline.instant }) ?? true {
                     let upcoming = UpcomingDeadline(item: deliverable.title, path: plan.path, line: deliverable.line, deadline: deadline)
+                    sectionNext[section] = upcoming
                     if next.map({ deadline.instant < $0.deadline.instant }) ?? true { next = upcoming }
-                    if bySection[deliverable.section]!.next.map({ deadline.instant < $0.deadline.instant }) ?? true {
-                        bySection[deliverable.section]!.next = upcoming
-                    }
                 }
             }
             guard let role = deliverable.role else { continue }
@@ -148,17 +156,16 @@ public struct DocumentStatus: Sendable, Equatable {
             if approval.standing == .verified { approvalCounts.verified += 1 }
             approvalList.append(approval)
         }
-        var seen = Set<Date>()
-        deadlines = plan.deliverables.compactMap(\.deadline).sorted { $0.instant < $1.instant }.filter { seen.insert($0.instant).inserted }
+        self.deadlines = deadlines.values.sorted { $0.instant < $1.instant }
         deliverables = counts
         approvals = approvalCounts
         self.approvalList = approvalList
         self.overdue = overdue
         nextDeadline = next
         workstreams = sectionOrder.map { index in
-            let section = plan.document.sections[index]
-            return WorkstreamStatus(name: section.heading?.text ?? plan.path, line: section.heading?.line ?? 1,
-                                    deliverables: bySection[index]!.counts, nextDeadline: bySection[index]!.next)
+            let heading = plan.document.sections[index].heading
+            return WorkstreamStatus(name: heading?.text ?? plan.path, line: heading?.line ?? 1,
+                                    deliverables: sectionCounts[index]!, nextDeadline: sectionNext[index])
         }
     }
 
