@@ -37,7 +37,7 @@ struct ReportPage {
             "readinessClass": status.isReady ? "ready" : counts.overdue > 0 ? "blocked" : "pending",
             "verdict": status.isReady ? "Ready" : counts.overdue > 0 ? "Not ready: work is overdue" : "Not ready yet",
             "cards": [
-                card("Done", "\(counts.done)/\(counts.total - counts.cancelled)", "\(percent(counts))% of deliverables", ""),
+                card("Done", "\(counts.done)/\(counts.toDo)", "\(counts.percentDone)% of deliverables", ""),
                 card("Overdue", "\(counts.overdue)", ownersDetail, counts.overdue > 0 ? "bad" : "good"),
                 card("Approvals", "\(approvals.given)/\(approvals.total)", status.isVerifying ? "\(approvals.verified) verified" : "given",
                      approvals.given < approvals.total ? "warn" : "good"),
@@ -85,26 +85,21 @@ struct ReportPage {
         ["label": label, "value": value, "detail": detail, "tone": tone]
     }
 
-    private func percent(_ counts: DeliverableCounts) -> Int {
-        let relevant = counts.total - counts.cancelled
-        return relevant == 0 ? 100 : counts.done * 100 / relevant
-    }
-
     private func document(_ document: DocumentStatus, index: Int) -> [String: Any] {
         let counts = document.deliverables
         var context: [String: Any] = [
             "anchor": "doc-\(index + 1)",
             "path": document.path,
-            "percent": percent(counts),
-            "done": counts.done, "relevant": counts.total - counts.cancelled, "open": counts.open,
+            "percent": counts.percentDone,
+            "done": counts.done, "toDo": counts.toDo, "open": counts.open,
             "overdue": counts.overdue, "isOverdue": counts.overdue > 0, "cancelled": counts.cancelled,
             "approvals": "\(document.approvals.given)/\(document.approvals.total)",
             "placeholders": document.placeholders.count,
             "next": document.nextDeadline.map { "\($0.item.capped(60)) — \(TimeLeft.until($0.deadline.instant, from: status.evaluatedAt))" } ?? "—",
             "workstreams": document.workstreams.map { workstream in
                 ["name": workstream.name, "done": workstream.deliverables.done,
-                 "relevant": workstream.deliverables.total - workstream.deliverables.cancelled,
-                 "percent": percent(workstream.deliverables), "overdue": workstream.deliverables.overdue,
+                 "toDo": workstream.deliverables.toDo,
+                 "percent": workstream.deliverables.percentDone, "overdue": workstream.deliverables.overdue,
                  "isOverdue": workstream.deliverables.overdue > 0] as [String: Any]
             },
         ]

@@ -41,9 +41,7 @@ public enum StatusReporter {
         if document.approvals.total > 0 {
             let approvals = document.approvals
             var line = "\(approvals.given)/\(approvals.total) given"
-            if document.approvalList.contains(where: { $0.standing == .verified || $0.standing == .unverified }) {
-                line += ", \(approvals.verified) verified"
-            }
+            if document.isVerifying { line += ", \(approvals.verified) verified" }
             let open = document.approvalList.filter { $0.standing == .open }.map(\.role)
             if !open.isEmpty { line += " · open: " + open.joined(separator: ", ") }
             let stale = document.approvalList.filter { $0.standing == .stale }.map(\.role)
@@ -59,7 +57,7 @@ public enum StatusReporter {
         guard document.workstreams.count > 1 else { return out }
         for workstream in document.workstreams {
             let counts = workstream.deliverables
-            let tail = "\(counts.done)/\(counts.total - counts.cancelled)".leftPadded(7)
+            let tail = "\(counts.done)/\(counts.toDo)".leftPadded(7)
                 + (counts.overdue > 0 ? style.paint("  \(counts.overdue) overdue", "31") : "")
             out += "    " + fitted(workstream.name, 36).padded(36) + " \(bar(counts, width: 12, style: style))\(tail)\n"
         }
@@ -68,19 +66,15 @@ public enum StatusReporter {
 
     /// `[██████░░░░]`: done of the deliverables that are not cancelled.
     static func bar(_ counts: DeliverableCounts, width: Int, style: TextStyle) -> String {
-        let relevant = counts.total - counts.cancelled
-        let filled = relevant == 0 ? width : Int((Double(counts.done) / Double(relevant) * Double(width)).rounded(.down))
+        let filled = counts.toDo == 0 ? width : counts.done * width / counts.toDo
         let full = String(repeating: "█", count: filled), empty = String(repeating: "░", count: width - filled)
         return style.paint(full, "32") + style.paint(empty, counts.overdue > 0 ? "31" : "2")
     }
 
-    static func percent(_ counts: DeliverableCounts) -> String {
-        let relevant = counts.total - counts.cancelled
-        return "\(relevant == 0 ? 100 : counts.done * 100 / relevant)%".leftPadded(4)
-    }
+    static func percent(_ counts: DeliverableCounts) -> String { "\(counts.percentDone)%".leftPadded(4) }
 
     static func summary(_ counts: DeliverableCounts, style: TextStyle) -> String {
-        var parts = ["\(counts.done)/\(counts.total - counts.cancelled) done"]
+        var parts = ["\(counts.done)/\(counts.toDo) done"]
         if counts.overdue > 0 { parts.append(style.paint("\(counts.overdue) overdue", "31")) }
         if counts.cancelled > 0 { parts.append("\(counts.cancelled) cancelled") }
         return parts.joined(separator: " · ")
@@ -172,7 +166,7 @@ public enum StatusReporter {
             let next = document.nextDeadline.map {
                 "\(cell($0.item)) — \(TimeLeft.moment($0.deadline.instant, in: $0.deadline.timeZone)) (\(TimeLeft.until($0.deadline.instant, from: status.evaluatedAt)))"
             } ?? "—"
-            out += "| \(cell(document.path)) | \(markdownBar(counts)) | \(counts.done)/\(counts.total - counts.cancelled) "
+            out += "| \(cell(document.path)) | \(markdownBar(counts)) | \(counts.done)/\(counts.toDo) "
                 + "| \(counts.overdue) | \(approvals.given)/\(approvals.total) | \(document.placeholders.count) | \(next) |\n"
         }
         let owners = status.overdueByOwner
@@ -187,9 +181,8 @@ public enum StatusReporter {
     }
 
     static func markdownBar(_ counts: DeliverableCounts) -> String {
-        let relevant = counts.total - counts.cancelled
-        let filled = relevant == 0 ? 10 : counts.done * 10 / relevant
-        return String(repeating: "▰", count: filled) + String(repeating: "▱", count: 10 - filled) + " " + percent(counts).trimmingCharacters(in: .whitespaces)
+        let filled = counts.percentDone / 10
+        return String(repeating: "▰", count: filled) + String(repeating: "▱", count: 10 - filled) + " \(counts.percentDone)%"
     }
 }
 

@@ -9,6 +9,12 @@ public struct DeliverableCounts: Sendable, Equatable {
     /// Open and past its deadline: `check` reports each (overdue-item, or missing-signature for an approval).
     public internal(set) var overdue = 0
 
+    /// The deliverables to be done: cancelled ones are not.
+    public var toDo: Int { total - cancelled }
+
+    /// Done of those to be done, in whole percent (100 when nothing is to be done).
+    public var percentDone: Int { toDo == 0 ? 100 : done * 100 / toDo }
+
     mutating func count(_ state: Deliverable.State, overdue isOverdue: Bool) {
         total += 1
         switch state {
@@ -107,6 +113,9 @@ public struct DocumentStatus: Sendable, Equatable {
     public let launch: Anchor?
     /// The distinct deadlines its deliverables have, earliest first.
     public let deadlines: [Deadline]
+
+    /// Whether its approvals were verified against history (roles or signatures configured).
+    public var isVerifying: Bool { approvalList.contains { $0.standing == .verified || $0.standing == .unverified } }
 
     /// Rules whose findings at a deliverable's line mean it is overdue, when they carry a deadline.
     static let overdueRules: Set<String> = [OverdueItemRule.description.id, MissingSignatureRule.description.id]

@@ -13,7 +13,7 @@ public struct LaunchStatus: Sendable {
     public var placeholders: Int { documents.reduce(0) { $0 + $1.placeholders.count } }
     public var overdue: [OverdueDeliverable] { documents.flatMap(\.overdue) }
     /// Whether approvals were verified against history (signoff roles configured).
-    public var isVerifying: Bool { documents.contains { $0.approvalList.contains { $0.standing == .verified || $0.standing == .unverified } } }
+    public var isVerifying: Bool { documents.contains(where: \.isVerifying) }
 
     public var nextDeadline: UpcomingDeadline? {
         documents.compactMap(\.nextDeadline).min { $0.deadline.instant < $1.deadline.instant }
@@ -46,7 +46,7 @@ public struct LaunchStatus: Sendable {
     /// `41/68 done, 5 overdue, 3/5 approvals, 5 placeholders`: cancelled deliverables are not to be done.
     public var readinessCounts: String {
         let counts = deliverables, approvals = approvals
-        var parts = ["\(counts.done)/\(counts.total - counts.cancelled) done", "\(counts.overdue) overdue",
+        var parts = ["\(counts.done)/\(counts.toDo) done", "\(counts.overdue) overdue",
                      "\(approvals.given)/\(approvals.total) approvals"]
         if isVerifying { parts[2] += " (\(approvals.verified) verified)" }
         parts.append("\(placeholders) placeholder\(placeholders == 1 ? "" : "s")")
