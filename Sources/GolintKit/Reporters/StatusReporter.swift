@@ -100,7 +100,7 @@ public enum StatusReporter {
             ("ready", .bool(status.isReady)),
             ("readiness", .string(status.readiness)),
             // Documents are rendered on all cores: a thousand documents' workstreams are megabytes.
-            ("documents", .array(status.documents.parallelMap { json($0).rendered(atIndent: 2) }.map(JSONValue.fragment))),
+            ("documents", .array(status.documents.parallelMap { json($0).fragment(atIndent: 2) })),
             ("total", .object([
                 ("documents", .int(status.documents.count)),
                 ("deliverables", json(status.deliverables)),
@@ -118,7 +118,7 @@ public enum StatusReporter {
             ("deliverables", json(document.deliverables)),
             ("approvals", json(document.approvals)),
             ("placeholders", .int(document.placeholders.count)),
-            ("nextDeadline", json(document.nextDeadline)),
+            ("nextDeadline", json(document.nextDeadline, withPath: false)),
             ("overdueByOwner", .array(LaunchStatus.grouped(document.overdue).map(json))),
             ("approvalList", .array(document.approvalList.map { approval in
                 .object([("role", .string(approval.role)), ("line", .int(approval.line)), ("status", .string(approval.standing.rawValue)),
@@ -128,7 +128,7 @@ public enum StatusReporter {
             ("placeholderList", .array(document.placeholders.map { .object([("line", .int($0.line)), ("text", .string($0.excerpt))]) })),
             ("workstreams", .array(document.workstreams.map { workstream in
                 .object([("name", .string(workstream.name)), ("line", .int(workstream.line)),
-                         ("deliverables", json(workstream.deliverables)), ("nextDeadline", json(workstream.nextDeadline))])
+                         ("deliverables", json(workstream.deliverables)), ("nextDeadline", json(workstream.nextDeadline, withPath: false))])
             })),
         ])
     }
@@ -142,9 +142,10 @@ public enum StatusReporter {
         .object([("total", .int(counts.total)), ("given", .int(counts.given)), ("verified", .int(counts.verified))])
     }
 
-    static func json(_ next: UpcomingDeadline?) -> JSONValue {
+    /// Within a document the path goes without saying.
+    static func json(_ next: UpcomingDeadline?, withPath: Bool = true) -> JSONValue {
         guard let next else { return .null }
-        return .object([("item", .string(next.item)), ("path", .string(next.path)), ("line", .int(next.line)),
+        return .object((withPath ? [("path", .string(next.path))] : []) + [("item", .string(next.item)), ("line", .int(next.line)),
                         ("deadline", .string(next.deadline.iso8601))])
     }
 
