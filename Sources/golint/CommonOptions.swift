@@ -37,14 +37,6 @@ func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
-/// `check`'s formats, so that its help lists only those.
-enum CheckFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json, sarif, github, junit
-    var format: OutputFormat { OutputFormat(rawValue: rawValue)! }
-}
-
-/// The formats of history, diff and blame.
-enum AuditFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json, markdown, csv
-    var format: OutputFormat { OutputFormat(rawValue: rawValue)! }
-}
+extension CheckFormat: ExpressibleByArgument {}
+extension AuditFormat: ExpressibleByArgument {}
+extension StatusFormat: ExpressibleByArgument {}

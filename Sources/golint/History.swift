@@ -19,7 +19,7 @@ struct History: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let format = output.outputFormat
+        let format = output.format
         let walker = try common.historyWalker(configuredAt: until)
         var options = HistoryOptions()
         options.paths = walker.repositoryPaths(paths)
@@ -48,7 +48,7 @@ struct Diff: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let format = output.outputFormat
+        let format = output.format
         let walker = try common.historyWalker(configuredAt: revB)
         let events = try walker.diff(from: revA, to: revB, paths: walker.repositoryPaths(paths))
         emit(HistoryReporter.render(events, header: .init(since: revA, until: revB, commits: 1, shallowBoundary: []), format: format))
@@ -67,7 +67,7 @@ struct Blame: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let format = output.outputFormat
+        let format = output.format
         let walker = try common.historyWalker(configuredAt: rev)
         let documentPath = walker.repositoryPaths([path])[0]
         let entries = try walker.blame(path: documentPath, revision: rev)
@@ -82,8 +82,6 @@ struct Blame: ParsableCommand {
 struct AuditOutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format.")
     var format: AuditFormat = .text
-
-    var outputFormat: OutputFormat { format.format }
 }
 
 /// "walking commits 1200/10000" on stderr, only on a terminal and only for long walks.

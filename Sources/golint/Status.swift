@@ -16,12 +16,6 @@ struct Status: ParsableCommand {
     func run() throws {
         let status = try CheckRun.status(source.request(common))
         try JobSummary.append(StatusReporter.markdown(status))
-        emit(StatusReporter.render(status, format: format.format, style: common.textStyle))
+        emit(StatusReporter.render(status, format: format, style: common.textStyle))
     }
-}
-
-/// The formats of status.
-enum StatusFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, json, markdown
-    var format: OutputFormat { OutputFormat(rawValue: rawValue)! }
 }

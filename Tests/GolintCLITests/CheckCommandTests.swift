@@ -24,7 +24,7 @@ final class CheckCommandTests: CLITestCase {
         let paths = Set(try findings(result).compactMap { $0["path"] as? String })
         XCTAssertEqual(paths, ["docs/MASTER_GOLIVE_COORDINATION.md", "docs/TASK_RELEASE_MANAGER_GOLIVE.md"])
         let first = try XCTUnwrap(try findings(result).first)
-        XCTAssertEqual(first.keys.sorted(), ["column", "deadline", "deadlineSource", "excerpt", "line", "message", "owner", "path", "rule", "severity"])
+        XCTAssertEqual(first.keys.sorted(), ["column", "deadline", "deadlineSource", "endColumn", "endLine", "excerpt", "line", "message", "owner", "path", "rule", "severity"])
     }
 
     func testTextOutputAndExitZeroWhenClean() throws {

@@ -8,9 +8,9 @@ public struct CheckRequest: Sendable {
     public var paths: [String] = []
     public var options = CheckOptions()
     public var baselineFile: String?
-    public var format: OutputFormat = .text
+    public var format: CheckFormat = .text
     /// Further reports of the same run: all are written, or none.
-    public var reports: [(format: OutputFormat, path: String)] = []
+    public var reports: [(format: CheckFormat, path: String)] = []
     public var style = TextStyle()
     /// Warnings fail the run too.
     public var strict = false
@@ -30,6 +30,9 @@ public struct CheckOutcome: Sendable {
 
 public enum CheckRun {
     public static func run(_ request: CheckRequest) throws -> CheckOutcome {
+        var request = request
+        // Markdown opens with where the launch stands.
+        if request.format == .markdown || request.reports.contains(where: { $0.format == .markdown }) { request.options.summarize = true }
         var report = try reportingGitErrors { try check(request) }
         var notes: [String] = []
         if let file = request.baselineFile {

@@ -14,7 +14,7 @@ public enum HistoryReporter {
         }
     }
 
-    public static func render(_ events: [HistoryEvent], header: Header, format: OutputFormat) -> String {
+    public static func render(_ events: [HistoryEvent], header: Header, format: AuditFormat) -> String {
         switch format {
         case .json:
             return JSONValue.object([
@@ -104,7 +104,7 @@ public enum HistoryReporter {
         ])
     }
 
-    public static func renderBlame(_ entries: [BlameEntry], path: String, revision: String, format: OutputFormat) -> String {
+    public static func renderBlame(_ entries: [BlameEntry], path: String, revision: String, format: AuditFormat) -> String {
         switch format {
         case .json:
             return JSONValue.object([

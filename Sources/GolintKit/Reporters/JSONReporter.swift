@@ -25,6 +25,8 @@ public enum JSONReporter {
             ("path", .string(finding.path)),
             ("line", .int(finding.line)),
             ("column", .int(finding.column)),
+            ("endLine", .int(finding.endLine)),
+            ("endColumn", .int(finding.endColumn)),
             ("message", .string(finding.message)),
             ("excerpt", .optional(finding.excerpt)),
             ("owner", .optional(finding.owner)),

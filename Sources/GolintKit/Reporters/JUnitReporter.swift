@@ -1,23 +1,31 @@
 /// JUnit XML for CI dashboards: one test case per document, one failure per finding.
 public enum JUnitReporter {
+    /// One test case per finding (class name the path, a name unique within it, one failure), and
+    /// one passing test case per document without findings: Jenkins shows one failure per case,
+    /// GitLab keeps one case per name.
     public static func report(_ report: CheckReport) -> String {
         let byPath = Dictionary(grouping: report.findings, by: \.path)
-        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
+        let cases = report.findings.count + report.documentPaths.count { byPath[$0] == nil }
         let failures = report.findings.count
-        lines.append("<testsuites name=\"golint\" tests=\"\(report.documents)\" failures=\"\(failures)\" errors=\"0\">")
-        lines.append("  <testsuite name=\"golint \(escape(report.source))\" tests=\"\(report.documents)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">")
+        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
+        lines.append("<testsuites name=\"golint\" tests=\"\(cases)\" failures=\"\(failures)\" errors=\"0\">")
+        lines.append("  <testsuite name=\"golint \(escape(report.source))\" tests=\"\(cases)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">")
         for path in report.documentPaths {
-            let findings = byPath[path] ?? []
-            guard !findings.isEmpty else {
-                lines.append("    <testcase classname=\"golint\" name=\"\(escape(path))\"/>")
+            guard let findings = byPath[path] else {
+                lines.append("    <testcase classname=\"\(escape(path))\" name=\"no findings\"/>")
                 continue
             }
-            lines.append("    <testcase classname=\"golint\" name=\"\(escape(path))\">")
+            var names: [String: Int] = [:]
             for finding in findings {
+                var name = "\(finding.rule) at \(finding.line):\(finding.column)"
+                let seen = names[name, default: 0]
+                names[name] = seen + 1
+                if seen > 0 { name += " (\(seen + 1))" }
                 let text = "\(finding.path):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]"
+                lines.append("    <testcase classname=\"\(escape(path))\" name=\"\(escape(name))\">")
                 lines.append("      <failure type=\"\(finding.rule)\" message=\"\(escape(finding.message))\">\(escape(text))</failure>")
+                lines.append("    </testcase>")
             }
-            lines.append("    </testcase>")
         }
         lines.append("  </testsuite>")
         lines.append("</testsuites>")

@@ -1,6 +1,17 @@
-/// Output formats. `check` takes the first five; `history`, `diff` and `blame` also markdown and csv.
-public enum OutputFormat: String, CaseIterable, Sendable {
-    case text, json, sarif, github, junit, markdown, csv
+/// `check`'s formats. Each command has its own list, and each reporter handles every format of its
+/// list: no format falls back to another.
+public enum CheckFormat: String, CaseIterable, Sendable {
+    case text, json, sarif, github, junit, codequality, markdown
+}
+
+/// The formats of `history`, `diff` and `blame`.
+public enum AuditFormat: String, CaseIterable, Sendable {
+    case text, json, markdown, csv
+}
+
+/// The formats of `status`.
+public enum StatusFormat: String, CaseIterable, Sendable {
+    case text, json, markdown
 }
 
 /// How text output looks.

@@ -2,11 +2,11 @@ import Foundation
 
 /// `golint status` as text (80 columns, colour on a terminal), JSON or Markdown (job summaries).
 public enum StatusReporter {
-    public static func render(_ status: LaunchStatus, format: OutputFormat, style: TextStyle) -> String {
+    public static func render(_ status: LaunchStatus, format: StatusFormat, style: TextStyle) -> String {
         switch format {
         case .json: json(status).rendered()
         case .markdown: markdown(status)
-        default: text(status, style: style)
+        case .text: text(status, style: style)
         }
     }
 
