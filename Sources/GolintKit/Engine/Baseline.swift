@@ -21,24 +21,25 @@ public struct Baseline: Sendable, Equatable {
 
     public struct Applied: Sendable {
         public let kept: [Finding]
-        public let hidden: Int
+        public let hidden: [Finding]
         /// Entries (with how many of each) that matched no finding: fixed, or changed since.
         public let stale: [(Entry, Int)]
     }
 
     public func apply(to findings: [Finding]) -> Applied {
         var remaining = counts
-        var kept: [Finding] = []
+        var kept: [Finding] = [], hidden: [Finding] = []
         for finding in findings {
             let key = Entry(rule: finding.rule, path: finding.path, text: finding.sourceLine)
             if let count = remaining[key], count > 0 {
                 remaining[key] = count - 1
+                hidden.append(finding)
             } else {
                 kept.append(finding)
             }
         }
         let stale = remaining.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        return Applied(kept: kept, hidden: findings.count - kept.count, stale: stale)
+        return Applied(kept: kept, hidden: hidden, stale: stale)
     }
 
     public func rendered() -> String {

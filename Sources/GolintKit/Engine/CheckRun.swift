@@ -14,6 +14,8 @@ public struct CheckRequest: Sendable {
     public var style = TextStyle()
     /// Warnings fail the run too.
     public var strict = false
+    /// SARIF's `automationDetails.id`: tells code scanning apart runs of several configurations.
+    public var category: String?
 
     public init() {}
 }
@@ -37,16 +39,21 @@ public enum CheckRun {
         var notes: [String] = []
         if let file = request.baselineFile {
             let applied = try Baseline.read(file: file).apply(to: report.findings)
-            report = report.with(findings: applied.kept)
+            report = report.with(findings: applied.kept, suppressed: report.suppressed + applied.hidden.map {
+                SuppressedFinding(finding: $0, kind: .external, justification: "baseline \(file)")
+            })
             for (entry, count) in applied.stale.prefix(20) {
                 notes.append("baseline entry no longer matches\(count > 1 ? " (\(count)×)" : ""): \(entry.path) [\(entry.rule)] \(entry.text)")
             }
             if applied.stale.count > 20 { notes.append("\(applied.stale.count - 20) more baseline entries no longer match") }
         }
-        let files = request.reports.map { (path: $0.path, text: Reporters.render(report, format: $0.format, style: TextStyle())) }
+        let files = request.reports.map {
+            (path: $0.path, text: Reporters.render(report, format: $0.format, style: TextStyle(), category: request.category, notes: notes))
+        }
         try ReportFiles.writeAll(files)
         let failing: Severity = request.strict ? .warning : .error
-        return CheckOutcome(output: Reporters.render(report, format: request.format, style: request.style), notes: notes,
+        return CheckOutcome(output: Reporters.render(report, format: request.format, style: request.style, category: request.category, notes: notes),
+                            notes: notes,
                             failed: report.findings.contains { $0.severity >= failing }, report: report)
     }
 

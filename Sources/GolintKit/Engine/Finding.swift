@@ -62,3 +62,18 @@ public struct DeadlineSource: Sendable, Equatable, Hashable {
         self.init(kind: deadline.origin.rawValue, line: deadline.line, text: deadline.written, anchorLine: deadline.anchorLine)
     }
 }
+
+/// A finding that an inline comment, a waiver or a baseline entry accepts.
+public struct SuppressedFinding: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// A `golint-disable` comment in the document.
+        case inSource
+        /// A waiver in the configuration, or a baseline entry.
+        case external
+    }
+
+    public let finding: Finding
+    public let kind: Kind
+    /// The waiver's reason and owner, or which baseline.
+    public let justification: String?
+}

@@ -4,10 +4,14 @@ import GolintGit
 /// What `golint check` found.
 public struct CheckReport: Sendable {
     public let source: String
+    /// The work tree the paths are relative to (nil for a bare repository).
+    public var root: String? = nil
     public let commit: String?
     public let evaluatedAt: Date
     public let evaluationZone: TimeZone
     public let findings: [Finding]
+    /// Findings accepted by an inline comment, a waiver or the baseline.
+    public let suppressed: [SuppressedFinding]
     /// Every document checked, findings or not (JUnit lists each as a test case).
     public let documentPaths: [String]
     public var documents: Int { documentPaths.count }
@@ -20,9 +24,10 @@ public struct CheckReport: Sendable {
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 
     /// The same report with other findings (after a baseline hid some).
-    public func with(findings: [Finding]) -> CheckReport {
-        CheckReport(source: source, commit: commit, evaluatedAt: evaluatedAt, evaluationZone: evaluationZone,
-                    findings: findings, documentPaths: documentPaths, items: items, checked: checked, statuses: statuses)
+    public func with(findings: [Finding], suppressed: [SuppressedFinding]) -> CheckReport {
+        CheckReport(source: source, root: root, commit: commit, evaluatedAt: evaluatedAt, evaluationZone: evaluationZone,
+                    findings: findings, suppressed: suppressed, documentPaths: documentPaths, items: items, checked: checked,
+                    statuses: statuses)
     }
 
     /// Where the launch stands by this run's documents.
@@ -34,6 +39,7 @@ public struct CheckReport: Sendable {
 /// One document's result.
 public struct DocumentResult: Sendable {
     public let findings: [Finding]
+    public let suppressed: [SuppressedFinding]
     public let items: Int
     public let checked: Int
     /// Set when the run sums up where the document stands.
@@ -87,9 +93,9 @@ public enum Linter {
                                          summarize: options.summarize)
         let findings = results.flatMap(\.findings).sorted(by: Finding.ordered)
         return CheckReport(
-            source: source.name, commit: source.commit?.id.description, evaluatedAt: options.now,
+            source: source.name, root: repository.workdir, commit: source.commit?.id.description, evaluatedAt: options.now,
             evaluationZone: options.evaluationZone ?? configuration.timezone ?? TimeZones.utc,
-            findings: findings, documentPaths: files.map(\.path),
+            findings: findings, suppressed: results.flatMap(\.suppressed), documentPaths: files.map(\.path),
             items: results.reduce(0) { $0 + $1.items }, checked: results.reduce(0) { $0 + $1.checked },
             statuses: results.compactMap(\.status))
     }
@@ -156,11 +162,13 @@ public enum Linter {
     /// `approvals` are the document's traced approvals, when history was read.
     static func finish(_ findings: [Finding], _ plan: Plan, approvals: [ApprovalRecord]?, summarize: Bool,
                        configuration: Configuration, now: Date) -> DocumentResult {
-        var findings = findings
+        var findings = findings, suppressed: [SuppressedFinding] = []
         for case let rule as any FindingFilterRule.Type in RuleRegistry.rules {
-            findings = rule.init().filter(findings, plan, now: now, severity: configuration.severity(of: rule.description))
+            let filtered = rule.init().filter(findings, plan, now: now, severity: configuration.severity(of: rule.description))
+            findings = filtered.kept
+            suppressed += filtered.suppressed
         }
-        return DocumentResult(findings: findings.sorted(by: Finding.ordered), items: plan.deliverables.count,
+        return DocumentResult(findings: findings.sorted(by: Finding.ordered), suppressed: suppressed, items: plan.deliverables.count,
                               checked: plan.deliverables.count { $0.state == .done },
                               status: summarize ? DocumentStatus(plan: plan, findings: findings, approvals: approvals, now: now) : nil)
     }

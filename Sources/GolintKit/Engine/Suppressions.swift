@@ -74,11 +74,12 @@ struct Suppressions {
     }
 
     /// Removes suppressed findings and returns them with the directives that suppressed nothing.
-    mutating func apply(to findings: [Finding]) -> (kept: [Finding], unused: [Directive]) {
-        var kept: [Finding] = []
+    mutating func apply(to findings: [Finding]) -> (kept: [Finding], suppressed: [Finding], unused: [Directive]) {
+        var kept: [Finding] = [], suppressed: [Finding] = []
         for finding in findings {
             if let index = regions.firstIndex(where: { $0.covers(finding) }) {
                 regions[index].used = true
+                suppressed.append(finding)
             } else {
                 kept.append(finding)
             }
@@ -92,6 +93,6 @@ struct Suppressions {
             let key = "\(region.directive.line):\(region.directive.text)"
             if !usedDirectives.contains(key), reported.insert(key).inserted { unused.append(region.directive) }
         }
-        return (kept, unused)
+        return (kept, suppressed, unused)
     }
 }

@@ -1,9 +1,12 @@
 /// Picks the reporter for a format.
 public enum Reporters {
-    public static func render(_ report: CheckReport, format: CheckFormat, style: TextStyle) -> String {
+    /// `category` names the run for code scanning; `notes` are remarks of the run (stale baseline
+    /// entries) that SARIF carries as tool notifications.
+    public static func render(_ report: CheckReport, format: CheckFormat, style: TextStyle, category: String? = nil,
+                              notes: [String] = []) -> String {
         switch format {
         case .json: return JSONReporter.report(report)
-        case .sarif: return SARIFReporter.report(report)
+        case .sarif: return SARIFReporter.report(report, category: category, notes: notes)
         case .github: return GitHubReporter.report(report)
         case .junit: return JUnitReporter.report(report)
         case .codequality: return CodeQualityReporter.report(report)

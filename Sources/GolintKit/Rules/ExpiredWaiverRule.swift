@@ -25,17 +25,19 @@ public struct ExpiredWaiverRule: FindingFilterRule {
 
     public init() {}
 
-    public func filter(_ findings: [Finding], _ plan: Plan, now: Date, severity: Severity?) -> [Finding] {
+    public func filter(_ findings: [Finding], _ plan: Plan, now: Date, severity: Severity?) -> FilteredFindings {
         let waivers = plan.configuration.waivers.filter { $0.path.matches(plan.document.path) }
-        guard !waivers.isEmpty else { return findings }
+        guard !waivers.isEmpty else { return FilteredFindings(kept: findings, suppressed: []) }
         let zone = plan.configuration.timezone ?? TimeZones.utc
-        var result: [Finding] = []
+        var result: [Finding] = [], suppressed: [SuppressedFinding] = []
         for finding in findings {
             guard let waiver = waivers.first(where: { $0.rule == finding.rule && $0.text.map(finding.sourceLine.contains) != false }) else {
                 result.append(finding)
                 continue
             }
             guard let expires = waiver.expires, let end = expires.instant(hour: 23, minute: 59, second: 59, in: zone), now > end else {
+                suppressed.append(SuppressedFinding(finding: finding, kind: .external,
+                                                    justification: "waiver (owner \(waiver.owner)): \(waiver.reason); \(waiver.file):\(waiver.line)"))
                 continue
             }
             result.append(finding)
@@ -46,6 +48,6 @@ public struct ExpiredWaiverRule: FindingFilterRule {
                     excerpt: finding.excerpt, sourceLine: finding.sourceLine))
             }
         }
-        return result
+        return FilteredFindings(kept: result, suppressed: suppressed)
     }
 }

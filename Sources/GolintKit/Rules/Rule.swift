@@ -80,10 +80,16 @@ public protocol Rule: Sendable {
     func check(_ plan: Plan, now: Date) throws -> [RuleFinding]
 }
 
-/// A rule that runs after the document rules and sees their findings: it may hide some (inline
-/// suppressions, waivers) and report its own (`severity` nil: hide, but report nothing).
+/// A rule that runs after the document rules and sees their findings: it may suppress some (inline
+/// suppressions, waivers) and report its own (`severity` nil: suppress, but report nothing).
 public protocol FindingFilterRule: Rule {
-    func filter(_ findings: [Finding], _ plan: Plan, now: Date, severity: Severity?) -> [Finding]
+    func filter(_ findings: [Finding], _ plan: Plan, now: Date, severity: Severity?) -> FilteredFindings
+}
+
+/// What a filter kept, and what it suppressed and why (SARIF reports those as suppressed).
+public struct FilteredFindings: Sendable {
+    public var kept: [Finding]
+    public var suppressed: [SuppressedFinding]
 }
 
 extension FindingFilterRule {

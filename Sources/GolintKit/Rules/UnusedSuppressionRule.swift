@@ -19,10 +19,11 @@ public struct UnusedSuppressionRule: FindingFilterRule {
 
     public init() {}
 
-    public func filter(_ findings: [Finding], _ plan: Plan, now: Date, severity: Severity?) -> [Finding] {
+    public func filter(_ findings: [Finding], _ plan: Plan, now: Date, severity: Severity?) -> FilteredFindings {
         var suppressions = Suppressions(plan.document)
-        let (kept, unused) = suppressions.apply(to: findings)
-        guard let severity else { return kept }
+        let (kept, hidden, unused) = suppressions.apply(to: findings)
+        let suppressed = hidden.map { SuppressedFinding(finding: $0, kind: .inSource, justification: nil) }
+        guard let severity else { return FilteredFindings(kept: kept, suppressed: suppressed) }
         let document = plan.document
         func finding(_ directive: Suppressions.Directive, _ message: String) -> Finding {
             Finding(rule: Self.description.id, severity: severity, path: document.path, line: directive.line,
@@ -31,6 +32,7 @@ public struct UnusedSuppressionRule: FindingFilterRule {
         }
         let unknown = suppressions.unknownRules.map { finding($0.0, "suppression names unknown rule '\($0.1)'") }
         let unknownLines = Set(unknown.map(\.line))
-        return kept + unknown + unused.filter { !unknownLines.contains($0.line) }.map { finding($0, "'\($0.text)' suppresses nothing") }
+        return FilteredFindings(kept: kept + unknown + unused.filter { !unknownLines.contains($0.line) }.map { finding($0, "'\($0.text)' suppresses nothing") },
+                                suppressed: suppressed)
     }
 }
