@@ -3,13 +3,13 @@
 #   make test   installs what is missing and runs the tests
 
 APT_PACKAGES := git pkg-config libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libmimalloc-dev python3 python3-venv
-# The report's test opens it in a real browser.
-TEST_APT_PACKAGES := chromium
+# The report's test opens it in a real browser; the archive's test runs make dist (patchelf).
+TEST_APT_PACKAGES := chromium patchelf
 DEMO_DIR ?= $(CURDIR)/.build/demo-repo
 SWIFT ?= swift
 SWIFT_TEST_FLAGS ?= --disable-swift-testing
 
-.PHONY: all deps test-deps apt-install pytools build release demo test test-asan bench fuzz clean
+.PHONY: all deps test-deps apt-install pytools build release demo dist test test-asan bench fuzz clean
 
 all: build
 
@@ -52,6 +52,32 @@ demo: release
 	@echo; echo "== golint report: the same as one HTML page, with burn-down, sign-off matrix and audit trail"
 	@.build/release/golint report --repo "$(DEMO_DIR)" --now 2026-03-06T12:00:00+01:00 --output "$(CURDIR)/.build/demo-report.html"
 	@echo "open file://$(CURDIR)/.build/demo-report.html in a browser"
+
+# A release archive: bin/golint with the libraries a fresh Debian lacks beside it in lib/ (found
+# through an rpath relative to the binary), the manual page and bash, zsh and fish completions.
+VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/GolintKit/Engine/Golint.swift)
+DIST_NAME := golint-$(VERSION)-linux-$(shell uname -m)
+DIST_DIR := $(CURDIR)/dist/$(DIST_NAME)
+# What every Debian installation has (libc6, libgcc-s1, libstdc++6, zlib1g): not shipped.
+BASE_LIBRARIES := linux-vdso ld-linux libc.so libm.so libdl.so libpthread.so librt.so libresolv.so libgcc_s.so libstdc++.so libz.so
+dist: release
+	@$(MAKE) -s apt-install PACKAGES=patchelf
+	rm -rf "$(DIST_DIR)" "$(DIST_DIR).tar.gz" && mkdir -p "$(DIST_DIR)/bin" "$(DIST_DIR)/lib" "$(DIST_DIR)/share/man/man1" \
+	  "$(DIST_DIR)/share/bash-completion/completions" "$(DIST_DIR)/share/zsh/site-functions" "$(DIST_DIR)/share/fish/vendor_completions.d"
+	cp .build/release/golint "$(DIST_DIR)/bin/golint"
+	ldd .build/release/golint | awk '$$3 ~ /^\// { print $$3 }' | while read -r library; do \
+	  case "$$library" in $(foreach base,$(BASE_LIBRARIES),*/$(base)*|) */nothing) ;; *) cp -L "$$library" "$(DIST_DIR)/lib/" ;; esac; \
+	done
+	patchelf --force-rpath --set-rpath '$$ORIGIN/../lib' "$(DIST_DIR)/bin/golint"
+	for library in "$(DIST_DIR)"/lib/*; do patchelf --force-rpath --set-rpath '$$ORIGIN' "$$library"; done
+	$(SWIFT) package --allow-writing-to-directory "$(DIST_DIR)/share/man/man1" generate-manual \
+	  --output-directory "$(DIST_DIR)/share/man/man1" >/dev/null
+	.build/release/golint --generate-completion-script bash > "$(DIST_DIR)/share/bash-completion/completions/golint"
+	.build/release/golint --generate-completion-script zsh > "$(DIST_DIR)/share/zsh/site-functions/_golint"
+	.build/release/golint --generate-completion-script fish > "$(DIST_DIR)/share/fish/vendor_completions.d/golint.fish"
+	cp README.md "$(DIST_DIR)/"
+	tar -C dist -czf "$(DIST_DIR).tar.gz" "$(DIST_NAME)"
+	@echo "dist/$(DIST_NAME).tar.gz"
 
 # Real peers for integration tests, from PyPI: the pre-commit framework, the SARIF schema, junitparser.
 PYTOOLS := $(CURDIR)/.build/pytools

@@ -7,7 +7,7 @@ struct GolintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "golint",
         abstract: "Lint go-live checklists in a git repository: overdue items, placeholders, missing sign-offs.",
-        version: Golint.version,
+        version: Golint.versionLine,
         subcommands: [Check.self, Status.self, Report.self, History.self, Diff.self, Blame.self, BaselineCommand.self, RulesCommand.self, InstallHook.self])
 
     /// Exit codes are the contract's: 0 clean, 1 findings, 2 could not run (bad arguments included,

@@ -44,6 +44,23 @@ final class HookTests: CLITestCase {
         XCTAssertEqual(try commit(repository, environment: ["GOLINT": "/bin/false"]).status, 1, "a staged document does start it")
     }
 
+    /// Go's linter is also called golint: the hook refuses to take it for this one.
+    func testAnotherProgramNamedGolintIsRefused() throws {
+        let repository = try repositoryWithHook()
+        let folder = repository.path + "/../go-bin-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // It accepts anything and passes, as a linter for other files would.
+        try "#!/bin/sh\necho 'usage: golint [flags] [packages]'\nexit 0\n".write(toFile: folder + "/golint", atomically: true, encoding: .utf8)
+        chmod(folder + "/golint", 0o755)
+        try repository.write("docs/TASK_A.md", "- [ ] On-Call: [Primär-On-Call]\n")
+        try repository.git(["add", "-A"])
+        let refused = try commit(repository, environment: ["PATH": folder + ":/usr/bin:/bin"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("is not the go-live checklist linter"), refused.stderr)
+        XCTAssertEqual(try golint(["--version"], in: repository.path).stdout, "golint 0.1.0 (go-live checklist linter)\n")
+    }
+
     func testOnlyChangedDocumentsAreChecked() throws {
         let repository = try TestRepository()
         try repository.write("TASK_OLD.md", "Owner: TBD\n")
