@@ -48,13 +48,38 @@ final class CIExampleTests: CLITestCase {
         XCTAssertEqual(push.status, 0, push.stdout + push.stderr)
     }
 
-    func testGitLabJobReportsJUnit() throws {
+    func testGitLabJobReportsJUnitAndCodeQuality() throws {
         let pipeline = try load("gitlab-ci.yml")
         let job = try XCTUnwrap(pipeline["golint"] as? [String: Any])
         let script = try XCTUnwrap(job["script"] as? [String]).joined(separator: "\n")
-        XCTAssertTrue(script.contains("--output junit=golint-junit.xml"))
+        XCTAssertTrue(script.contains("--output junit=golint-junit.xml --output codequality=gl-code-quality.json"))
         let reports = try XCTUnwrap((job["artifacts"] as? [String: Any])?["reports"] as? [String: String])
-        XCTAssertEqual(reports["junit"], "golint-junit.xml")
+        XCTAssertEqual(reports, ["junit": "golint-junit.xml", "codequality": "gl-code-quality.json"])
+    }
+
+    func testGitHubActionExampleUsesTheActionsInputs() throws {
+        let workflow = try load("github-action.yml")
+        let job = try XCTUnwrap((workflow["jobs"] as? [String: Any])?["golint"] as? [String: Any])
+        let step = try XCTUnwrap((job["steps"] as? [[String: Any]])?.first { ($0["uses"] as? String)?.hasPrefix("golint/golint@") == true })
+        let action = try XCTUnwrap(try Yams.load(yaml: String(contentsOfFile: CLITestCase.packageRoot + "/action.yml", encoding: .utf8)) as? [String: Any])
+        let inputs = Set((action["inputs"] as? [String: Any] ?? [:]).keys)
+        XCTAssertTrue(Set((step["with"] as? [String: String] ?? [:]).keys).isSubset(of: inputs))
+        XCTAssertEqual((workflow["permissions"] as? [String: String])?["security-events"], "write")
+    }
+
+    /// The Jenkins stage's golint command passes on findings (exit 1) but not on a failure to run.
+    func testJenkinsStageKeepsGoingOnFindingsOnly() throws {
+        let text = try String(contentsOfFile: CLITestCase.packageRoot + "/examples/ci/Jenkinsfile", encoding: .utf8)
+        XCTAssertTrue(text.contains("junit testResults: 'golint-junit.xml'") && text.contains("sarif(pattern: 'golint.sarif'"))
+        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("bin/golint check") })
+        let command = try XCTUnwrap(line.split(separator: "'").dropFirst().first).replacingOccurrences(of: "golint-0.1.0-linux-x86_64/bin/golint", with: CLITestCase.binary)
+        let repository = try seededRepository()
+        let commit = try repository.commit("seeds")
+        let findings = try TestRepository.run("/bin/sh", ["-c", command], in: repository.path, environment: ["GIT_COMMIT": commit], check: false)
+        XCTAssertEqual(findings.status, 0, findings.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: repository.path + "/golint-junit.xml"))
+        let broken = try TestRepository.run("/bin/sh", ["-c", command], in: repository.path, environment: ["GIT_COMMIT": "no-such-commit"], check: false)
+        XCTAssertNotEqual(broken.status, 0)
     }
 
     func testPreCommitHooksManifest() throws {
