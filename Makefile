@@ -70,8 +70,9 @@ dist: release
 	done
 	patchelf --force-rpath --set-rpath '$$ORIGIN/../lib' "$(DIST_DIR)/bin/golint"
 	for library in "$(DIST_DIR)"/lib/*; do patchelf --force-rpath --set-rpath '$$ORIGIN' "$$library"; done
-	$(SWIFT) package --allow-writing-to-directory "$(DIST_DIR)/share/man/man1" generate-manual \
-	  --output-directory "$(DIST_DIR)/share/man/man1" >/dev/null
+	# argument-parser's manual generator, run on the release binary (its package plugin would build golint once more).
+	$(SWIFT) build --product generate-manual >/dev/null
+	.build/debug/generate-manual .build/release/golint --output-directory "$(DIST_DIR)/share/man/man1"
 	.build/release/golint --generate-completion-script bash > "$(DIST_DIR)/share/bash-completion/completions/golint"
 	.build/release/golint --generate-completion-script zsh > "$(DIST_DIR)/share/zsh/site-functions/_golint"
 	.build/release/golint --generate-completion-script fish > "$(DIST_DIR)/share/fish/vendor_completions.d/golint.fish"

@@ -102,6 +102,26 @@ final class ReporterFormatTests: CLITestCase {
         XCTAssertEqual((json["findings"] as? [[String: Any]])?.count, 3, "line 7's placeholder and overdue items on lines 6 and 7")
     }
 
+    /// A shallow clone whose approvals are traced says so: on stderr, and in SARIF as a notification.
+    func testSARIFNotesAShallowClone() throws {
+        let origin = try TestRepository()
+        try origin.write(".golint.yml", "signoff:\n  roles:\n    Security: [carol@payments.example]\n")
+        try origin.write("docs/TASK_LAUNCH.md", "# Launch\n\n## Sign-off\n\n- [x] Security — Carol Weiss, 2026-03-01\n")
+        try origin.commit("Plan", author: "Carol Weiss", email: "carol@payments.example")
+        try origin.write("README.md", "# Launch\n")
+        try origin.commit("Readme")
+        let clone = try TestRepository()
+        try TestRepository.run("/usr/bin/env", ["git", "clone", "-q", "--depth", "1", "file://" + origin.path, clone.path + "/shallow"], in: clone.path)
+        let result = try golint(["check", "--now", "2026-03-06T12:00:00+01:00", "--format", "sarif"], in: clone.path + "/shallow")
+        XCTAssertNotEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("shallow clone: approvals are traced only as far back as this clone's history goes"), result.stderr)
+        try assertCodeScanningAccepts(result.stdout)
+        let run = try XCTUnwrap((try json(result)["runs"] as? [[String: Any]])?.first)
+        let notes = ((run["invocations"] as? [[String: Any]])?.first?["toolExecutionNotifications"] as? [[String: Any]]) ?? []
+        XCTAssertEqual(notes.compactMap { ($0["message"] as? [String: String])?["text"] },
+                       ["shallow clone: approvals are traced only as far back as this clone's history goes"])
+    }
+
     func testGitHubAnnotations() throws {
         let repository = try seeded()
         let lines = try golint(["check", goLiveDay, "--format", "github"], in: repository.path).stdout.split(separator: "\n")

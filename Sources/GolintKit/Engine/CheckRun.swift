@@ -36,7 +36,7 @@ public enum CheckRun {
         // Markdown opens with where the launch stands.
         if request.format == .markdown || request.reports.contains(where: { $0.format == .markdown }) { request.options.summarize = true }
         var report = try reportingGitErrors { try check(request) }
-        var notes: [String] = []
+        var notes = report.notes
         if let file = request.baselineFile {
             let applied = try Baseline.read(file: file).apply(to: report.findings)
             report = report.with(findings: applied.kept, suppressed: report.suppressed + applied.hidden.map {

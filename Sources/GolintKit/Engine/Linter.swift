@@ -6,6 +6,8 @@ public struct CheckReport: Sendable {
     public let source: String
     /// The work tree the paths are relative to (nil for a bare repository).
     public var root: String? = nil
+    /// Remarks on the run itself (a shallow clone's history ended before an approval's origin).
+    public var notes: [String] = []
     public let commit: String?
     public let evaluatedAt: Date
     public let evaluationZone: TimeZone
@@ -25,7 +27,7 @@ public struct CheckReport: Sendable {
 
     /// The same report with other findings (after a baseline hid some).
     public func with(findings: [Finding], suppressed: [SuppressedFinding]) -> CheckReport {
-        CheckReport(source: source, root: root, commit: commit, evaluatedAt: evaluatedAt, evaluationZone: evaluationZone,
+        CheckReport(source: source, root: root, notes: notes, commit: commit, evaluatedAt: evaluatedAt, evaluationZone: evaluationZone,
                     findings: findings, suppressed: suppressed, documentPaths: documentPaths, items: items, checked: checked,
                     statuses: statuses)
     }
@@ -92,8 +94,12 @@ public enum Linter {
         let results = try lintInParallel(files, source: source, configuration: configuration, now: options.now, signoff: signoff,
                                          summarize: options.summarize)
         let findings = results.flatMap(\.findings).sorted(by: Finding.ordered)
+        var notes: [String] = []
+        if signoff != nil, repository.isShallow {
+            notes.append("shallow clone: approvals are traced only as far back as this clone's history goes")
+        }
         return CheckReport(
-            source: source.name, root: repository.workdir, commit: source.commit?.id.description, evaluatedAt: options.now,
+            source: source.name, root: repository.workdir, notes: notes, commit: source.commit?.id.description, evaluatedAt: options.now,
             evaluationZone: options.evaluationZone ?? configuration.timezone ?? TimeZones.utc,
             findings: findings, suppressed: results.flatMap(\.suppressed), documentPaths: files.map(\.path),
             items: results.reduce(0) { $0 + $1.items }, checked: results.reduce(0) { $0 + $1.checked },
