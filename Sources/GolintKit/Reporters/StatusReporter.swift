@@ -186,31 +186,3 @@ public enum StatusReporter {
         return String(repeating: "▰", count: filled) + String(repeating: "▱", count: 10 - filled) + " \(counts.percentDone)%"
     }
 }
-
-extension LaunchStatus {
-    /// Overdue deliverables by owner, the most first; unowned ones last.
-    static func grouped(_ overdue: [OverdueDeliverable]) -> [(owner: String?, items: [OverdueDeliverable])] {
-        let groups = Dictionary(grouping: overdue) { $0.owner }
-        return groups.map { (owner: $0.key, items: $0.value) }
-            .sorted { ($0.owner == nil ? 1 : 0, -$0.items.count, $0.owner ?? "") < ($1.owner == nil ? 1 : 0, -$1.items.count, $1.owner ?? "") }
-    }
-}
-
-/// Text from documents inside Markdown tables: no column breaks, no line breaks, no raw HTML.
-enum MarkdownText {
-    static func cell(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case "|": out += "\\|"
-            case "<": out += "&lt;"
-            case "&": out += "&amp;"
-            case "\n", "\r\n", "\r": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-}

@@ -52,4 +52,11 @@ public struct LaunchStatus: Sendable {
         parts.append("\(placeholders) placeholder\(placeholders == 1 ? "" : "s")")
         return parts.joined(separator: ", ")
     }
+
+    /// Overdue deliverables by owner, the most first; unowned ones last.
+    static func grouped(_ overdue: [OverdueDeliverable]) -> [(owner: String?, items: [OverdueDeliverable])] {
+        let groups = Dictionary(grouping: overdue) { $0.owner }
+        return groups.map { (owner: $0.key, items: $0.value) }
+            .sorted { ($0.owner == nil ? 1 : 0, -$0.items.count, $0.owner ?? "") < ($1.owner == nil ? 1 : 0, -$1.items.count, $1.owner ?? "") }
+    }
 }
