@@ -2,6 +2,21 @@ import ArgumentParser
 import Foundation
 import GolintKit
 
+/// `--now`: the moment deadlines are judged at (check, baseline, status, report).
+struct EvaluationTime: ParsableArguments {
+    @Option(name: .long, help: "Evaluation time, ISO 8601 (2026-03-06T12:00+01:00); default: now.")
+    var now: String?
+
+    func validate() throws {
+        if let now, ISOTime.parse(now) == nil {
+            throw ValidationError("--now '\(now)' is not an ISO 8601 time (2026-03-06T12:00:00+01:00)")
+        }
+    }
+
+    /// The moment and the zone it was written in; nil for the current time.
+    var moment: (date: Date, zone: TimeZone)? { now.flatMap { ISOTime.parse($0) } }
+}
+
 /// Options of `check` and `baseline`: which documents, from where, at what time.
 struct SourceOptions: ParsableArguments {
     @Argument(help: "Paths or directories that narrow the documents.")
@@ -19,8 +34,7 @@ struct SourceOptions: ParsableArguments {
     @Flag(name: .long, help: "Only documents the index changes against HEAD (with --staged; for hooks).")
     var changed = false
 
-    @Option(name: .long, help: "Evaluation time, ISO 8601 (2026-03-06T12:00+01:00); default: now.")
-    var now: String?
+    @OptionGroup var evaluation: EvaluationTime
 
     @Option(name: .long, help: "Read approvers, allowed signers and .mailmap from this revision (default: where the documents are read).")
     var trustRev: String?
@@ -30,9 +44,6 @@ struct SourceOptions: ParsableArguments {
             throw ValidationError("--rev, --staged and --worktree exclude each other")
         }
         if changed && !staged { throw ValidationError("--changed goes with --staged") }
-        if let now, ISOTime.parse(now) == nil {
-            throw ValidationError("--now '\(now)' is not an ISO 8601 time (2026-03-06T12:00:00+01:00)")
-        }
     }
 
     /// The request these options and the common ones describe.
@@ -44,9 +55,9 @@ struct SourceOptions: ParsableArguments {
         request.options.onlyChangedInIndex = changed
         request.options.trustRevision = trustRev
         request.options.configurationFile = common.config
-        if let now, let parsed = ISOTime.parse(now) {
-            request.options.now = parsed.date
-            request.options.evaluationZone = parsed.zone
+        if let moment = evaluation.moment {
+            request.options.now = moment.date
+            request.options.evaluationZone = moment.zone
         }
         return request
     }

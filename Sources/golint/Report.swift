@@ -15,8 +15,7 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "The revision the report is of (default HEAD).")
     var until: String = "HEAD"
 
-    @Option(name: .long, help: "Evaluation time, ISO 8601 (2026-03-06T12:00+01:00); default: now.")
-    var now: String?
+    @OptionGroup var evaluation: EvaluationTime
 
     @Option(name: .long, help: "The HTML file to write.")
     var output: String
@@ -24,9 +23,6 @@ struct Report: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
-        if let now, ISOTime.parse(now) == nil {
-            throw ValidationError("--now '\(now)' is not an ISO 8601 time (2026-03-06T12:00:00+01:00)")
-        }
         if output.isEmpty { throw ValidationError("--output needs a file name") }
     }
 
@@ -38,9 +34,9 @@ struct Report: ParsableCommand {
         request.until = until
         request.configurationFile = common.config
         request.output = output
-        if let now, let parsed = ISOTime.parse(now) {
-            request.now = parsed.date
-            request.evaluationZone = parsed.zone
+        if let moment = evaluation.moment {
+            request.now = moment.date
+            request.evaluationZone = moment.zone
         }
         let bytes = try ReportRun.run(request)
         if !common.quiet { note("wrote \(output) (\(bytes / 1024) KiB)") }
