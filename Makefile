@@ -108,11 +108,13 @@ fuzz: deps
 test-asan: test-deps pytools
 	ASAN_OPTIONS=detect_leaks=0 GOLINT_PYTOOLS="$(PYTOOLS)" $(SWIFT) test --sanitize=address --scratch-path .build-asan $(SWIFT_TEST_FLAGS)
 
-# Benchmarks need GNU time (peak memory) and pymarkdownlnt (a Markdown linter to compare with).
+# Benchmarks need GNU time (peak memory), pymarkdownlnt (a Markdown linter to compare with) and
+# pydriller (a history walker to compare with).
 bench: release pytools
 	@command -v /usr/bin/time >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq time >/dev/null; } || \
 	  echo "missing /usr/bin/time: sudo apt-get install -y time"
 	@[ -x "$(PYTOOLS)/bin/pymarkdown" ] || "$(PYTOOLS)/bin/pip" install -q pymarkdownlnt
+	@"$(PYTOOLS)/bin/python" -c "import pydriller" 2>/dev/null || "$(PYTOOLS)/bin/pip" install -q pydriller
 	PATH="$(PYTOOLS)/bin:$$PATH" bench/run
 
 clean:

@@ -153,14 +153,132 @@ def history_stream(commits, documents, seed=11, signoff=False):
         out.write(b"\n")
 
 
+STATES = ["Not started", "In progress", "Blocked", "Done", "✅ Done", "offen", "erledigt"]
+
+
+def mixed_document(rng, index):
+    """A launch plan as teams write them: a status table, a T-minus schedule from a go-live anchor,
+    an escalation list of placeholders, a decision and a sign-off section."""
+    role = ROLES[index % len(ROLES)]
+    out = [f"# GO-LIVE {index}: {role}", "", f"**Go-Live:** 2026-03-{rng.randrange(5, 20):02d} 10:00 CET", "",
+           f"**Owner:** {role}-Lead", "", "## Status", "", "| Task | Owner | Due | Status |", "|---|---|---|---|"]
+    out += [table_row(rng) for _ in range(rng.randrange(15, 30))]
+    out += [""]
+    for offset in ("T-48h", "T-24h", "T-2h", "T-0", "T+2h"):
+        out += [f"### {offset}", ""] + [f"- [{'x' if rng.random() < 0.3 else ' '}] {item_text(rng)}" for _ in range(rng.randrange(3, 8))] + [""]
+    out += ["## Eskalation", ""] + [f"- {rng.choice(ROLES)}: {rng.choice(PLACEHOLDERS)}" for _ in range(5)] + [""]
+    out += ["## Go/No-Go", "", "Go / No-Go: ______", "Entscheider: ______", ""]
+    out += [SIGNOFF_HEADING, ""] + [f"- [ ] {role}" for role in APPROVERS] + [""]
+    return out
+
+
+def table_row(rng):
+    return f"| {item_text(rng)} | {rng.choice(ROLES)}-Lead | 2026-03-{rng.randrange(1, 28):02d} | {rng.choice(STATES)} |"
+
+
+def mixed_step(rng, lines, day):
+    """One edit of a mixed plan: a row's status or date, a new row, a schedule item, a placeholder,
+    the decision, or a sign-off (then returns the signer, who makes the commit)."""
+    rows = [i for i, line in enumerate(lines) if line.startswith("| ") and not line.startswith("| Task")]
+    end = lines.index(SIGNOFF_HEADING)
+    items = [i for i, line in enumerate(lines[:end]) if line.startswith("- [")]
+    holders = [i for i, line in enumerate(lines) if line.startswith("- ") and not line.startswith("- [")]
+    choice = rng.random()
+    if rows and choice < 0.3:
+        i = rng.choice(rows)
+        cells = lines[i].split(" | ")
+        cells[-1] = rng.choice(STATES) + " |"
+        lines[i] = " | ".join(cells)
+    elif rows and choice < 0.45:
+        i = rng.choice(rows)
+        cells = lines[i].split(" | ")
+        cells[2] = f"2026-03-{rng.randrange(1, 28):02d}"
+        lines[i] = " | ".join(cells)
+    elif rows and choice < 0.55:
+        lines.insert(rng.choice(rows) + 1, table_row(rng))
+    elif items and choice < 0.7:
+        i = rng.choice(items)
+        lines[i] = lines[i].replace("- [ ]", "- [x]", 1) if lines[i].startswith("- [ ]") else lines[i].replace("- [x]", "- [ ]", 1)
+    elif holders and choice < 0.85:
+        i = rng.choice(holders)
+        head = lines[i].split(": ")[0]
+        lines[i] = f"{head}: " + (f"Person {rng.randrange(999)}" if "[" in lines[i] or "TBD" in lines[i] else rng.choice(PLACEHOLDERS))
+    elif choice < 0.9:
+        for i, line in enumerate(lines):
+            if line.startswith("Go / No-Go:"):
+                lines[i] = "Go / No-Go: " + rng.choice(["GO", "NO-GO", "______"])
+    elif choice < 0.95:
+        return sign(rng, lines, day)
+    else:
+        anchor = next(i for i, line in enumerate(lines) if line.startswith("**Go-Live:**"))
+        lines[anchor] = f"**Go-Live:** 2026-03-{rng.randrange(5, 28):02d} 10:00 CET"
+
+
+def mixed_history_stream(commits, documents, seed=13):
+    """A history of launch plans edited in every way `mixed_step` knows, by four authors; every
+    fiftieth commit renames a document (moved between folders, sometimes edited in the same commit)."""
+    rng = random.Random(seed)
+    docs = [mixed_document(rng, i) for i in range(documents)]
+    paths = [f"docs/GO_LIVE_{i:02d}.md" for i in range(documents)]
+    authors = [("Alice Adler", "alice"), ("Bob Brandt", "bob"), ("Carol Weiss", "carol"), ("Dana Ruiz", "dana")]
+    when = 1772000000
+    out = sys.stdout.buffer
+
+    def data(payload):
+        out.write(b"data %d\n" % len(payload))
+        out.write(payload)
+        out.write(b"\n")
+
+    for number in range(commits):
+        name, mail = authors[rng.randrange(len(authors))]
+        when += rng.randrange(60, 600)
+        operations = []
+        if number == 0:
+            changed = set(range(documents))
+            operations.append(("README.md", b"# bench\n"))
+            operations.append((".golint.yml", SIGNOFF_CONFIGURATION.encode()))
+        elif number % 50 == 0:
+            index = rng.randrange(documents)
+            new = f"{rng.choice(['docs', 'docs/launch', 'docs/archive', 'plans'])}/GO_LIVE_{index:02d}.md"
+            changed = set()
+            if new != paths[index]:
+                operations.append((f"R {paths[index]} {new}", None))
+                paths[index] = new
+                if rng.random() < 0.5:
+                    changed = {index}
+                    mixed_step(rng, docs[index], 2 + number % 20)
+        else:
+            changed = {rng.randrange(documents) for _ in range(rng.choice([1, 1, 1, 2, 3]))}
+            for index in sorted(changed):
+                signer = mixed_step(rng, docs[index], 2 + number % 20)
+                if signer:
+                    name, mail = signer
+        out.write(b"commit refs/heads/main\n")
+        out.write(f"author {name} <{mail}@example.com> {when} +0100\n".encode())
+        out.write(f"committer {name} <{mail}@example.com> {when} +0100\n".encode())
+        data(f"step {number}".encode())
+        for path, payload in operations:
+            if payload is None:
+                out.write(f"{path}\n".encode())
+            else:
+                out.write(f"M 100644 inline {path}\n".encode())
+                data(payload)
+        for index in sorted(changed):
+            out.write(f"M 100644 inline {paths[index]}\n".encode())
+            data(("\n".join(docs[index]) + "\n").encode())
+        out.write(b"\n")
+
+
 def main():
     mode = sys.argv[1]
     if mode == "worktree":
         write_worktree(sys.argv[2], int(sys.argv[3]))
     elif mode in ("history", "history-signoff"):
         history_stream(int(sys.argv[2]), int(sys.argv[3]), signoff=mode == "history-signoff")
+    elif mode == "history-mixed":
+        mixed_history_stream(int(sys.argv[2]), int(sys.argv[3]))
     else:
-        raise SystemExit("usage: corpus.py worktree DIR COUNT | history COMMITS DOCUMENTS | history-signoff COMMITS DOCUMENTS")
+        raise SystemExit("usage: corpus.py worktree DIR COUNT | history COMMITS DOCUMENTS | history-signoff COMMITS DOCUMENTS | history-mixed COMMITS DOCUMENTS")
 
 
 if __name__ == "__main__":
