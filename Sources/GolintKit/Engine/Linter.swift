@@ -23,7 +23,7 @@ public struct CheckReport: Sendable {
     /// unless the run was asked to sum up (`CheckOptions.summarize`).
     public let statuses: [DocumentStatus]
 
-    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+    public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity } }
 
     /// The same report with other findings (after a baseline hid some).
     public func with(findings: [Finding], suppressed: [SuppressedFinding]) -> CheckReport {
@@ -93,7 +93,7 @@ public enum Linter {
         let signoff = try SignoffRun(options: options, source: source, repository: repository, configuration: configuration)
         let results = try lintInParallel(files, source: source, configuration: configuration, now: options.now, signoff: signoff,
                                          summarize: options.summarize)
-        let findings = results.flatMap(\.findings).sorted(by: Finding.ordered)
+        let findings = inReportOrder(results, paths: files.map(\.path))
         var notes: [String] = []
         if signoff != nil, repository.isShallow {
             notes.append("shallow clone: approvals are traced only as far back as this clone's history goes")
@@ -104,6 +104,19 @@ public enum Linter {
             findings: findings, suppressed: results.flatMap(\.suppressed), documentPaths: files.map(\.path),
             items: results.reduce(0) { $0 + $1.items }, checked: results.reduce(0) { $0 + $1.checked },
             statuses: results.compactMap(\.status))
+    }
+
+    /// All findings in `Finding.ordered`: each document's are sorted already and carry its path, so
+    /// the documents are put in order instead of every finding (unless two paths compare equal).
+    private static func inReportOrder(_ results: [DocumentResult], paths: [String]) -> [Finding] {
+        let order = paths.indices.sorted { paths[$0] < paths[$1] }
+        guard zip(order, order.dropFirst()).allSatisfy({ paths[$0] != paths[$1] }) else {
+            return results.flatMap(\.findings).sorted(by: Finding.ordered)
+        }
+        var findings: [Finding] = []
+        findings.reserveCapacity(results.reduce(0) { $0 + $1.findings.count })
+        for index in order { findings += results[index].findings }
+        return findings
     }
 
     /// Lints one document's bytes. Pure: no repository, no I/O.

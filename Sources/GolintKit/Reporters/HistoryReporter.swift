@@ -24,7 +24,7 @@ public enum HistoryReporter {
                 ("until", .string(header.until)),
                 ("commits", .int(header.commits)),
                 ("shallowBoundary", .array(header.shallowBoundary.map(JSONValue.string))),
-                ("events", .array(events.map(json))),
+                ("events", .array(rendering: events, atIndent: 1, json)),
             ]).rendered()
         case .markdown:
             var lines = ["| Time | Commit | Author | Committer | Signature | Document | Line | Event | Item | Before | After | Verified | Stale |",

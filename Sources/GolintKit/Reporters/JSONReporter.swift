@@ -7,7 +7,7 @@ public enum JSONReporter {
             ("source", .string(report.source)),
             ("commit", .optional(report.commit)),
             ("evaluatedAt", .string(ISOTime.format(report.evaluatedAt, in: report.evaluationZone))),
-            ("findings", .array(report.findings.map(json))),
+            ("findings", .array(writing: report.findings, atIndent: 1, write)),
             ("summary", .object([
                 ("documents", .int(report.documents)),
                 ("items", .int(report.items)),
@@ -18,23 +18,29 @@ public enum JSONReporter {
         ]).rendered()
     }
 
-    static func json(_ finding: Finding) -> JSONValue {
-        .object([
-            ("rule", .string(finding.rule)),
-            ("severity", .string(finding.severity.rawValue)),
-            ("path", .string(finding.path)),
-            ("line", .int(finding.line)),
-            ("column", .int(finding.column)),
-            ("endLine", .int(finding.endLine)),
-            ("endColumn", .int(finding.endColumn)),
-            ("message", .string(finding.message)),
-            ("excerpt", .optional(finding.excerpt)),
-            ("owner", .optional(finding.owner)),
-            ("deadline", .optional(finding.deadline)),
-            ("deadlineSource", finding.deadlineSource.map { source in
-                .object([("kind", .string(source.kind)), ("line", .int(source.line)), ("text", .string(source.text)),
-                         ("anchorLine", source.anchorLine.map(JSONValue.int) ?? .null)])
-            } ?? .null),
-        ])
+    /// One finding, written in place (reports carry tens of thousands).
+    static func write(_ finding: Finding, into output: inout JSONBytes, atIndent indent: Int) {
+        var object = JSONObjectWriter(indent: indent)
+        object.string("rule", finding.rule, &output)
+        object.string("severity", finding.severity.rawValue, &output)
+        object.string("path", finding.path, &output)
+        object.int("line", finding.line, &output)
+        object.int("column", finding.column, &output)
+        object.int("endLine", finding.endLine, &output)
+        object.int("endColumn", finding.endColumn, &output)
+        object.string("message", finding.message, &output)
+        object.string("excerpt", finding.excerpt, &output)
+        object.string("owner", finding.owner, &output)
+        object.string("deadline", finding.deadline, &output)
+        object.value("deadlineSource", &output) { output, indent in
+            guard let source = finding.deadlineSource else { return output.append("null") }
+            var nested = JSONObjectWriter(indent: indent)
+            nested.string("kind", source.kind, &output)
+            nested.int("line", source.line, &output)
+            nested.string("text", source.text, &output)
+            nested.int("anchorLine", source.anchorLine, &output)
+            nested.end(&output)
+        }
+        object.end(&output)
     }
 }

@@ -30,9 +30,40 @@ public indirect enum JSONValue: Equatable, Sendable {
         return .fragment(output.bytes)
     }
 
+    /// An array of many values rendered on all cores, in chunks, as it is written `indent` levels
+    /// deep: the same bytes as `.array(elements.map(transform))`.
+    static func array<Element: Sendable>(rendering elements: [Element], atIndent indent: Int,
+                                         _ transform: (Element) -> JSONValue) -> JSONValue {
+        array(writing: elements, atIndent: indent) { element, output, indent in transform(element).write(to: &output, indent: indent) }
+    }
+
+    /// The same, with each element written straight into the bytes (`write(element, into:
+    /// atIndent:)`), for the values reports write by the ten thousand: no tree of values first.
+    static func array<Element: Sendable>(writing elements: [Element], atIndent indent: Int,
+                                         _ write: (Element, inout JSONBytes, Int) -> Void) -> JSONValue {
+        guard !elements.isEmpty else { return .array([]) }
+        let chunk = 256
+        let ranges = stride(from: 0, to: elements.count, by: chunk).map { $0..<min($0 + chunk, elements.count) }
+        let parts = ranges.parallelMap { range -> [UInt8] in
+            var output = JSONBytes()
+            for index in range {
+                output.indent(indent + 1)
+                write(elements[index], &output, indent + 1)
+                output.append(index == elements.count - 1 ? "\n" : ",\n")
+            }
+            return output.bytes
+        }
+        var output = JSONBytes()
+        output.append("[\n")
+        for part in parts { output.append(contentsOf: part) }
+        output.indent(indent)
+        output.append(UInt8(ascii: "]"))
+        return .fragment(output.bytes)
+    }
+
     /// Written as UTF-8 bytes: appending to a byte array costs a fraction of appending to a String,
     /// and reports of tens of thousands of findings or events are mostly this.
-    private func write(to output: inout JSONBytes, indent: Int) {
+    func write(to output: inout JSONBytes, indent: Int) {
         switch self {
         case let .fragment(bytes): output.append(contentsOf: bytes)
         case .null: output.append("null")
@@ -66,9 +97,14 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     static func quote(_ text: String, into output: inout JSONBytes) {
         output.append(UInt8(ascii: "\""))
-        // Most strings need no escaping: copied whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            output.append(text)
+        var text = text
+        // Most strings need no escaping: copied whole, by their bytes in place.
+        let copied = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if copied {
             output.append(UInt8(ascii: "\""))
             return
         }
@@ -89,6 +125,51 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 }
 
+/// An object written member by member into the bytes, laid out as `JSONValue.object` lays it out
+/// (at least one member).
+struct JSONObjectWriter {
+    private let indent: Int
+    private var empty = true
+
+    /// Starts an object that stands `indent` levels deep.
+    init(indent: Int) { self.indent = indent }
+
+    private mutating func key(_ key: String, _ output: inout JSONBytes) {
+        output.append(empty ? "{\n" : ",\n")
+        empty = false
+        output.indent(indent + 1)
+        JSONValue.quote(key, into: &output)
+        output.append(": ")
+    }
+
+    mutating func string(_ key: String, _ value: String?, _ output: inout JSONBytes) {
+        self.key(key, &output)
+        if let value { JSONValue.quote(value, into: &output) } else { output.append("null") }
+    }
+
+    mutating func int(_ key: String, _ value: Int?, _ output: inout JSONBytes) {
+        self.key(key, &output)
+        output.append(value.map(String.init) ?? "null")
+    }
+
+    mutating func value(_ key: String, _ value: JSONValue, _ output: inout JSONBytes) {
+        self.key(key, &output)
+        value.write(to: &output, indent: indent + 1)
+    }
+
+    /// A member whose value is written by `value` at this object's members' depth.
+    mutating func value(_ key: String, _ output: inout JSONBytes, _ value: (inout JSONBytes, Int) -> Void) {
+        self.key(key, &output)
+        value(&output, indent + 1)
+    }
+
+    func end(_ output: inout JSONBytes) {
+        output.append(UInt8(ascii: "\n"))
+        output.indent(indent)
+        output.append(UInt8(ascii: "}"))
+    }
+}
+
 /// The bytes of a JSON document being written.
 struct JSONBytes {
     private(set) var bytes: [UInt8] = []
@@ -99,7 +180,12 @@ struct JSONBytes {
 
     mutating func append(contentsOf other: [UInt8]) { bytes.append(contentsOf: other) }
 
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func append(contentsOf other: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: other) }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     mutating func indent(_ level: Int) {
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))

@@ -20,7 +20,9 @@ public enum SARIFReporter {
             notifications.append("\(report.findings.count + report.suppressed.count - maximumResults) results left out: code scanning takes \(maximumResults) per run")
         }
         entries.sort { Finding.ordered($0.finding, $1.finding) }
-        var hashes = LineHashes()
+        let hashes = LineHashes.numbered(entries.map(\.finding))
+        var uris: [String: String] = [:]
+        for entry in entries where uris[entry.finding.path] == nil { uris[entry.finding.path] = uri(entry.finding.path) }
         var run: [(String, JSONValue)] = [("tool", .object([("driver", driver(rules))]))]
         if let category { run.append(("automationDetails", .object([("id", .string(category.hasSuffix("/") ? category : category + "/"))]))) }
         run += [
@@ -32,7 +34,12 @@ public enum SARIFReporter {
             ])])),
             ("originalUriBaseIds", .object([("%SRCROOT%", root(report.root))])),
             ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(entries.map { result($0.finding, suppression: $0.suppression, ruleIndex: ruleIndex[$0.finding.rule], hashes: &hashes) })),
+            // Results are most of a large report: rendered on all cores.
+            ("results", .array(writing: Array(entries.indices), atIndent: 3) { index, output, indent in
+                let entry = entries[index]
+                write(entry.finding, suppression: entry.suppression, ruleIndex: ruleIndex[entry.finding.rule],
+                      uri: uris[entry.finding.path]!, lineHash: hashes[index], into: &output, atIndent: indent)
+            }),
         ]
         var properties: [(String, JSONValue)] = [("source", .string(report.source))]
         if let commit = report.commit { properties.insert(("commit", .string(commit)), at: 0) }
@@ -98,29 +105,30 @@ public enum SARIFReporter {
         return markdown
     }
 
-    private static func result(_ finding: Finding, suppression: SuppressedFinding?, ruleIndex: Int?, hashes: inout LineHashes) -> JSONValue {
-        let artifact: JSONValue = .object([("uri", .string(uri(finding.path))), ("uriBaseId", .string("%SRCROOT%"))])
+    /// One result, written in place (a report carries up to 25,000).
+    private static func write(_ finding: Finding, suppression: SuppressedFinding?, ruleIndex: Int?, uri: String, lineHash: String,
+                              into output: inout JSONBytes, atIndent indent: Int) {
+        let artifact: JSONValue = .object([("uri", .string(uri)), ("uriBaseId", .string("%SRCROOT%"))])
         let region: JSONValue = .object([("startLine", .int(finding.line)), ("startColumn", .int(finding.column)),
                                          ("endLine", .int(finding.endLine)), ("endColumn", .int(finding.endColumn))])
         let location: JSONValue = .object([("physicalLocation", .object([("artifactLocation", artifact), ("region", region)]))])
-        var members: [(String, JSONValue)] = [("ruleId", .string(finding.rule))]
-        if let ruleIndex { members.append(("ruleIndex", .int(ruleIndex))) }
-        members += [
-            ("level", .string(level(finding.severity))),
-            ("message", .object([("text", .string(finding.message))])),
-            ("locations", .array([location])),
-            ("partialFingerprints", .object([
-                ("primaryLocationLineHash", .string(hashes.next(path: finding.path, line: finding.sourceLine))),
-                // Stable across line moves: rule, path and the line's text, as baselines match.
-                ("golint/v1", .string(fingerprint(finding))),
-            ])),
-        ]
+        var result = JSONObjectWriter(indent: indent)
+        result.string("ruleId", finding.rule, &output)
+        if let ruleIndex { result.int("ruleIndex", ruleIndex, &output) }
+        result.string("level", level(finding.severity), &output)
+        result.value("message", .object([("text", .string(finding.message))]), &output)
+        result.value("locations", .array([location]), &output)
+        result.value("partialFingerprints", .object([
+            ("primaryLocationLineHash", .string(lineHash)),
+            // Stable across line moves: rule, path and the line's text, as baselines match.
+            ("golint/v1", .string(fingerprint(finding))),
+        ]), &output)
         if let suppression {
             var entry: [(String, JSONValue)] = [("kind", .string(suppression.kind.rawValue)), ("status", .string("accepted"))]
             if let justification = suppression.justification { entry.append(("justification", .string(justification))) }
-            members.append(("suppressions", .array([.object(entry)])))
+            result.value("suppressions", .array([.object(entry)]), &output)
         }
-        return .object(members)
+        result.end(&output)
     }
 
     static func level(_ severity: Severity) -> String {
@@ -157,15 +165,17 @@ public enum SARIFReporter {
 
     /// `primaryLocationLineHash` as code scanning reads it: a hash of the line's text without its
     /// whitespace, then `:n` for the n-th result on an equal line of the same file.
-    struct LineHashes {
-        private var seen: [String: Int] = [:]
-
-        mutating func next(path: String, line: String) -> String {
-            let hash = SARIFReporter.hex(SARIFReporter.fnv1a(String(line.unicodeScalars.filter { !$0.properties.isWhitespace })))
-            let key = path + "\u{0}" + hash
-            let occurrence = seen[key, default: 0] + 1
-            seen[key] = occurrence
-            return "\(hash):\(occurrence)"
+    enum LineHashes {
+        /// The hashes of findings in the order given: hashed on all cores, numbered in order.
+        static func numbered(_ findings: [Finding]) -> [String] {
+            let hashes = findings.parallelMap { SARIFReporter.hex(SARIFReporter.fnv1a(String($0.sourceLine.unicodeScalars.filter { !$0.properties.isWhitespace }))) }
+            var seen: [String: Int] = [:]
+            return zip(findings, hashes).map { finding, hash in
+                let key = finding.path + "\u{0}" + hash
+                let occurrence = seen[key, default: 0] + 1
+                seen[key] = occurrence
+                return "\(hash):\(occurrence)"
+            }
         }
     }
 }

@@ -23,6 +23,8 @@ extension StringProtocol {
     /// The text, or its first `limit` characters and "…": what findings and events carry of a line,
     /// so that many findings on one huge line do not each copy it.
     func capped(_ limit: Int = 240) -> String {
+        // No more bytes than the limit: no more characters either, nothing to walk.
+        if utf8.count <= limit { return String(self) }
         var end = startIndex
         var count = 0
         while end < endIndex, count < limit {

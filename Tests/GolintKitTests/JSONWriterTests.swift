@@ -1,0 +1,59 @@
+@testable import GolintKit
+import XCTest
+
+/// Large arrays are written on all cores and objects member by member; the bytes must be those of
+/// the plain value tree.
+final class JSONWriterTests: XCTestCase {
+    private func value(_ index: Int) -> JSONValue {
+        .object([
+            ("text", .string(index % 7 == 0 ? "quote \" back\\slash\nline \u{1} Ä \(index)" : "plain \(index)")),
+            ("number", .int(index - 500)),
+            ("missing", .null),
+            ("nested", index % 3 == 0 ? .object([("list", .array([.int(index), .bool(true)])), ("empty", .array([]))]) : .null),
+        ])
+    }
+
+    func testArraysWrittenOnAllCoresEqualTheTree() {
+        for count in [0, 1, 63, 64, 65, 256, 257, 1_000] {
+            let elements = Array(0..<count)
+            for indent in [0, 1, 3] {
+                let tree = JSONValue.object([("items", .array(elements.map(value)))])
+                var expected = JSONBytes()
+                JSONValue.array(elements.map(value)).write(to: &expected, indent: indent)
+                var written = JSONBytes()
+                JSONValue.array(rendering: elements, atIndent: indent, value).write(to: &written, indent: indent)
+                XCTAssertEqual(written.string, expected.string, "\(count) elements at indent \(indent)")
+                XCTAssertEqual(JSONValue.object([("items", .array(rendering: elements, atIndent: 1, value))]).rendered(), tree.rendered())
+            }
+        }
+    }
+
+    func testObjectWriterEqualsTheTree() {
+        for indent in [0, 2] {
+            var expected = JSONBytes()
+            JSONValue.object([("a", .string("x\"y")), ("b", .int(3)), ("c", .null), ("d", .null),
+                              ("e", .object([("f", .int(1))])), ("g", .array([.string("h")]))]).write(to: &expected, indent: indent)
+            var written = JSONBytes()
+            var object = JSONObjectWriter(indent: indent)
+            object.string("a", "x\"y", &written)
+            object.int("b", 3, &written)
+            object.string("c", nil, &written)
+            object.int("d", nil, &written)
+            object.value("e", &written) { output, indent in
+                var nested = JSONObjectWriter(indent: indent)
+                nested.int("f", 1, &output)
+                nested.end(&output)
+            }
+            object.value("g", .array([.string("h")]), &written)
+            object.end(&written)
+            XCTAssertEqual(written.string, expected.string)
+        }
+    }
+
+    func testTimesFormattedByArithmeticKeepTheirZone() {
+        let instant = ISOTime.parse("2026-03-06T10:00:00+01:00")!.date
+        XCTAssertEqual(ISOTime.format(instant, in: TimeZones.utc), "2026-03-06T09:00:00Z")
+        XCTAssertEqual(ISOTime.format(instant, in: TimeZone(secondsFromGMT: -(9 * 3600 + 30 * 60))!), "2026-03-05T23:30:00-09:30")
+        XCTAssertEqual(ISOTime.format(ISOTime.parse("1969-12-31T23:59:59Z")!.date, in: TimeZones.utc), "1969-12-31T23:59:59Z")
+    }
+}
