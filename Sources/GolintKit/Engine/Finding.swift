@@ -1,45 +1,88 @@
 /// One problem in one document.
+///
+/// Its fields live in one shared object: findings are copied on their way from a rule through the
+/// filters, sorting and every reporter, and a run can hold tens of thousands; copying a reference
+/// costs one retain where copying ten strings cost ten.
 public struct Finding: Sendable, Equatable, Hashable {
-    public let rule: String
-    public let severity: Severity
-    public let path: String
-    public let line: Int
-    public let column: Int
+    private final class Fields: Sendable {
+        let rule: String
+        let severity: Severity
+        let path: String
+        let line: Int
+        let column: Int
+        let message: String
+        let excerpt: String?
+        let deadline: String?
+        let deadlineSource: DeadlineSource?
+        let owner: String?
+        let sourceLine: String
+
+        init(rule: String, severity: Severity, path: String, line: Int, column: Int, message: String, excerpt: String?,
+             deadline: String?, deadlineSource: DeadlineSource?, owner: String?, sourceLine: String) {
+            self.rule = rule
+            self.severity = severity
+            self.path = path
+            self.line = line
+            self.column = column
+            self.message = message
+            self.excerpt = excerpt
+            self.deadline = deadline
+            self.deadlineSource = deadlineSource
+            self.owner = owner
+            self.sourceLine = sourceLine
+        }
+    }
+
+    private let fields: Fields
+
+    public var rule: String { fields.rule }
+    public var severity: Severity { fields.severity }
+    public var path: String { fields.path }
+    public var line: Int { fields.line }
+    public var column: Int { fields.column }
     /// Where the finding's text ends: the line, and the column after its excerpt's last character
     /// (as SARIF's `endColumn`), or after the column itself when there is no excerpt.
     public var endLine: Int { line }
     public var endColumn: Int { column + max(1, excerpt.map { $0.firstLine.unicodeScalars.count } ?? 1) }
-    public let message: String
-    public let excerpt: String?
+    public var message: String { fields.message }
+    public var excerpt: String? { fields.excerpt }
     /// The deadline an overdue finding is about, ISO 8601 in the deadline's zone.
-    public let deadline: String?
+    public var deadline: String? { fields.deadline }
     /// Where that deadline was written (JSON `deadlineSource`).
-    public let deadlineSource: DeadlineSource?
+    public var deadlineSource: DeadlineSource? { fields.deadlineSource }
     /// Who owns the deliverable, when the document says.
-    public let owner: String?
+    public var owner: String? { fields.owner }
     /// The finding's source line, trimmed: what baselines and waivers match, so that edits
     /// elsewhere in the document do not invalidate them.
-    public let sourceLine: String
+    public var sourceLine: String { fields.sourceLine }
 
     public init(rule: String, severity: Severity, path: String, line: Int, column: Int, message: String,
                 excerpt: String? = nil, deadline: String? = nil, deadlineSource: DeadlineSource? = nil, owner: String? = nil,
                 sourceLine: String = "") {
-        self.rule = rule
-        self.severity = severity
-        self.path = path
-        self.line = line
-        self.column = column
-        self.message = message
-        self.excerpt = excerpt
-        self.deadline = deadline
-        self.deadlineSource = deadlineSource
-        self.owner = owner
-        self.sourceLine = sourceLine
+        fields = Fields(rule: rule, severity: severity, path: path, line: line, column: column, message: message, excerpt: excerpt,
+                        deadline: deadline, deadlineSource: deadlineSource, owner: owner, sourceLine: sourceLine)
+    }
+
+    public static func == (lhs: Finding, rhs: Finding) -> Bool {
+        lhs.fields === rhs.fields || (lhs.rule == rhs.rule && lhs.severity == rhs.severity && lhs.path == rhs.path && lhs.line == rhs.line
+            && lhs.column == rhs.column && lhs.message == rhs.message && lhs.excerpt == rhs.excerpt && lhs.deadline == rhs.deadline
+            && lhs.deadlineSource == rhs.deadlineSource && lhs.owner == rhs.owner && lhs.sourceLine == rhs.sourceLine)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(rule)
+        hasher.combine(path)
+        hasher.combine(line)
+        hasher.combine(column)
+        hasher.combine(message)
     }
 
     /// Path, then position, then rule: the order every reporter prints in.
     public static func ordered(_ lhs: Finding, _ rhs: Finding) -> Bool {
-        (lhs.path, lhs.line, lhs.column, lhs.rule) < (rhs.path, rhs.line, rhs.column, rhs.rule)
+        if lhs.fields.path != rhs.fields.path { return lhs.fields.path < rhs.fields.path }
+        if lhs.fields.line != rhs.fields.line { return lhs.fields.line < rhs.fields.line }
+        if lhs.fields.column != rhs.fields.column { return lhs.fields.column < rhs.fields.column }
+        return lhs.fields.rule < rhs.fields.rule
     }
 }
 

@@ -25,6 +25,27 @@ enum Parallel {
     }
 }
 
+/// Work started on another thread now and waited for later: history reads the next commits'
+/// versions while this thread turns the last ones into events.
+final class BackgroundWork<Value>: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private var result: Result<Value, Error>?
+
+    init(_ work: @escaping () throws -> Value) {
+        let work = UncheckedBox(work)
+        DispatchQueue.global().async { [self] in
+            result = Result { try work.value() }
+            finished.signal()
+        }
+    }
+
+    /// The value, once the work is done (the semaphore orders the write before this read).
+    func wait() throws -> Value {
+        finished.wait()
+        return try result!.get()
+    }
+}
+
 /// Hands values to concurrent workers that each use only their own element.
 final class UncheckedBox<Value>: @unchecked Sendable {
     let value: Value

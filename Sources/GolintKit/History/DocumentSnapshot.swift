@@ -52,13 +52,10 @@ struct DocumentSnapshot: Sendable, Equatable {
     let sectionStarts: [(line: Int, name: String)]
     /// Source lines (sharing the document's storage), to show what replaced a placeholder.
     let lines: [Substring]
-    /// Item lines whose next version can be derived without a parse, by line number → item index.
-    let plainItemLines: [Int: Int]
     /// Whether the text decoded cleanly, so that its next version may be derived.
     let derivable: Bool
 
-    static let empty = DocumentSnapshot(items: [], placeholders: [], deadlines: [], decisions: [], sectionStarts: [], lines: [],
-                                        plainItemLines: [:], derivable: false)
+    static let empty = DocumentSnapshot(items: [], placeholders: [], deadlines: [], decisions: [], sectionStarts: [], lines: [], derivable: false)
 
     /// The heading of the section a line stands in ("" before the first heading).
     func section(ofLine line: Int) -> String {
@@ -67,7 +64,7 @@ struct DocumentSnapshot: Sendable, Equatable {
 
     static func == (a: DocumentSnapshot, b: DocumentSnapshot) -> Bool {
         a.items == b.items && a.placeholders == b.placeholders && a.deadlines == b.deadlines && a.decisions == b.decisions
-            && a.sectionStarts.elementsEqual(b.sectionStarts, by: ==) && a.lines == b.lines && a.plainItemLines == b.plainItemLines
+            && a.sectionStarts.elementsEqual(b.sectionStarts, by: ==) && a.lines == b.lines
             && a.derivable == b.derivable
     }
 }
@@ -106,6 +103,5 @@ extension DocumentSnapshot {
         decisions = plan.decisionFields.map { Decision(label: $0.label, isBlank: $0.isBlank, choice: $0.choice, line: $0.line, source: source($0.line)) }
         lines = document.source.lines
         derivable = document.source.problems.isEmpty && !document.source.hadByteOrderMark
-        plainItemLines = derivable ? SnapshotDerivation.plainItemLines(items, lines: lines, plan.configuration) : [:]
     }
 }

@@ -70,22 +70,20 @@ public final class HistoryWalker {
         var events: [HistoryEvent] = []
         var reachedBoundary: [String] = []
         var done = 0
-        for start in stride(from: 0, to: ids.count, by: chunkSize) {
-            var steps: [CommitSelection.Step] = []
-            for id in ids[start..<min(start + chunkSize, ids.count)] {
-                let commit = try repository.commit(id)
-                if boundary.contains(id) {
-                    // Its parents are not in this clone: what it changed cannot be known.
-                    reachedBoundary.append(id.description)
-                    try observer?.reachedBoundary(commit, selection: selection, builder: builder)
-                    continue
-                }
-                steps.append(try selection.step(commit))
+        let chunks = stride(from: 0, to: ids.count, by: chunkSize).map { ids[$0..<min($0 + chunkSize, ids.count)] }
+        var next = try chunks.first.map { try plan($0, selection: selection, boundary: boundary) }
+        for index in chunks.indices {
+            guard let chunk = next else { break }
+            for commit in chunk.boundary {
+                // Its parents are not in this clone: what it changed cannot be known.
+                reachedBoundary.append(commit.id.description)
+                try observer?.reachedBoundary(commit, selection: selection, builder: builder)
             }
-            try store.prepare(steps.flatMap { step in
-                step.changes.compactMap { change in change.newID.map { VersionStore.Version(id: $0, path: change.newPath ?? "", parent: change.oldID) } }
-            })
-            for step in steps {
+            store.install(try chunk.versions.wait())
+            // The next commits' versions are read and parsed on the other cores while this thread
+            // turns these commits into events: the two overlap instead of taking turns.
+            next = index + 1 < chunks.count ? try plan(chunks[index + 1], selection: selection, boundary: boundary) : nil
+            for step in chunk.steps {
                 done += 1
                 progress?(done, ids.count)
                 events += try builder.events(of: step)
@@ -94,6 +92,32 @@ public final class HistoryWalker {
         }
         StaleApprovals.mark(&events, scope: configuration.verification.staleScope)
         return HistoryReport(events: events, commits: ids.count, shallowBoundary: reachedBoundary)
+    }
+
+    /// A chunk of commits planned: what each changed (a tree diff), and its versions being read.
+    private struct PlannedChunk {
+        let boundary: [CommitInfo]
+        let steps: [CommitSelection.Step]
+        let versions: BackgroundWork<VersionStore.Preparation>
+    }
+
+    private func plan(_ ids: ArraySlice<ObjectID>, selection: CommitSelection, boundary: Set<ObjectID>) throws -> PlannedChunk {
+        var steps: [CommitSelection.Step] = []
+        var reached: [CommitInfo] = []
+        for id in ids {
+            let commit = try repository.commit(id)
+            if boundary.contains(id) {
+                reached.append(commit)
+            } else {
+                steps.append(try selection.step(commit))
+            }
+        }
+        let missing = try store.missing(steps.flatMap { step in
+            step.changes.compactMap { change in change.newID.map { VersionStore.Version(id: $0, path: change.newPath ?? "", parent: change.oldID) } }
+        })
+        let location = repository.location, configuration = self.configuration
+        return PlannedChunk(boundary: reached, steps: steps,
+                            versions: BackgroundWork { try VersionStore.read(missing, location: location, configuration: configuration) })
     }
 
     /// The events between two revisions as one step, attributed to the second.

@@ -8,12 +8,27 @@ enum ItemMatcher {
         var oldTaken = [Bool](repeating: false, count: old.count)
 
         // 1. Identical text, paired in order (a duplicated item pairs with its first copy first).
-        var byText: [String: [Int]] = [:]
-        for (index, text) in old.enumerated() { byText[text, default: []].append(index) }
-        for (newIndex, text) in new.enumerated() {
-            guard var candidates = byText[text], !candidates.isEmpty else { continue }
-            let oldIndex = candidates.removeFirst()
-            byText[text] = candidates
+        // Items before the first difference pair with themselves: for each, its own old copy is
+        // the first one not yet taken. Most commits change one or two items, so half the list on
+        // average needs no hashing.
+        var common = 0
+        while common < min(old.count, new.count), old[common] == new[common] {
+            result[common] = common
+            oldTaken[common] = true
+            common += 1
+        }
+        // The rest through one table of each text's first free old copy, the later copies chained.
+        var firstCopy: [String: Int] = [:]
+        firstCopy.reserveCapacity(old.count - common)
+        var nextCopy = [Int](repeating: -1, count: old.count)
+        for index in stride(from: old.count - 1, through: common, by: -1) {
+            if let later = firstCopy.updateValue(index, forKey: old[index]) { nextCopy[index] = later }
+        }
+        for newIndex in common..<new.count {
+            guard let slot = firstCopy.index(forKey: new[newIndex]) else { continue }
+            let oldIndex = firstCopy.values[slot]
+            guard oldIndex >= 0 else { continue }
+            firstCopy.values[slot] = nextCopy[oldIndex]
             result[newIndex] = oldIndex
             oldTaken[oldIndex] = true
         }

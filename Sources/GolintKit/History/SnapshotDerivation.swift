@@ -33,15 +33,16 @@ enum SnapshotDerivation {
         return ((try? PlaceholderScanner.matches(in: text, configuration)) ?? [Range<String.Index>]()).isEmpty
     }
 
-    /// Lines whose text can change without a parse, by their old line number, for `snapshot`.
-    static func plainItemLines(_ items: [DocumentSnapshot.Item], lines: [Substring], _ configuration: Configuration) -> [Int: Int] {
-        var result: [Int: Int] = [:]
-        for (index, item) in items.enumerated() where item.line >= 1 && item.line <= lines.count {
-            guard item.state != .cancelled, let parsed = itemLine(lines[item.line - 1]), parsed.text == item.text, parsed.checked == item.checked,
-                  isPlain(item.text, configuration) else { continue }
-            result[item.line] = index
+    /// The item on a line whose text can change without a parse (the last such on that line), by
+    /// its index. Asked only for the few lines a commit changed, not for every item of every version.
+    static func plainItem(atLine line: Int, of snapshot: DocumentSnapshot, _ configuration: Configuration) -> Int? {
+        guard line >= 1, line <= snapshot.lines.count else { return nil }
+        return snapshot.items.indices.reversed().first { index in
+            let item = snapshot.items[index]
+            guard item.line == line, item.state != .cancelled, let parsed = itemLine(snapshot.lines[line - 1]), parsed.text == item.text,
+                  parsed.checked == item.checked else { return false }
+            return isPlain(item.text, configuration)
         }
-        return result
     }
 
     /// A cheap screen on the bytes alone, before any parse: same number of lines, and every changed
@@ -65,7 +66,7 @@ enum SnapshotDerivation {
         var changed = 0
         for index in source.lines.indices where source.lines[index] != old.lines[index] {
             changed += 1
-            guard changed <= 8, let itemIndex = old.plainItemLines[index + 1], let after = itemLine(source.lines[index]),
+            guard changed <= 8, let itemIndex = plainItem(atLine: index + 1, of: old, configuration), let after = itemLine(source.lines[index]),
                   itemLine(old.lines[index])?.prefix == after.prefix, isPlain(after.text, configuration) else { return nil }
             let before = items[itemIndex]
             // A plain text names no approval word: an approval here stands in an approval section,
@@ -78,6 +79,6 @@ enum SnapshotDerivation {
                 section: before.section, role: role, signed: signature != nil, signer: signature?.signer, ownDeadline: own.map { String(after.text[$0.range]) })
         }
         return DocumentSnapshot(items: items, placeholders: old.placeholders, deadlines: old.deadlines, decisions: old.decisions,
-                                sectionStarts: old.sectionStarts, lines: source.lines, plainItemLines: old.plainItemLines, derivable: true)
+                                sectionStarts: old.sectionStarts, lines: source.lines, derivable: true)
     }
 }

@@ -14,10 +14,16 @@ final class VersionStore {
         let parent: ObjectID?
     }
 
-    private enum Prepared {
+    fileprivate enum Prepared {
         case parsed(DocumentSnapshot)
         /// Changed only in plain item lines: derive from the parent's snapshot.
         case derivable(SourceText)
+    }
+
+    /// Versions read and parsed or screened, not yet in the store.
+    struct Preparation: @unchecked Sendable {
+        fileprivate let versions: [Version]
+        fileprivate let results: [Result<Prepared, Error>]
     }
 
     let repository: Repository
@@ -38,13 +44,22 @@ final class VersionStore {
     /// Reads the versions on all cores, each worker through its own repository handle: parses
     /// those that need a parse, screens the rest for derivation.
     func prepare(_ versions: [Version]) throws {
+        install(try VersionStore.read(missing(versions), location: repository.location, configuration: configuration))
+    }
+
+    /// The versions not in the store yet, each once, that are not over the size limit.
+    func missing(_ versions: [Version]) throws -> [Version] {
         var seen = Set<ObjectID>()
-        let missing = try versions.filter {
+        return try versions.filter {
             try entries[$0.id] == nil && seen.insert($0.id).inserted && repository.blobSize($0.id) <= SourceText.maximumBytes
         }
-        let location = repository.location, configuration = self.configuration
-        let results = try Parallel.map(count: missing.count, maxWorkers: 8, context: { try Repository(location) }) { handle, index in
-            let version = missing[index]
+    }
+
+    /// The reading and parsing of `prepare`, touching no store: it can run while the store serves
+    /// the commits before (`HistoryWalker` overlaps them).
+    static func read(_ versions: [Version], location: RepositoryLocation, configuration: Configuration) throws -> Preparation {
+        let results = try Parallel.map(count: versions.count, maxWorkers: 8, context: { try Repository(location) }) { handle, index in
+            let version = versions[index]
             let source = SourceText(bytes: try handle.blob(version.id))
             if let parent = version.parent, try handle.blobSize(parent) <= SourceText.maximumBytes,
                SnapshotDerivation.isCandidate(old: SourceText(bytes: try handle.blob(parent)), new: source) {
@@ -52,11 +67,16 @@ final class VersionStore {
             }
             return .parsed(try DocumentSnapshot(source: source, path: version.path, configuration: configuration))
         }
-        for (index, result) in results.enumerated() {
+        return Preparation(versions: versions, results: results)
+    }
+
+    /// Puts prepared versions into the store.
+    func install(_ preparation: Preparation) {
+        for (version, result) in zip(preparation.versions, preparation.results) {
             // A version a worker could not read is read again on this thread, which reports the error.
             switch result {
-            case let .success(.parsed(snapshot)): insert(snapshot, for: missing[index].id)
-            case let .success(.derivable(source)): pending[missing[index].id] = source
+            case let .success(.parsed(snapshot)): insert(snapshot, for: version.id)
+            case let .success(.derivable(source)): pending[version.id] = source
             case .failure: break
             }
         }

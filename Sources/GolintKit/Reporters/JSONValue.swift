@@ -17,10 +17,22 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// Two-space indented, one key per line, newline at the end of the document.
     public func rendered() -> String {
-        var output = JSONBytes()
+        var output = JSONBytes(capacity: sizeHint)
         write(to: &output, indent: 0)
         output.append(UInt8(ascii: "\n"))
         return output.string
+    }
+
+    /// About as many bytes as the value takes written: a report of tens of megabytes, mostly
+    /// fragments, is then copied once instead of at every doubling.
+    private var sizeHint: Int {
+        switch self {
+        case let .fragment(bytes): bytes.count
+        case let .string(text): text.utf8.count + 8
+        case let .array(values): values.reduce(8) { $0 + $1.sizeHint + 8 }
+        case let .object(members): members.reduce(8) { $0 + $1.0.utf8.count + $1.1.sizeHint + 12 }
+        case .null, .bool, .int: 24
+        }
     }
 
     /// The value as it is written `indent` levels deep, for a `.fragment`.
@@ -45,7 +57,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         let chunk = 256
         let ranges = stride(from: 0, to: elements.count, by: chunk).map { $0..<min($0 + chunk, elements.count) }
         let parts = ranges.parallelMap { range -> [UInt8] in
-            var output = JSONBytes()
+            // A finding or an event is about half a kilobyte: room for most chunks at once.
+            var output = JSONBytes(capacity: range.count * 640)
             for index in range {
                 output.indent(indent + 1)
                 write(elements[index], &output, indent + 1)
@@ -53,7 +66,7 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             return output.bytes
         }
-        var output = JSONBytes()
+        var output = JSONBytes(capacity: parts.reduce(2 + 2 * indent) { $0 + $1.count })
         output.append("[\n")
         for part in parts { output.append(contentsOf: part) }
         output.indent(indent)
@@ -100,7 +113,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         var text = text
         // Most strings need no escaping: copied whole, by their bytes in place.
         let copied = text.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else { return false }
+            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
             output.append(contentsOf: bytes)
             return true
         }
@@ -174,6 +187,8 @@ struct JSONObjectWriter {
 struct JSONBytes {
     private(set) var bytes: [UInt8] = []
 
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func append(_ byte: UInt8) { bytes.append(byte) }
@@ -188,6 +203,6 @@ struct JSONBytes {
     }
 
     mutating func indent(_ level: Int) {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
     }
 }
