@@ -101,6 +101,17 @@ public final class HistoryWalker {
         let versions: BackgroundWork<VersionStore.Preparation>
     }
 
+    /// One repository handle per core for reading versions, opened once per walk: libgit2 handles
+    /// are not shared between threads, and only one chunk is read at a time.
+    private func readers() throws -> [Repository] {
+        if let openReaders { return openReaders }
+        let opened = try (0..<max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))).map { _ in try Repository(repository.location) }
+        openReaders = opened
+        return opened
+    }
+
+    private var openReaders: [Repository]?
+
     private func plan(_ ids: ArraySlice<ObjectID>, selection: CommitSelection, boundary: Set<ObjectID>) throws -> PlannedChunk {
         var steps: [CommitSelection.Step] = []
         var reached: [CommitInfo] = []
@@ -115,9 +126,9 @@ public final class HistoryWalker {
         let missing = try store.missing(steps.flatMap { step in
             step.changes.compactMap { change in change.newID.map { VersionStore.Version(id: $0, path: change.newPath ?? "", parent: change.oldID) } }
         })
-        let location = repository.location, configuration = self.configuration
+        let readers = try self.readers(), configuration = self.configuration
         return PlannedChunk(boundary: reached, steps: steps,
-                            versions: BackgroundWork { try VersionStore.read(missing, location: location, configuration: configuration) })
+                            versions: BackgroundWork { try VersionStore.read(missing, readers: readers, configuration: configuration) })
     }
 
     /// The events between two revisions as one step, attributed to the second.

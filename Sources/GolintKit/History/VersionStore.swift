@@ -41,12 +41,6 @@ final class VersionStore {
         self.capacity = capacity
     }
 
-    /// Reads the versions on all cores, each worker through its own repository handle: parses
-    /// those that need a parse, screens the rest for derivation.
-    func prepare(_ versions: [Version]) throws {
-        install(try VersionStore.read(missing(versions), location: repository.location, configuration: configuration))
-    }
-
     /// The versions not in the store yet, each once, that are not over the size limit.
     func missing(_ versions: [Version]) throws -> [Version] {
         var seen = Set<ObjectID>()
@@ -55,14 +49,28 @@ final class VersionStore {
         }
     }
 
-    /// The reading and parsing of `prepare`, touching no store: it can run while the store serves
-    /// the commits before (`HistoryWalker` overlaps them).
-    static func read(_ versions: [Version], location: RepositoryLocation, configuration: Configuration) throws -> Preparation {
-        let results = try Parallel.map(count: versions.count, maxWorkers: 8, context: { try Repository(location) }) { handle, index in
+    /// Reads versions on all cores, each worker through its own repository handle (`readers`, one
+    /// per core): parses those that need a parse, screens the rest for derivation. Touches no
+    /// store, so it can run while the store serves the commits before (`HistoryWalker` overlaps
+    /// them).
+    static func read(_ versions: [Version], readers: [Repository], configuration: Configuration) throws -> Preparation {
+        func handles() -> () -> Repository {
+            var next = 0
+            return { defer { next += 1 }; return readers[next % readers.count] }
+        }
+        // Every text first: a version's parent is mostly the version before it in the same stretch
+        // of history, read once instead of again for each child.
+        let sources = try Parallel.map(count: versions.count, maxWorkers: readers.count, context: handles()) { handle, index in
+            SourceText(bytes: try handle.blob(versions[index].id))
+        }
+        var texts: [ObjectID: SourceText] = [:]
+        for (version, source) in zip(versions, sources) { texts[version.id] = try? source.get() }
+        let results = try Parallel.map(count: versions.count, maxWorkers: readers.count, context: handles()) { handle, index in
             let version = versions[index]
-            let source = SourceText(bytes: try handle.blob(version.id))
-            if let parent = version.parent, try handle.blobSize(parent) <= SourceText.maximumBytes,
-               SnapshotDerivation.isCandidate(old: SourceText(bytes: try handle.blob(parent)), new: source) {
+            let source = try sources[index].get()
+            if let parent = version.parent,
+               let old = try texts[parent] ?? (handle.blobSize(parent) <= SourceText.maximumBytes ? SourceText(bytes: try handle.blob(parent)) : nil),
+               SnapshotDerivation.isCandidate(old: old, new: source) {
                 return Prepared.derivable(source)
             }
             return .parsed(try DocumentSnapshot(source: source, path: version.path, configuration: configuration))
