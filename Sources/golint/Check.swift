@@ -112,7 +112,7 @@ struct Check: ParsableCommand {
         let outcome = try CheckRun.run(request)
         if JobSummary.isRequested { try JobSummary.append(CheckMarkdownReporter.report(outcome.report)) }
         outcome.notes.forEach(note)
-        emit(outcome.output)
+        try emit(outcome.output)
         if outcome.failed { throw ExitCode(1) }
     }
 }
@@ -132,7 +132,7 @@ struct BaselineCommand: ParsableCommand {
     func run() throws {
         let baseline = try CheckRun.baseline(source.request(common))
         guard let output else { return emit(baseline.rendered()) }
-        try ReportFiles.writeAll([(path: output, text: baseline.rendered())])
+        try ReportFiles.writeAll([(path: output, bytes: Array(baseline.rendered().utf8))])
         if !common.quiet { emit("wrote \(baseline.counts.values.reduce(0, +)) findings to \(output)\n") }
     }
 }

@@ -37,6 +37,16 @@ func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
+/// Writes a report's UTF-8 to standard output at once, without a copy (reports run to tens of
+/// megabytes).
+func emit(_ bytes: [UInt8]) throws {
+    try bytes.withUnsafeBytes { buffer in
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+        try FileHandle.standardOutput.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count,
+                                                             deallocator: .none))
+    }
+}
+
 extension CheckFormat: ExpressibleByArgument {}
 extension AuditFormat: ExpressibleByArgument {}
 extension StatusFormat: ExpressibleByArgument {}

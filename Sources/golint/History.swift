@@ -33,7 +33,7 @@ struct History: ParsableCommand {
             note("shallow clone; history stops at \(boundary) (older commits are not in this clone)")
         }
         let header = HistoryReporter.Header(since: since, until: until, commits: report.commits, shallowBoundary: report.shallowBoundary)
-        emit(HistoryReporter.render(report.events, header: header, format: format))
+        try emit(HistoryReporter.render(report.events, header: header, format: format))
     }
 }
 
@@ -51,7 +51,7 @@ struct Diff: ParsableCommand {
         let format = output.format
         let walker = try common.historyWalker(configuredAt: revB)
         let events = try walker.diff(from: revA, to: revB, paths: walker.repositoryPaths(paths))
-        emit(HistoryReporter.render(events, header: .init(since: revA, until: revB, commits: 1, shallowBoundary: []), format: format))
+        try emit(HistoryReporter.render(events, header: .init(since: revA, until: revB, commits: 1, shallowBoundary: []), format: format))
     }
 }
 

@@ -21,8 +21,8 @@ public struct CheckRequest: Sendable {
 }
 
 public struct CheckOutcome: Sendable {
-    /// What goes to standard output.
-    public let output: String
+    /// What goes to standard output, as UTF-8.
+    public let output: [UInt8]
     /// Remarks for standard error (stale baseline entries).
     public let notes: [String]
     /// Findings at the failing severity: exit 1.
@@ -48,7 +48,7 @@ public enum CheckRun {
             if applied.stale.count > 20 { notes.append("\(applied.stale.count - 20) more baseline entries no longer match") }
         }
         let files = request.reports.map {
-            (path: $0.path, text: Reporters.render(report, format: $0.format, style: TextStyle(), category: request.category, notes: notes))
+            (path: $0.path, bytes: Reporters.render(report, format: $0.format, style: TextStyle(), category: request.category, notes: notes))
         }
         try ReportFiles.writeAll(files)
         let failing: Severity = request.strict ? .warning : .error
@@ -80,13 +80,13 @@ public enum CheckRun {
 /// Report files of one run: every file is rendered and staged beside its target first, then all
 /// are moved into place; if any cannot be staged, none is written.
 public enum ReportFiles {
-    public static func writeAll(_ files: [(path: String, text: String)]) throws {
+    public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws {
         var staged: [(temporary: String, path: String)] = []
         defer { for file in staged { unlink(file.temporary) } }
         for file in files {
             let directory = (file.path as NSString).deletingLastPathComponent
             let temporary = (directory.isEmpty ? "." : directory) + "/.golint-\(UUID().uuidString).tmp"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(file.text.utf8)) else {
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(file.bytes)) else {
                 throw GolintError.usage("\(file.path): cannot write the report (\(String(cString: strerror(errno)))); no report was written")
             }
             staged.append((temporary, file.path))

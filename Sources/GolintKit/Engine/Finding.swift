@@ -43,7 +43,7 @@ public struct Finding: Sendable, Equatable, Hashable {
     /// Where the finding's text ends: the line, and the column after its excerpt's last character
     /// (as SARIF's `endColumn`), or after the column itself when there is no excerpt.
     public var endLine: Int { line }
-    public var endColumn: Int { column + max(1, excerpt.map { $0.firstLine.unicodeScalars.count } ?? 1) }
+    public var endColumn: Int { column + max(1, excerpt.map { $0.firstLine.scalarCount } ?? 1) }
     public var message: String { fields.message }
     public var excerpt: String? { fields.excerpt }
     /// The deadline an overdue finding is about, ISO 8601 in the deadline's zone.

@@ -156,7 +156,7 @@ public enum Linter {
                 // Positions count the file as stored; the text read had its mojibake repaired.
                 Finding(rule: description.id, severity: severity, path: path, line: $0.line,
                         column: description.id == EncodingRule.description.id ? $0.column : document.source.storedColumn(line: $0.line, column: $0.column),
-                        message: $0.message, excerpt: $0.excerpt, deadline: $0.deadline?.iso8601,
+                        message: $0.message, excerpt: $0.excerpt, deadline: $0.deadlineText,
                         deadlineSource: $0.deadline.map(DeadlineSource.init), owner: $0.owner,
                         sourceLine: document.source.storedLine($0.line).trimmedSpaces.capped())
             }

@@ -14,18 +14,22 @@ public enum HistoryReporter {
         }
     }
 
-    public static func render(_ events: [HistoryEvent], header: Header, format: AuditFormat) -> String {
+    /// As UTF-8: history's JSON runs to tens of megabytes and is written as it is rendered.
+    public static func render(_ events: [HistoryEvent], header: Header, format: AuditFormat) -> [UInt8] {
+        guard format == .json else { return Array(renderText(events, format: format).utf8) }
+        return JSONValue.object([
+            ("tool", .string("golint")),
+            ("version", .string(Golint.version)),
+            ("since", .optional(header.since)),
+            ("until", .string(header.until)),
+            ("commits", .int(header.commits)),
+            ("shallowBoundary", .array(header.shallowBoundary.map(JSONValue.string))),
+            ("events", .array(writing: events, atIndent: 1, write)),
+        ]).renderedBytes()
+    }
+
+    private static func renderText(_ events: [HistoryEvent], format: AuditFormat) -> String {
         switch format {
-        case .json:
-            return JSONValue.object([
-                ("tool", .string("golint")),
-                ("version", .string(Golint.version)),
-                ("since", .optional(header.since)),
-                ("until", .string(header.until)),
-                ("commits", .int(header.commits)),
-                ("shallowBoundary", .array(header.shallowBoundary.map(JSONValue.string))),
-                ("events", .array(rendering: events, atIndent: 1, json)),
-            ]).rendered()
         case .markdown:
             var lines = ["| Time | Commit | Author | Committer | Signature | Document | Line | Event | Item | Before | After | Verified | Stale |",
                          "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -102,6 +106,39 @@ public enum HistoryReporter {
             ("verified", event.verified.map(JSONValue.bool) ?? .null),
             ("stale", event.stale.map(JSONValue.bool) ?? .null),
         ])
+    }
+
+    /// One event as `json(_:)` renders it, written in place (a history carries tens of thousands).
+    static func write(_ event: HistoryEvent, into output: inout JSONBytes, atIndent indent: Int) {
+        func person(_ name: String, _ email: String) -> (inout JSONBytes, Int) -> Void {
+            { output, indent in
+                var object = JSONObjectWriter(indent: indent)
+                object.string("name", name, &output)
+                object.string("email", email, &output)
+                object.end(&output)
+            }
+        }
+        var object = JSONObjectWriter(indent: indent)
+        object.string("commit", event.commit, &output)
+        object.value("author", &output, person(event.authorName, event.authorEmail))
+        object.value("committer", &output, person(event.committerName, event.committerEmail))
+        object.string("time", event.isoTime, &output)
+        object.string("path", event.path, &output)
+        object.string("kind", event.kind.rawValue, &output)
+        object.string("item", event.item, &output)
+        object.int("line", event.line, &output)
+        object.string("before", event.before, &output)
+        object.string("after", event.after, &output)
+        object.value("signature", &output) { output, indent in
+            var signature = JSONObjectWriter(indent: indent)
+            signature.string("status", event.signature.status.rawValue, &output)
+            signature.string("format", event.signature.format?.rawValue, &output)
+            signature.string("signer", event.signature.signer, &output)
+            signature.end(&output)
+        }
+        object.bool("verified", event.verified, &output)
+        object.bool("stale", event.stale, &output)
+        object.end(&output)
     }
 
     public static func renderBlame(_ entries: [BlameEntry], path: String, revision: String, format: AuditFormat) -> String {

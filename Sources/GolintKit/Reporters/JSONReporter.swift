@@ -1,6 +1,6 @@
 /// The contract's JSON object for `check`: tool, version, source, commit, evaluatedAt, findings, summary.
 public enum JSONReporter {
-    public static func report(_ report: CheckReport) -> String {
+    public static func report(_ report: CheckReport) -> [UInt8] {
         JSONValue.object([
             ("tool", .string("golint")),
             ("version", .string(Golint.version)),
@@ -15,7 +15,7 @@ public enum JSONReporter {
                 ("errors", .int(report.count(.error))),
                 ("warnings", .int(report.count(.warning))),
             ])),
-        ]).rendered()
+        ]).renderedBytes()
     }
 
     /// One finding, written in place (reports carry tens of thousands).
@@ -33,7 +33,7 @@ public enum JSONReporter {
         object.string("owner", finding.owner, &output)
         object.string("deadline", finding.deadline, &output)
         object.value("deadlineSource", &output) { output, indent in
-            guard let source = finding.deadlineSource else { return output.append("null") }
+            guard let source = finding.deadlineSource else { return output.append(literal: "null") }
             var nested = JSONObjectWriter(indent: indent)
             nested.string("kind", source.kind, &output)
             nested.int("line", source.line, &output)

@@ -16,11 +16,15 @@ public indirect enum JSONValue: Equatable, Sendable {
     public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
     /// Two-space indented, one key per line, newline at the end of the document.
-    public func rendered() -> String {
-        var output = JSONBytes(capacity: sizeHint)
+    public func rendered() -> String { String(decoding: renderedBytes(), as: UTF8.self) }
+
+    /// The same as UTF-8 bytes, as reports are written out: a report of tens of megabytes is not
+    /// validated again as a String on its way to the file.
+    public func renderedBytes() -> [UInt8] {
+        var output = JSONBytes(capacity: sizeHint + 1)
         write(to: &output, indent: 0)
         output.append(UInt8(ascii: "\n"))
-        return output.string
+        return output.bytes
     }
 
     /// About as many bytes as the value takes written: a report of tens of megabytes, mostly
@@ -62,12 +66,12 @@ public indirect enum JSONValue: Equatable, Sendable {
             for index in range {
                 output.indent(indent + 1)
                 write(elements[index], &output, indent + 1)
-                output.append(index == elements.count - 1 ? "\n" : ",\n")
+                if index == elements.count - 1 { output.append(UInt8(ascii: "\n")) } else { output.append(literal: ",\n") }
             }
             return output.bytes
         }
         var output = JSONBytes(capacity: parts.reduce(2 + 2 * indent) { $0 + $1.count })
-        output.append("[\n")
+        output.append(literal: "[\n")
         for part in parts { output.append(contentsOf: part) }
         output.indent(indent)
         output.append(UInt8(ascii: "]"))
@@ -79,33 +83,57 @@ public indirect enum JSONValue: Equatable, Sendable {
     func write(to output: inout JSONBytes, indent: Int) {
         switch self {
         case let .fragment(bytes): output.append(contentsOf: bytes)
-        case .null: output.append("null")
-        case let .bool(value): output.append(value ? "true" : "false")
+        case .null: output.append(literal: "null")
+        case let .bool(value): if value { output.append(literal: "true") } else { output.append(literal: "false") }
         case let .int(value): output.append(String(value))
         case let .string(value): JSONValue.quote(value, into: &output)
         case let .array(values):
-            guard !values.isEmpty else { output.append("[]"); return }
-            output.append("[\n")
+            guard !values.isEmpty else { output.append(literal: "[]"); return }
+            output.append(literal: "[\n")
             for (index, value) in values.enumerated() {
                 output.indent(indent + 1)
                 value.write(to: &output, indent: indent + 1)
-                output.append(index == values.count - 1 ? "\n" : ",\n")
+                if index == values.count - 1 { output.append(UInt8(ascii: "\n")) } else { output.append(literal: ",\n") }
             }
             output.indent(indent)
             output.append(UInt8(ascii: "]"))
         case let .object(members):
-            guard !members.isEmpty else { output.append("{}"); return }
-            output.append("{\n")
+            guard !members.isEmpty else { output.append(literal: "{}"); return }
+            output.append(literal: "{\n")
             for (index, (key, value)) in members.enumerated() {
                 output.indent(indent + 1)
                 JSONValue.quote(key, into: &output)
-                output.append(": ")
+                output.append(literal: ": ")
                 value.write(to: &output, indent: indent + 1)
-                output.append(index == members.count - 1 ? "\n" : ",\n")
+                if index == members.count - 1 { output.append(UInt8(ascii: "\n")) } else { output.append(literal: ",\n") }
             }
             output.indent(indent)
             output.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Whether any byte is a control character, `"` or `\\`: eight bytes at a time (reports quote
+    /// tens of megabytes of text, nearly all of it plain).
+    static func needsEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // A byte below 0x20; a byte equal to 0x22 or 0x5C (a zero byte after XOR). Exact for
+            // whether such a byte exists, which is all that is asked.
+            let below = (word &- ones &* 0x20) & ~word & highs
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let equal = ((quote &- ones) & ~quote | (backslash &- ones) & ~backslash) & highs
+            if below | equal != 0 { return true }
+            index += 8
+        }
+        while index < bytes.count {
+            let byte = base[index]
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            index += 1
+        }
+        return false
     }
 
     static func quote(_ text: String, into output: inout JSONBytes) {
@@ -113,7 +141,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         var text = text
         // Most strings need no escaping: copied whole, by their bytes in place.
         let copied = text.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+            guard !needsEscaping(bytes) else { return false }
             output.append(contentsOf: bytes)
             return true
         }
@@ -123,11 +151,11 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): output.append("\\\"")
-            case UInt8(ascii: "\\"): output.append("\\\\")
-            case UInt8(ascii: "\n"): output.append("\\n")
-            case UInt8(ascii: "\r"): output.append("\\r")
-            case UInt8(ascii: "\t"): output.append("\\t")
+            case UInt8(ascii: "\""): output.append(literal: "\\\"")
+            case UInt8(ascii: "\\"): output.append(literal: "\\\\")
+            case UInt8(ascii: "\n"): output.append(literal: "\\n")
+            case UInt8(ascii: "\r"): output.append(literal: "\\r")
+            case UInt8(ascii: "\t"): output.append(literal: "\\t")
             case ..<0x20:
                 let hex = String(byte, radix: 16)
                 output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
@@ -147,31 +175,42 @@ struct JSONObjectWriter {
     /// Starts an object that stands `indent` levels deep.
     init(indent: Int) { self.indent = indent }
 
-    private mutating func key(_ key: String, _ output: inout JSONBytes) {
-        output.append(empty ? "{\n" : ",\n")
+    /// Keys are written as given: the ones reports use need no escaping.
+    private mutating func key(_ key: StaticString, _ output: inout JSONBytes) {
+        if empty { output.append(literal: "{\n") } else { output.append(literal: ",\n") }
         empty = false
         output.indent(indent + 1)
-        JSONValue.quote(key, into: &output)
-        output.append(": ")
+        output.append(UInt8(ascii: "\""))
+        output.append(literal: key)
+        output.append(literal: "\": ")
     }
 
-    mutating func string(_ key: String, _ value: String?, _ output: inout JSONBytes) {
+    mutating func string(_ key: StaticString, _ value: String?, _ output: inout JSONBytes) {
         self.key(key, &output)
-        if let value { JSONValue.quote(value, into: &output) } else { output.append("null") }
+        if let value { JSONValue.quote(value, into: &output) } else { output.append(literal: "null") }
     }
 
-    mutating func int(_ key: String, _ value: Int?, _ output: inout JSONBytes) {
+    mutating func bool(_ key: StaticString, _ value: Bool?, _ output: inout JSONBytes) {
         self.key(key, &output)
-        output.append(value.map(String.init) ?? "null")
+        switch value {
+        case true?: output.append(literal: "true")
+        case false?: output.append(literal: "false")
+        case nil: output.append(literal: "null")
+        }
     }
 
-    mutating func value(_ key: String, _ value: JSONValue, _ output: inout JSONBytes) {
+    mutating func int(_ key: StaticString, _ value: Int?, _ output: inout JSONBytes) {
+        self.key(key, &output)
+        if let value { output.append(String(value)) } else { output.append(literal: "null") }
+    }
+
+    mutating func value(_ key: StaticString, _ value: JSONValue, _ output: inout JSONBytes) {
         self.key(key, &output)
         value.write(to: &output, indent: indent + 1)
     }
 
     /// A member whose value is written by `value` at this object's members' depth.
-    mutating func value(_ key: String, _ output: inout JSONBytes, _ value: (inout JSONBytes, Int) -> Void) {
+    mutating func value(_ key: StaticString, _ output: inout JSONBytes, _ value: (inout JSONBytes, Int) -> Void) {
         self.key(key, &output)
         value(&output, indent + 1)
     }
@@ -183,26 +222,75 @@ struct JSONObjectWriter {
     }
 }
 
-/// The bytes of a JSON document being written.
+/// The bytes of a JSON document being written: appended into memory of its own, grown by
+/// doubling. Reports append a few bytes at a time by the million; an array's append costs a
+/// uniqueness and capacity check and a generic copy each time.
 struct JSONBytes {
-    private(set) var bytes: [UInt8] = []
+    private final class Storage {
+        var base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        var capacity: Int
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+        init(capacity: Int) {
+            self.capacity = max(capacity, 64)
+            base = .allocate(capacity: self.capacity)
+        }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+        deinit { base.deallocate() }
 
-    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+        @inline(__always) func reserve(_ extra: Int) {
+            if count + extra > capacity { grow(extra) }
+        }
 
-    mutating func append(contentsOf other: [UInt8]) { bytes.append(contentsOf: other) }
+        func grow(_ extra: Int) {
+            let grown = max(capacity * 2, count + extra)
+            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            moved.update(from: base, count: count)
+            base.deallocate()
+            base = moved
+            capacity = grown
+        }
+    }
 
-    mutating func append(contentsOf other: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: other) }
+    // Never shared: a JSONBytes is written by one function and read once at the end.
+    private let storage: Storage
+
+    init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
+
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+
+    var string: String { String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self) }
+
+    mutating func append(_ byte: UInt8) {
+        storage.reserve(1)
+        storage.base[storage.count] = byte
+        storage.count += 1
+    }
+
+    mutating func append(contentsOf other: [UInt8]) {
+        other.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
+
+    mutating func append(contentsOf other: UnsafeBufferPointer<UInt8>) {
+        guard let source = other.baseAddress, !other.isEmpty else { return }
+        storage.reserve(other.count)
+        (storage.base + storage.count).update(from: source, count: other.count)
+        storage.count += other.count
+    }
+
+    /// Punctuation and keywords: no String to look into.
+    mutating func append(literal text: StaticString) {
+        text.withUTF8Buffer { append(contentsOf: $0) }
+    }
 
     mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { append(contentsOf: $0) }
     }
 
     mutating func indent(_ level: Int) {
-        for _ in 0..<(2 * level) { bytes.append(UInt8(ascii: " ")) }
+        storage.reserve(2 * level)
+        (storage.base + storage.count).initialize(repeating: UInt8(ascii: " "), count: 2 * level)
+        storage.count += 2 * level
     }
 }

@@ -53,11 +53,15 @@ public struct OverdueItemRule: Rule {
     public init() {}
 
     public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
-        plan.deliverables.compactMap { deliverable in
+        // Items of a section share its deadline: its text is written once for all of them.
+        var written: (deadline: Deadline, text: String)?
+        return plan.deliverables.compactMap { deliverable in
             guard deliverable.isOpen, !deliverable.isApproval, let deadline = deliverable.deadline, deadline.hasPassed(at: now) else { return nil }
+            let text = written?.deadline == deadline ? written!.text : deadline.iso8601
+            written = (deadline, text)
             return RuleFinding(line: deliverable.line, column: deliverable.column,
-                               message: "'\(deliverable.title)' is not done and its deadline \(deadline.iso8601) (\(deadline.source)) has passed",
-                               excerpt: deliverable.title, deadline: deadline, owner: deliverable.owner)
+                               message: "'\(deliverable.title)' is not done and its deadline \(text) (\(deadline.source)) has passed",
+                               excerpt: deliverable.title, deadline: deadline, deadlineText: text, owner: deliverable.owner)
         }
     }
 }

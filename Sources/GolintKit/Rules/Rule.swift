@@ -61,14 +61,18 @@ public struct RuleFinding: Sendable, Equatable {
     public let message: String
     public let excerpt: String?
     public let deadline: Deadline?
+    /// The deadline as ISO 8601, when the rule wrote it already (into its message).
+    public let deadlineText: String?
     public let owner: String?
 
-    public init(line: Int, column: Int, message: String, excerpt: String? = nil, deadline: Deadline? = nil, owner: String? = nil) {
+    public init(line: Int, column: Int, message: String, excerpt: String? = nil, deadline: Deadline? = nil, deadlineText: String? = nil,
+                owner: String? = nil) {
         self.line = line
         self.column = column
         self.message = message
         self.excerpt = excerpt
         self.deadline = deadline
+        self.deadlineText = deadlineText ?? deadline?.iso8601
         self.owner = owner
     }
 }

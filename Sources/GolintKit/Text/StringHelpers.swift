@@ -108,6 +108,13 @@ extension StringProtocol {
 }
 
 extension String {
+    /// How many Unicode scalars: the bytes that do not continue one (`unicodeScalars.count` walks
+    /// scalar by scalar).
+    var scalarCount: Int {
+        var text = self
+        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    }
+
     /// The first line, for messages about multi-line text.
     var firstLine: String {
         // A byte search: most texts are one line, and a Character walk would visit all of it.
