@@ -53,15 +53,22 @@ public struct OverdueItemRule: Rule {
     public init() {}
 
     public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
-        // Items of a section share its deadline: its text is written once for all of them.
-        var written: (deadline: Deadline, text: String)?
+        // Items of a section share its deadline: what the message says of it is written once for
+        // all of them.
+        var written: (deadline: Deadline, text: String, clause: String)?
         return plan.deliverables.compactMap { deliverable in
             guard deliverable.isOpen, !deliverable.isApproval, let deadline = deliverable.deadline, deadline.hasPassed(at: now) else { return nil }
-            let text = written?.deadline == deadline ? written!.text : deadline.iso8601
-            written = (deadline, text)
-            return RuleFinding(line: deliverable.line, column: deliverable.column,
-                               message: "'\(deliverable.title)' is not done and its deadline \(text) (\(deadline.source)) has passed",
-                               excerpt: deliverable.title, deadline: deadline, deadlineText: text, owner: deliverable.owner)
+            if written?.deadline != deadline {
+                let text = deadline.iso8601
+                written = (deadline, text, "' is not done and its deadline \(text) (\(deadline.source)) has passed")
+            }
+            let (_, text, clause) = written!, title = deliverable.title
+            var message = "'"
+            message.reserveCapacity(1 + title.utf8.count + clause.utf8.count)
+            message += title
+            message += clause
+            return RuleFinding(line: deliverable.line, column: deliverable.column, message: message,
+                               excerpt: title, deadline: deadline, deadlineText: text, owner: deliverable.owner)
         }
     }
 }
