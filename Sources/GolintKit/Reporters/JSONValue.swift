@@ -10,6 +10,9 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// A value already rendered as UTF-8, at the indentation it stands at (large reports render
     /// parts on all cores).
     case fragment([UInt8])
+    /// The same in parts, written one after the other: a large array rendered in chunks is not
+    /// copied into one piece first.
+    case fragments([[UInt8]])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
 
@@ -32,6 +35,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     private var sizeHint: Int {
         switch self {
         case let .fragment(bytes): bytes.count
+        case let .fragments(parts): parts.reduce(0) { $0 + $1.count }
         case let .string(text): text.utf8.count + 8
         case let .array(values): values.reduce(8) { $0 + $1.sizeHint + 8 }
         case let .object(members): members.reduce(8) { $0 + $1.0.utf8.count + $1.1.sizeHint + 12 }
@@ -70,12 +74,10 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             return output.bytes
         }
-        var output = JSONBytes(capacity: parts.reduce(2 + 2 * indent) { $0 + $1.count })
-        output.append(literal: "[\n")
-        for part in parts { output.append(contentsOf: part) }
-        output.indent(indent)
-        output.append(UInt8(ascii: "]"))
-        return .fragment(output.bytes)
+        var end = JSONBytes(capacity: 2 * indent + 1)
+        end.indent(indent)
+        end.append(UInt8(ascii: "]"))
+        return .fragments([Array("[\n".utf8)] + parts + [end.bytes])
     }
 
     /// Written as UTF-8 bytes: appending to a byte array costs a fraction of appending to a String,
@@ -83,6 +85,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     func write(to output: inout JSONBytes, indent: Int) {
         switch self {
         case let .fragment(bytes): output.append(contentsOf: bytes)
+        case let .fragments(parts): for part in parts { output.append(contentsOf: part) }
         case .null: output.append(literal: "null")
         case let .bool(value): if value { output.append(literal: "true") } else { output.append(literal: "false") }
         case let .int(value): output.append(String(value))
