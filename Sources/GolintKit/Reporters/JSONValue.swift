@@ -7,11 +7,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-    /// A value already rendered as UTF-8, at the indentation it stands at (large reports render
-    /// parts on all cores).
-    case fragment([UInt8])
-    /// The same in parts, written one after the other: a large array rendered in chunks is not
-    /// copied into one piece first.
+    /// A value already rendered as UTF-8, at the indentation it stands at, in parts written one
+    /// after the other (large reports render chunks on all cores, not copied into one piece).
     case fragments([[UInt8]])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
@@ -34,20 +31,12 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// fragments, is then copied once instead of at every doubling.
     private var sizeHint: Int {
         switch self {
-        case let .fragment(bytes): bytes.count
         case let .fragments(parts): parts.reduce(0) { $0 + $1.count }
         case let .string(text): text.utf8.count + 8
         case let .array(values): values.reduce(8) { $0 + $1.sizeHint + 8 }
         case let .object(members): members.reduce(8) { $0 + $1.0.utf8.count + $1.1.sizeHint + 12 }
         case .null, .bool, .int: 24
         }
-    }
-
-    /// The value as it is written `indent` levels deep, for a `.fragment`.
-    public func fragment(atIndent indent: Int) -> JSONValue {
-        var output = JSONBytes()
-        write(to: &output, indent: indent)
-        return .fragment(output.bytes)
     }
 
     /// An array of many values rendered on all cores, in chunks, as it is written `indent` levels
@@ -84,7 +73,6 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// and reports of tens of thousands of findings or events are mostly this.
     func write(to output: inout JSONBytes, indent: Int) {
         switch self {
-        case let .fragment(bytes): output.append(contentsOf: bytes)
         case let .fragments(parts): for part in parts { output.append(contentsOf: part) }
         case .null: output.append(literal: "null")
         case let .bool(value): if value { output.append(literal: "true") } else { output.append(literal: "false") }

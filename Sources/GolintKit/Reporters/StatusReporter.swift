@@ -100,7 +100,7 @@ public enum StatusReporter {
             ("ready", .bool(status.isReady)),
             ("readiness", .string(status.readiness)),
             // Documents are rendered on all cores: a thousand documents' workstreams are megabytes.
-            ("documents", .array(status.documents.parallelMap { json($0).fragment(atIndent: 2) })),
+            ("documents", .array(rendering: status.documents, atIndent: 1, json)),
             ("total", .object([
                 ("documents", .int(status.documents.count)),
                 ("deliverables", json(status.deliverables)),
