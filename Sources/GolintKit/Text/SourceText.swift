@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A document's bytes decoded for linting, split into lines, with what went wrong in the decoding.
 public struct SourceText: Sendable {
     public enum Problem: Sendable, Equatable {
@@ -152,9 +158,23 @@ public struct SourceText: Sendable {
         var lines: [Substring] = []
         let utf8 = text.utf8
         func line(_ start: Int, _ end: Int) -> Substring {
-            text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+            // Through the UTF-8 view: a line ends before an ASCII byte, so its bounds are scalar
+            // boundaries, and the String subscript's rounding to Characters is not needed.
+            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
         }
         text.withUTF8Bytes { bytes in
+            guard let base = bytes.baseAddress else { return }
+            // Without a carriage return, lines end at each line feed, found with memchr.
+            if memchr(base, 0x0D, bytes.count) == nil {
+                var start = 0
+                while start < bytes.count {
+                    let end = memchr(base + start, 0x0A, bytes.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+                        ?? bytes.count
+                    lines.append(line(start, end))
+                    start = end + 1
+                }
+                return
+            }
             var start = 0, index = 0
             while index < bytes.count {
                 let byte = bytes[index]
