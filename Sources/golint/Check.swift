@@ -132,7 +132,7 @@ struct BaselineCommand: ParsableCommand {
     func run() throws {
         let baseline = try CheckRun.baseline(source.request(common))
         guard let output else { return emit(baseline.rendered()) }
-        try ReportFiles.writeAll([(path: output, bytes: Array(baseline.rendered().utf8))])
+        try ReportFiles.writeAll([(path: output, output: ReportOutput(baseline.rendered()))])
         if !common.quiet { emit("wrote \(baseline.counts.values.reduce(0, +)) findings to \(output)\n") }
     }
 }

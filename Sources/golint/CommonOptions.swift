@@ -37,14 +37,10 @@ func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
 
-/// Writes a report's UTF-8 to standard output at once, without a copy (reports run to tens of
-/// megabytes).
-func emit(_ bytes: [UInt8]) throws {
-    try bytes.withUnsafeBytes { buffer in
-        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
-        try FileHandle.standardOutput.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count,
-                                                             deallocator: .none))
-    }
+/// Writes a rendered report to standard output part by part, without copying it (reports run to
+/// tens of megabytes).
+func emit(_ output: ReportOutput) throws {
+    for part in output.parts { try FileHandle.standardOutput.write(contentsOf: part) }
 }
 
 extension CheckFormat: ExpressibleByArgument {}

@@ -21,8 +21,8 @@ public struct CheckRequest: Sendable {
 }
 
 public struct CheckOutcome: Sendable {
-    /// What goes to standard output, as UTF-8.
-    public let output: [UInt8]
+    /// What goes to standard output.
+    public let output: ReportOutput
     /// Remarks for standard error (stale baseline entries).
     public let notes: [String]
     /// Findings at the failing severity: exit 1.
@@ -48,7 +48,7 @@ public enum CheckRun {
             if applied.stale.count > 20 { notes.append("\(applied.stale.count - 20) more baseline entries no longer match") }
         }
         let files = request.reports.map {
-            (path: $0.path, bytes: Reporters.render(report, format: $0.format, style: TextStyle(), category: request.category, notes: notes))
+            (path: $0.path, output: Reporters.render(report, format: $0.format, style: TextStyle(), category: request.category, notes: notes))
         }
         try ReportFiles.writeAll(files)
         let failing: Severity = request.strict ? .warning : .error
@@ -80,16 +80,22 @@ public enum CheckRun {
 /// Report files of one run: every file is rendered and staged beside its target first, then all
 /// are moved into place; if any cannot be staged, none is written.
 public enum ReportFiles {
-    public static func writeAll(_ files: [(path: String, bytes: [UInt8])]) throws {
+    public static func writeAll(_ files: [(path: String, output: ReportOutput)]) throws {
         var staged: [(temporary: String, path: String)] = []
         defer { for file in staged { unlink(file.temporary) } }
         for file in files {
             let directory = (file.path as NSString).deletingLastPathComponent
             let temporary = (directory.isEmpty ? "." : directory) + "/.golint-\(UUID().uuidString).tmp"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(file.bytes)) else {
+            guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
                 throw GolintError.usage("\(file.path): cannot write the report (\(String(cString: strerror(errno)))); no report was written")
             }
             staged.append((temporary, file.path))
+            do {
+                defer { try? handle.close() }
+                for part in file.output.parts { try handle.write(contentsOf: part) }
+            } catch {
+                throw GolintError.usage("\(file.path): cannot write the report (\(error.localizedDescription)); no report was written")
+            }
         }
         for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
             let reason = String(cString: strerror(errno))

@@ -20,7 +20,7 @@ public enum ReportRun {
     @discardableResult
     public static func run(_ request: ReportRequest) throws -> Int {
         let html = try render(request)
-        try ReportFiles.writeAll([(path: request.output, bytes: Array(html.utf8))])
+        try ReportFiles.writeAll([(path: request.output, output: ReportOutput(html))])
         return html.utf8.count
     }
 

@@ -1,7 +1,7 @@
 /// GitLab Code Quality: a JSON array of issues with description, check_name, fingerprint, severity
 /// and location (path, lines.begin), as a merge request's widget and diff show them.
 public enum CodeQualityReporter {
-    public static func report(_ report: CheckReport) -> [UInt8] {
+    public static func report(_ report: CheckReport) -> ReportOutput {
         // GitLab merges issues with equal fingerprints: the same finding twice on one line's text
         // gets an occurrence number.
         var seen: [String: Int] = [:]
@@ -16,7 +16,7 @@ public enum CodeQualityReporter {
                 ("severity", .string(severity(finding.severity))),
                 ("location", .object([("path", .string(finding.path)), ("lines", .object([("begin", .int(finding.line))]))])),
             ])
-        }).renderedBytes()
+        }).renderedOutput()
     }
 
     static func severity(_ severity: Severity) -> String {

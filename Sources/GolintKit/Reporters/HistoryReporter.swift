@@ -15,8 +15,8 @@ public enum HistoryReporter {
     }
 
     /// As UTF-8: history's JSON runs to tens of megabytes and is written as it is rendered.
-    public static func render(_ events: [HistoryEvent], header: Header, format: AuditFormat) -> [UInt8] {
-        guard format == .json else { return Array(renderText(events, format: format).utf8) }
+    public static func render(_ events: [HistoryEvent], header: Header, format: AuditFormat) -> ReportOutput {
+        guard format == .json else { return ReportOutput(renderText(events, format: format)) }
         return JSONValue.object([
             ("tool", .string("golint")),
             ("version", .string(Golint.version)),
@@ -25,7 +25,7 @@ public enum HistoryReporter {
             ("commits", .int(header.commits)),
             ("shallowBoundary", .array(header.shallowBoundary.map(JSONValue.string))),
             ("events", .array(writing: events, atIndent: 1, write)),
-        ]).renderedBytes()
+        ]).renderedOutput()
     }
 
     private static func renderText(_ events: [HistoryEvent], format: AuditFormat) -> String {

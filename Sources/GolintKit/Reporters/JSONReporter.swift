@@ -1,6 +1,6 @@
 /// The contract's JSON object for `check`: tool, version, source, commit, evaluatedAt, findings, summary.
 public enum JSONReporter {
-    public static func report(_ report: CheckReport) -> [UInt8] {
+    public static func report(_ report: CheckReport) -> ReportOutput {
         JSONValue.object([
             ("tool", .string("golint")),
             ("version", .string(Golint.version)),
@@ -15,7 +15,7 @@ public enum JSONReporter {
                 ("errors", .int(report.count(.error))),
                 ("warnings", .int(report.count(.warning))),
             ])),
-        ]).renderedBytes()
+        ]).renderedOutput()
     }
 
     /// One finding, written in place (reports carry tens of thousands).

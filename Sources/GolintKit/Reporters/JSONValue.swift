@@ -16,27 +16,15 @@ public indirect enum JSONValue: Equatable, Sendable {
     public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
     /// Two-space indented, one key per line, newline at the end of the document.
-    public func rendered() -> String { String(decoding: renderedBytes(), as: UTF8.self) }
+    public func rendered() -> String { String(decoding: renderedOutput().bytes, as: UTF8.self) }
 
-    /// The same as UTF-8 bytes, as reports are written out: a report of tens of megabytes is not
-    /// validated again as a String on its way to the file.
-    public func renderedBytes() -> [UInt8] {
-        var output = JSONBytes(capacity: sizeHint + 1)
+    /// The same as UTF-8 in parts, as reports are written out: a report of tens of megabytes is
+    /// neither validated again as a String nor copied into one piece on its way to the file.
+    public func renderedOutput() -> ReportOutput {
+        var output = JSONBytes()
         write(to: &output, indent: 0)
         output.append(UInt8(ascii: "\n"))
-        return output.bytes
-    }
-
-    /// About as many bytes as the value takes written: a report of tens of megabytes, mostly
-    /// fragments, is then copied once instead of at every doubling.
-    private var sizeHint: Int {
-        switch self {
-        case let .fragments(parts): parts.reduce(0) { $0 + $1.count }
-        case let .string(text): text.utf8.count + 8
-        case let .array(values): values.reduce(8) { $0 + $1.sizeHint + 8 }
-        case let .object(members): members.reduce(8) { $0 + $1.0.utf8.count + $1.1.sizeHint + 12 }
-        case .null, .bool, .int: 24
-        }
+        return ReportOutput(parts: output.parts)
     }
 
     /// An array of many values rendered on all cores, in chunks, as it is written `indent` levels
@@ -73,7 +61,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// and reports of tens of thousands of findings or events are mostly this.
     func write(to output: inout JSONBytes, indent: Int) {
         switch self {
-        case let .fragments(parts): for part in parts { output.append(contentsOf: part) }
+        case let .fragments(parts): output.append(parts: parts)
         case .null: output.append(literal: "null")
         case let .bool(value): if value { output.append(literal: "true") } else { output.append(literal: "false") }
         case let .int(value): output.append(String(value))
@@ -248,9 +236,26 @@ struct JSONBytes {
 
     init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
 
-    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+    /// Parts finished before the bytes being written: pieces rendered elsewhere, kept as they are.
+    private var finished: [[UInt8]] = []
 
-    var string: String { String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self) }
+    private var current: [UInt8] { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
+
+    /// Everything written, in parts.
+    var parts: [[UInt8]] { storage.count == 0 ? finished : finished + [current] }
+
+    var bytes: [UInt8] { finished.isEmpty ? current : parts.flatMap { $0 } }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Pieces already rendered, taken as they are instead of copied.
+    mutating func append(parts: [[UInt8]]) {
+        if storage.count > 0 {
+            finished.append(current)
+            storage.count = 0
+        }
+        finished += parts
+    }
 
     mutating func append(_ byte: UInt8) {
         storage.reserve(1)

@@ -3,16 +3,31 @@ public enum Reporters {
     /// `category` names the run for code scanning; `notes` are remarks of the run (stale baseline
     /// entries) that SARIF carries as tool notifications.
     public static func render(_ report: CheckReport, format: CheckFormat, style: TextStyle, category: String? = nil,
-                              notes: [String] = []) -> [UInt8] {
-        // JSON formats are written as bytes; the others are text.
+                              notes: [String] = []) -> ReportOutput {
+        // JSON formats are rendered as bytes in parts; the others are text.
         switch format {
         case .json: return JSONReporter.report(report)
         case .sarif: return SARIFReporter.report(report, category: category, notes: notes)
         case .codequality: return CodeQualityReporter.report(report)
-        case .github: return Array(GitHubReporter.report(report).utf8)
-        case .junit: return Array(JUnitReporter.report(report).utf8)
-        case .markdown: return Array(CheckMarkdownReporter.report(report).utf8)
-        case .text: return Array(TextReporter.report(report, style: style).utf8)
+        case .github: return ReportOutput(GitHubReporter.report(report))
+        case .junit: return ReportOutput(JUnitReporter.report(report))
+        case .markdown: return ReportOutput(CheckMarkdownReporter.report(report))
+        case .text: return ReportOutput(TextReporter.report(report, style: style))
         }
     }
+}
+
+/// A rendered report: UTF-8 in parts, written one after the other. Large JSON reports are rendered
+/// in chunks on all cores and written as they are, not copied into one piece first.
+public struct ReportOutput: Sendable {
+    public let parts: [[UInt8]]
+
+    public init(parts: [[UInt8]]) { self.parts = parts }
+
+    public init(_ text: String) { parts = [Array(text.utf8)] }
+
+    public var count: Int { parts.reduce(0) { $0 + $1.count } }
+
+    /// As one piece.
+    public var bytes: [UInt8] { parts.count == 1 ? parts[0] : parts.flatMap { $0 } }
 }

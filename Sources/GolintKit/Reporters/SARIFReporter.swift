@@ -7,7 +7,7 @@ public enum SARIFReporter {
     /// GitHub accepts at most 25,000 results per run; the rest are left out, errors kept first.
     static let maximumResults = 25_000
 
-    public static func report(_ report: CheckReport, category: String? = nil, notes: [String] = []) -> [UInt8] {
+    public static func report(_ report: CheckReport, category: String? = nil, notes: [String] = []) -> ReportOutput {
         let rules = RuleRegistry.rules.map { $0.description }
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { ruleIndex[rule.id] = index }
@@ -49,7 +49,7 @@ public enum SARIFReporter {
             ("version", .string("2.1.0")),
             ("runs", .array([.object(run)])),
         ])
-        return document.renderedBytes()
+        return document.renderedOutput()
     }
 
     /// The work tree as a file URI ending in a slash, or a description where there is none.
