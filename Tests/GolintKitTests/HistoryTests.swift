@@ -21,6 +21,66 @@ final class HistoryTests: XCTestCase {
         try repository.git(["log", "--reverse", "--format=%H"]).split(separator: "\n").map(String.init)
     }
 
+    /// History reads the next 128 commits' versions while it turns the last ones into events. Over
+    /// three such stretches — item edits that are derived, placeholder and deadline edits that are
+    /// parsed, a version brought back, a rename — every commit's events are what comparing it with
+    /// its parent alone gives.
+    func testHistoryOverSeveralStretchesEqualsEachCommitComparedWithItsParent() throws {
+        let repository = try TestRepository()
+        func document(_ index: Int, step: Int) -> String {
+            let items = (0..<6).map { "- [\((step + $0 + index) % 3 == 0 ? "x" : " ")] Step \($0) of task \(index)" }
+            let holder = step % 4 == 1 ? "[Primär-On-Call]" : "Person \(step % 5)"
+            return "# Task \(index)\n\n**Deadline:** 2026-03-\(String(format: "%02d", 2 + step % 20))\n\n## Work\n\n"
+                + items.joined(separator: "\n") + "\n\nOn-Call: \(holder)\n"
+        }
+        // Three hundred commits in one `git fast-import` run (a commit per `git commit` would take a minute).
+        var paths = ["docs/TASK_0.md", "docs/TASK_1.md", "docs/TASK_2.md"]
+        var stream = ""
+        func data(_ text: String) { stream += "data \(text.utf8.count)\n\(text)\n" }
+        let authors = ["Alice Adler", "Bob Brandt", "Carol Weiss"]
+        for step in 0...300 {
+            let author = authors[step % 3], when = 1_772_000_000 + step * 3600
+            stream += "commit refs/heads/main\nauthor \(author) <\(step % 3)@example.com> \(when) +0100\n"
+            stream += "committer \(author) <\(step % 3)@example.com> \(when) +0100\n"
+            data("Step \(step)")
+            if step == 0 {
+                for (index, path) in paths.enumerated() { stream += "M 100644 inline \(path)\n"; data(document(index, step: 0)) }
+                continue
+            }
+            let index = step % 3
+            if step == 200 {
+                stream += "R \(paths[index]) docs/launch/TASK_\(index).md\n"
+                paths[index] = "docs/launch/TASK_\(index).md"
+            }
+            // Every seventh commit brings a version of twenty-one commits ago back (a shared blob).
+            stream += "M 100644 inline \(paths[index])\n"
+            data(document(index, step: step % 7 == 0 ? step - 21 : step))
+            if step % 11 == 0 {
+                stream += "M 100644 inline \(paths[(index + 1) % 3])\n"
+                data(document((index + 1) % 3, step: step + 1))
+            }
+        }
+        try TestRepository.run("/usr/bin/env", ["git", "fast-import", "--quiet"], in: repository.path, input: stream)
+        try repository.git(["reset", "-q", "--hard", "main"])
+        let events = try history(repository)
+        let walker = try HistoryWalker(access: RepositoryAccess(directory: repository.path), configurationRevision: "HEAD", configurationFile: nil)
+        let commits = try commitIDs(repository)
+        XCTAssertEqual(commits.count, 301)
+        var compared = 0
+        for commit in commits.dropFirst() {
+            let alone = try walker.diff(from: commit + "^", to: commit, paths: []).map { HistoryReporter.json($0).rendered() }
+            let walked = events.filter { $0.commit == commit }.map { HistoryReporter.json($0).rendered() }
+            XCTAssertEqual(walked, alone, commit)
+            compared += walked.count
+        }
+        XCTAssertGreaterThan(compared, 400)
+        // And in commit order across the stretches.
+        let walkedOrder = events.map(\.commit).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+        XCTAssertEqual(walkedOrder, commits.filter(Set(walkedOrder).contains))
+        XCTAssertTrue(events.contains { $0.kind == .documentRenamed })
+        XCTAssertTrue(events.contains { $0.kind == .placeholderFilled })
+    }
+
     func testApprovalEventsAreMarkedStaleByLaterChangesInTheirScope() throws {
         let signed = "# Launch\n\n## Security review\n\n- [x] Pen test passed\n\n## Notes\n\n- [ ] Retro sheduled\n\n## Sign-off\n\n- [x] Security — Carol Weiss, 2026-02-27\n- [ ] Legal\n"
         for (scope, expected) in [("document", [true, false]), ("section", [false, false]), ("off", [false, false])] {
