@@ -26,8 +26,6 @@ public struct ReportOutput: Sendable {
 
     public init(_ text: String) { parts = [Array(text.utf8)] }
 
-    public var count: Int { parts.reduce(0) { $0 + $1.count } }
-
     /// As one piece.
     public var bytes: [UInt8] { parts.count == 1 ? parts[0] : parts.flatMap { $0 } }
 }
