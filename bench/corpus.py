@@ -89,6 +89,25 @@ def sign(rng, lines, day):
     return name, mail
 
 
+AUTHORS = [("Alice Adler", "alice"), ("Bob Brandt", "bob"), ("Carol Weiss", "carol"), ("Dana Ruiz", "dana")]
+
+
+def data(payload):
+    """A `git fast-import` data block."""
+    out = sys.stdout.buffer
+    out.write(b"data %d\n" % len(payload))
+    out.write(payload)
+    out.write(b"\n")
+
+
+def commit_header(name, mail, when, message):
+    out = sys.stdout.buffer
+    out.write(b"commit refs/heads/main\n")
+    out.write(f"author {name} <{mail}@example.com> {when} +0100\n".encode())
+    out.write(f"committer {name} <{mail}@example.com> {when} +0100\n".encode())
+    data(message.encode())
+
+
 def write_worktree(directory, count, seed=7):
     import os
     rng = random.Random(seed)
@@ -109,17 +128,10 @@ def history_stream(commits, documents, seed=11, signoff=False):
         for doc in docs:
             doc += [SIGNOFF_HEADING, ""] + [f"- [ ] {role}" for role in APPROVERS] + [""]
     signing = random.Random(seed + 1)
-    authors = [("Alice Adler", "alice"), ("Bob Brandt", "bob"), ("Carol Weiss", "carol"), ("Dana Ruiz", "dana")]
     when = 1772000000
     out = sys.stdout.buffer
-
-    def data(payload):
-        out.write(b"data %d\n" % len(payload))
-        out.write(payload)
-        out.write(b"\n")
-
     for number in range(commits):
-        name, mail = authors[rng.randrange(len(authors))]
+        name, mail = AUTHORS[rng.randrange(len(AUTHORS))]
         when += rng.randrange(60, 600)
         signed = None
         if signoff and number > commits * 9 // 10 and signing.random() < 0.5:
@@ -127,10 +139,7 @@ def history_stream(commits, documents, seed=11, signoff=False):
             signed = sign(signing, docs[index], 2 + number % 5)
             if signed:
                 name, mail = signed
-        out.write(b"commit refs/heads/main\n")
-        out.write(f"author {name} <{mail}@example.com> {when} +0100\n".encode())
-        out.write(f"committer {name} <{mail}@example.com> {when} +0100\n".encode())
-        data(f"step {number}".encode())
+        commit_header(name, mail, when, f"step {number}")
         if number == 0:
             changed = range(documents)
             out.write(b"M 100644 inline README.md\n")
@@ -220,17 +229,10 @@ def mixed_history_stream(commits, documents, seed=13):
     rng = random.Random(seed)
     docs = [mixed_document(rng, i) for i in range(documents)]
     paths = [f"docs/GO_LIVE_{i:02d}.md" for i in range(documents)]
-    authors = [("Alice Adler", "alice"), ("Bob Brandt", "bob"), ("Carol Weiss", "carol"), ("Dana Ruiz", "dana")]
     when = 1772000000
     out = sys.stdout.buffer
-
-    def data(payload):
-        out.write(b"data %d\n" % len(payload))
-        out.write(payload)
-        out.write(b"\n")
-
     for number in range(commits):
-        name, mail = authors[rng.randrange(len(authors))]
+        name, mail = AUTHORS[rng.randrange(len(AUTHORS))]
         when += rng.randrange(60, 600)
         operations = []
         if number == 0:
@@ -253,10 +255,7 @@ def mixed_history_stream(commits, documents, seed=13):
                 signer = mixed_step(rng, docs[index], 2 + number % 20)
                 if signer:
                     name, mail = signer
-        out.write(b"commit refs/heads/main\n")
-        out.write(f"author {name} <{mail}@example.com> {when} +0100\n".encode())
-        out.write(f"committer {name} <{mail}@example.com> {when} +0100\n".encode())
-        data(f"step {number}".encode())
+        commit_header(name, mail, when, f"step {number}")
         for path, payload in operations:
             if payload is None:
                 out.write(f"{path}\n".encode())
