@@ -40,7 +40,7 @@ func emit(_ text: String) {
 /// Writes a rendered report to standard output part by part, without copying it (reports run to
 /// tens of megabytes).
 func emit(_ output: ReportOutput) throws {
-    for part in output.parts { try FileHandle.standardOutput.write(contentsOf: part) }
+    try output.write { try FileHandle.standardOutput.write(contentsOf: $0) }
 }
 
 extension CheckFormat: ExpressibleByArgument {}

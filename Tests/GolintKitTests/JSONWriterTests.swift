@@ -1,20 +1,20 @@
 @testable import GolintKit
 import XCTest
 
+private func value(_ index: Int) -> JSONValue {
+    .object([
+        ("text", .string(index % 7 == 0 ? "quote \" back\\slash\nline \u{1} Ä \(index)" : "plain \(index)")),
+        ("number", .int(index - 500)),
+        ("missing", .null),
+        ("nested", index % 3 == 0 ? .object([("list", .array([.int(index), .bool(true)])), ("empty", .array([]))]) : .null),
+    ])
+}
+
 /// Large arrays are written on all cores and objects member by member; the bytes must be those of
 /// the plain value tree.
 final class JSONWriterTests: XCTestCase {
-    private func value(_ index: Int) -> JSONValue {
-        .object([
-            ("text", .string(index % 7 == 0 ? "quote \" back\\slash\nline \u{1} Ä \(index)" : "plain \(index)")),
-            ("number", .int(index - 500)),
-            ("missing", .null),
-            ("nested", index % 3 == 0 ? .object([("list", .array([.int(index), .bool(true)])), ("empty", .array([]))]) : .null),
-        ])
-    }
-
     func testArraysWrittenOnAllCoresEqualTheTree() {
-        for count in [0, 1, 63, 64, 65, 256, 257, 1_000] {
+        for count in [0, 1, 63, 64, 65, 256, 257, 1_000, 10_000] {
             let elements = Array(0..<count)
             for indent in [0, 1, 3] {
                 let tree = JSONValue.object([("items", .array(elements.map(value)))])

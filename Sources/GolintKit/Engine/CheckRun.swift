@@ -92,7 +92,7 @@ public enum ReportFiles {
             staged.append((temporary, file.path))
             do {
                 defer { try? handle.close() }
-                for part in file.output.parts { try handle.write(contentsOf: part) }
+                try file.output.write { try handle.write(contentsOf: $0) }
             } catch {
                 throw GolintError.usage("\(file.path): cannot write the report (\(error.localizedDescription)); no report was written")
             }

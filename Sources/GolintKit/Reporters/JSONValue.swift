@@ -7,9 +7,9 @@ public indirect enum JSONValue: Equatable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-    /// A value already rendered as UTF-8, at the indentation it stands at, in parts written one
-    /// after the other (large reports render chunks on all cores, not copied into one piece).
-    case fragments([[UInt8]])
+    /// A value rendered as UTF-8 at the indentation it stands at, in parts written one after the
+    /// other: large arrays are rendered in chunks on all cores as they are written out.
+    case fragments([ReportOutput.Part])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered() == rhs.rendered() }
 
@@ -24,24 +24,25 @@ public indirect enum JSONValue: Equatable, Sendable {
         var output = JSONBytes()
         write(to: &output, indent: 0)
         output.append(UInt8(ascii: "\n"))
-        return ReportOutput(parts: output.parts)
+        return ReportOutput(output.parts)
     }
 
     /// An array of many values rendered on all cores, in chunks, as it is written `indent` levels
     /// deep: the same bytes as `.array(elements.map(transform))`.
     static func array<Element: Sendable>(rendering elements: [Element], atIndent indent: Int,
-                                         _ transform: (Element) -> JSONValue) -> JSONValue {
+                                         _ transform: @escaping @Sendable (Element) -> JSONValue) -> JSONValue {
         array(writing: elements, atIndent: indent) { element, output, indent in transform(element).write(to: &output, indent: indent) }
     }
 
     /// The same, with each element written straight into the bytes (`write(element, into:
-    /// atIndent:)`), for the values reports write by the ten thousand: no tree of values first.
+    /// atIndent:)`), for the values reports write by the ten thousand: no tree of values first, and
+    /// no copy of the whole array in memory: its chunks are rendered when the report is written.
     static func array<Element: Sendable>(writing elements: [Element], atIndent indent: Int,
-                                         _ write: (Element, inout JSONBytes, Int) -> Void) -> JSONValue {
+                                         _ write: @escaping @Sendable (Element, inout JSONBytes, Int) -> Void) -> JSONValue {
         guard !elements.isEmpty else { return .array([]) }
-        let chunk = 256
-        let ranges = stride(from: 0, to: elements.count, by: chunk).map { $0..<min($0 + chunk, elements.count) }
-        let parts = ranges.parallelMap { range -> [UInt8] in
+        let size = 256
+        let chunks = ReportOutput.Part.chunks(count: (elements.count + size - 1) / size) { chunk in
+            let range = chunk * size..<min(chunk * size + size, elements.count)
             // A finding or an event is about half a kilobyte: room for most chunks at once.
             var output = JSONBytes(capacity: range.count * 640)
             for index in range {
@@ -54,7 +55,7 @@ public indirect enum JSONValue: Equatable, Sendable {
         var end = JSONBytes(capacity: 2 * indent + 1)
         end.indent(indent)
         end.append(UInt8(ascii: "]"))
-        return .fragments([Array("[\n".utf8)] + parts + [end.bytes])
+        return .fragments([.bytes(Array("[\n".utf8)), chunks, .bytes(end.bytes)])
     }
 
     /// Written as UTF-8 bytes: appending to a byte array costs a fraction of appending to a String,
@@ -237,21 +238,21 @@ struct JSONBytes {
     init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
 
     /// Parts finished before the bytes being written: pieces rendered elsewhere, kept as they are.
-    private var finished: [[UInt8]] = []
+    private var finished: [ReportOutput.Part] = []
 
     private var current: [UInt8] { Array(UnsafeBufferPointer(start: storage.base, count: storage.count)) }
 
     /// Everything written, in parts.
-    var parts: [[UInt8]] { storage.count == 0 ? finished : finished + [current] }
+    var parts: [ReportOutput.Part] { storage.count == 0 ? finished : finished + [.bytes(current)] }
 
-    var bytes: [UInt8] { finished.isEmpty ? current : parts.flatMap { $0 } }
+    var bytes: [UInt8] { finished.isEmpty ? current : ReportOutput(parts).bytes }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Pieces already rendered, taken as they are instead of copied.
-    mutating func append(parts: [[UInt8]]) {
+    /// Pieces rendered elsewhere (or to be), taken as they are instead of copied.
+    mutating func append(parts: [ReportOutput.Part]) {
         if storage.count > 0 {
-            finished.append(current)
+            finished.append(.bytes(current))
             storage.count = 0
         }
         finished += parts

@@ -35,7 +35,7 @@ public enum SARIFReporter {
             ("originalUriBaseIds", .object([("%SRCROOT%", root(report.root))])),
             ("columnKind", .string("unicodeCodePoints")),
             // Results are most of a large report: rendered on all cores.
-            ("results", .array(writing: Array(entries.indices), atIndent: 3) { index, output, indent in
+            ("results", .array(writing: Array(entries.indices), atIndent: 3) { [entries, ruleIndex, uris] index, output, indent in
                 let entry = entries[index]
                 write(entry.finding, suppression: entry.suppression, ruleIndex: ruleIndex[entry.finding.rule],
                       uri: uris[entry.finding.path]!, lineHash: hashes[index], into: &output, atIndent: indent)
