@@ -1,4 +1,4 @@
-import GolintKit
+@testable import GolintKit
 import GolintTestSupport
 import XCTest
 
@@ -79,6 +79,13 @@ final class HistoryTests: XCTestCase {
         XCTAssertEqual(walkedOrder, commits.filter(Set(walkedOrder).contains))
         XCTAssertTrue(events.contains { $0.kind == .documentRenamed })
         XCTAssertTrue(events.contains { $0.kind == .placeholderFilled })
+        // `history --format json` writes events member by member; blame nests `json(event)`: one layout.
+        for event in events {
+            var written = JSONBytes(), tree = JSONBytes()
+            HistoryReporter.write(event, into: &written, atIndent: 2)
+            HistoryReporter.json(event).write(to: &tree, indent: 2)
+            XCTAssertEqual(written.string, tree.string)
+        }
     }
 
     func testApprovalEventsAreMarkedStaleByLaterChangesInTheirScope() throws {

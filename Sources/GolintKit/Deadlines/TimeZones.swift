@@ -50,41 +50,37 @@ public enum ISOTime {
         let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         let seconds = local - days * 86_400
         let (year, month, day) = civil(fromDaysSince1970: days)
-        if (0...9999).contains(year) {
-            // Digits written into the string's own storage: string interpolation cost more than
-            // the arithmetic, and reports format a time per finding.
-            return String(unsafeUninitializedCapacity: 25) { buffer in
-                var end = 0
-                func put(_ value: Int, width: Int = 2) {
-                    var rest = value
-                    for position in stride(from: end + width - 1, through: end, by: -1) {
-                        buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
-                        rest /= 10
-                    }
-                    end += width
+        // Digits written into the string's own storage: string interpolation cost more than the
+        // arithmetic, and reports format a time per finding. A year outside 0…9999 as `pad` writes it.
+        let yearText = (0...9999).contains(year) ? nil : pad(year, 4)
+        return String(unsafeUninitializedCapacity: 32 + (yearText?.utf8.count ?? 0)) { buffer in
+            var end = 0
+            func put(_ value: Int, width: Int = 2) {
+                var rest = value
+                for position in stride(from: end + width - 1, through: end, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
                 }
-                func put(_ character: Unicode.Scalar) {
-                    buffer[end] = UInt8(ascii: character)
-                    end += 1
-                }
-                put(year, width: 4); put("-"); put(month); put("-"); put(day); put("T")
-                put(seconds / 3600); put(":"); put(seconds % 3600 / 60); put(":"); put(seconds % 60)
-                if offset == 0 {
-                    put("Z")
-                } else {
-                    put(offset < 0 ? "-" : "+"); put(abs(offset) / 3600); put(":"); put(abs(offset) % 3600 / 60)
-                }
-                return end
+                end += width
             }
+            func put(_ character: Unicode.Scalar) {
+                buffer[end] = UInt8(ascii: character)
+                end += 1
+            }
+            if let yearText {
+                for byte in yearText.utf8 { buffer[end] = byte; end += 1 }
+            } else {
+                put(year, width: 4)
+            }
+            put("-"); put(month); put("-"); put(day); put("T")
+            put(seconds / 3600); put(":"); put(seconds % 3600 / 60); put(":"); put(seconds % 60)
+            if offset == 0 {
+                put("Z")
+            } else {
+                put(offset < 0 ? "-" : "+"); put(abs(offset) / 3600); put(":"); put(abs(offset) % 3600 / 60)
+            }
+            return end
         }
-        let suffix: String
-        if offset == 0 {
-            suffix = "Z"
-        } else {
-            let sign = offset < 0 ? "-" : "+"
-            suffix = sign + pad(abs(offset) / 3600) + ":" + pad(abs(offset) % 3600 / 60)
-        }
-        return "\(pad(year, 4))-\(pad(month))-\(pad(day))T\(pad(seconds / 3600)):\(pad(seconds % 3600 / 60)):\(pad(seconds % 60))\(suffix)"
     }
 
     /// Year, month and day of a day count from 1970-01-01 (H. Hinnant's civil_from_days).

@@ -264,10 +264,6 @@ struct JSONBytes {
         storage.count += 1
     }
 
-    mutating func append(contentsOf other: [UInt8]) {
-        other.withUnsafeBufferPointer { append(contentsOf: $0) }
-    }
-
     mutating func append(contentsOf other: UnsafeBufferPointer<UInt8>) {
         guard let source = other.baseAddress, !other.isEmpty else { return }
         storage.reserve(other.count)

@@ -60,9 +60,10 @@ public struct MissingSignatureRule: Rule {
                                                 message: "approval '\(role)' is given but names no signer and date", excerpt: text))
                 }
             } else if deliverable.isOpen, let deadline = deliverable.deadline, deadline.hasPassed(at: now) {
+                let written = deadline.iso8601
                 findings.append(RuleFinding(line: deliverable.line, column: deliverable.column,
-                                            message: "approval '\(role)' is still not given and its deadline \(deadline.iso8601) (\(deadline.source)) has passed",
-                                            excerpt: text, deadline: deadline, owner: deliverable.owner))
+                                            message: "approval '\(role)' is still not given and its deadline \(written) (\(deadline.source)) has passed",
+                                            excerpt: text, deadline: deadline, deadlineText: written, owner: deliverable.owner))
             }
         }
         for field in plan.decisionFields where field.isBlank {
