@@ -126,7 +126,9 @@ public struct Configuration: Sendable {
     private static func deadlineLinePattern(labels: [String]) -> Pattern? {
         guard !labels.isEmpty else { return nil }
         let alternation = labels.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
-        return try? Pattern(#"^\s*(\#(alternation))\s*:\s*(.*?)\s*$"#, caseInsensitive: true)
+        // A qualifier may come first (`Final deadline:`, `Review Due:`), `by`/`am` after (`Due by:`).
+        return try? Pattern(#"^[^\p{L}\p{N}]*((?:\p{L}[\p{L}-]*\s+){0,2}?(?:\#(alternation))(?:\s+(?:by|am|on|le|el|il))?)\s*[:：]\s*(.*?)\s*$"#,
+                            caseInsensitive: true)
     }
 
     /// Documents are Markdown files and configuration is YAML, whatever the globs say: the hook's

@@ -18,6 +18,8 @@ public struct Deadline: Sendable, Equatable, Hashable {
         case document
         /// A date in the document's title.
         case title
+        /// T-0 itself, for a pre-launch section of an anchored plan that names no deadline.
+        case launch
     }
 
     public let instant: Date
@@ -53,6 +55,7 @@ public struct Deadline: Sendable, Equatable, Hashable {
         case .relative: return anchorLine.map { $0 > 0 ? "\(written) from T-0 on line \($0)" : "\(written) from the configured anchor" } ?? written
         case .document: return "document deadline on line \(line)"
         case .title: return "title date on line \(line)"
+        case .launch: return anchorLine.map { $0 > 0 ? "T-0 on line \($0), for a pre-launch section without a deadline" : "the configured anchor, for a pre-launch section without a deadline" } ?? "T-0"
         }
     }
 }

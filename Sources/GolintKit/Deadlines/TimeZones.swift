@@ -28,6 +28,21 @@ public enum TimeZones {
         return zones
     }()
 
+    /// The region whose time an abbreviation names (`CET` → Europe/Berlin), for a document's
+    /// zone-less dates: the region's summer time follows, where a date written with `CET` is +01:00.
+    public static func region(ofAbbreviation name: String) -> TimeZone? {
+        if let region = regions[name.uppercased()] { return TimeZone(identifier: region) }
+        return named(name)
+    }
+
+    private static let regions: [String: String] = [
+        "CET": "Europe/Berlin", "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
+        "EET": "Europe/Athens", "EEST": "Europe/Athens", "WET": "Europe/Lisbon", "BST": "Europe/London", "MSK": "Europe/Moscow",
+        "IST": "Asia/Kolkata", "JST": "Asia/Tokyo", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+        "EST": "America/New_York", "EDT": "America/New_York", "CST": "America/Chicago", "CDT": "America/Chicago",
+        "MST": "America/Denver", "MDT": "America/Denver", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    ]
+
     /// `+01:00`, `+0100`, `-05` as seconds east of UTC.
     static func offsetSeconds(_ text: String) -> Int? {
         guard let sign = text.first, sign == "+" || sign == "-" else { return nil }

@@ -73,7 +73,7 @@ enum SnapshotDerivation {
             // and its role is read off its new text.
             let role = before.isApproval ? ApprovalRole.inApprovalSection(after.text, configuration) : nil
             let signature = role != nil && after.checked ? (try? Plan.signature(in: after.text, configuration)) ?? nil : nil
-            let own = DeadlineResolver.markedDates(in: after.text).first { $0.instant(defaultZone: TimeZones.utc) != nil }
+            let own = DeadlineResolver.ownDates(in: after.text).first { $0.instant(defaultZone: TimeZones.utc) != nil }
             items[itemIndex] = DocumentSnapshot.Item(
                 text: after.text, state: after.checked ? .done : .open, line: before.line, column: before.column, source: source.lines[index].trimmedSpaces.capped(1000),
                 section: before.section, role: role, signed: signature != nil, signer: signature?.signer, ownDeadline: own.map { String(after.text[$0.range]) })

@@ -11,8 +11,18 @@ struct DeadlineResolver {
     private(set) var datedHeadings: [DatedHeading] = []
     let anchors: [Anchor]
     /// Per section, the deadline its deliverables inherit when they name none themselves.
-    private(set) var sectionDeadlines: [Deadline?] = []
-    private(set) var unreadable: [UnreadableDeadline] = []
+    private var sectionDeadlines: [Deadline?] = []
+    /// Sections whose heading makes their content conditional (`If …`, `For NO-GO`, `(if needed)`): never due.
+    private var conditional: [Bool] = []
+    /// Unreadable dates on deliverables themselves, and anchor problems: always reported.
+    private var unreadableOwn: [UnreadableDeadline] = []
+    /// Unreadable section deadlines (lines, headings): reported only when a deliverable would take
+    /// its deadline from one. Per section, which of them its deliverables would take.
+    private var unreadableOfSection: [UnreadableDeadline] = []
+    private var unreadableInScope: [Int?] = []
+    private var unreadableUsed: Set<Int> = []
+    /// `By May 7:` / `Bis 7. Mai:` label lines: a deadline for the list that follows, per section.
+    private var listLabels: [Int: [(line: Int, deadline: Deadline)]] = [:]
     private var instants: InstantCache
     /// Date cells repeat (`Mar 3` in many rows): each distinct text is read once per document.
     private var cellDates: [String: WrittenDate?] = [:]
@@ -20,52 +30,89 @@ struct DeadlineResolver {
     private let order: DateOrder?
     private let sections: [Section]
     private let configuredAnchor: Anchor?
+    private let configuration: Configuration
+
+    /// Everything unreadable that matters: dates on deliverables, anchor problems, and section
+    /// deadlines that some deliverable would have taken.
+    var unreadable: [UnreadableDeadline] {
+        unreadableOwn + unreadableUsed.sorted().map { unreadableOfSection[$0] }
+    }
 
     init(document: Document, configuration: Configuration) {
-        let zone = DeadlineResolver.namedZone(in: document) ?? configuration.timezone ?? TimeZones.utc
-        defaultZone = zone
         order = configuration.dateOrder
+        self.configuration = configuration
         sections = document.sections
-        instants = InstantCache(defaultZone: zone)
         referenceYear = DeadlineResolver.referenceYear(in: document, order: configuration.dateOrder)
         configuredAnchor = configuration.anchor.map { Anchor(instant: $0.date, timeZone: $0.zone, line: 0, scope: 0, text: "anchor") }
+        let namedZone = DeadlineResolver.namedZone(in: document)
         var unreadable: [UnreadableDeadline] = []
+        anchors = DeadlineResolver.anchors(in: document, order: order, referenceYear: referenceYear,
+                                           zone: namedZone ?? configuration.timezone ?? TimeZones.utc, unreadable: &unreadable)
+        // Dates without a zone are in the zone the document names: an IANA zone anywhere, else the
+        // one its launch line names (`CET` as the region's time, so that summer time follows).
+        let zone = namedZone ?? anchors.lazy.compactMap(\.writtenZone).first.flatMap(TimeZones.region(ofAbbreviation:))
+            ?? configuration.timezone ?? TimeZones.utc
+        defaultZone = zone
+        instants = InstantCache(defaultZone: zone)
+        unreadableOwn = unreadable
+        let count = document.sections.count
+        var conditional = [Bool](repeating: false, count: count)
+        for section in document.sections {
+            let inherited = section.parent.map { conditional[$0] } == true
+            conditional[section.index] = inherited || section.heading.map { $0.level >= 2 && ConditionalText.isConditionalHeading($0.text) } == true
+        }
+        self.conditional = conditional
+
         let lines = DeadlineResolver.deadlineLines(in: document, labelled: configuration.deadlineLinePattern, order: order)
         deadlineLines = lines
-        anchors = DeadlineResolver.anchors(in: document, order: order, referenceYear: referenceYear, zone: zone, unreadable: &unreadable)
-        self.unreadable = unreadable
-
-        var own = [Deadline?](repeating: nil, count: document.sections.count)
+        var own = [Deadline?](repeating: nil, count: count)
+        var ownUnreadable = [Int?](repeating: nil, count: count)
+        // The first deadline line of a section counts: read from the last, the first one is kept.
         for line in lines.reversed() {
             let isDocument = line.section == 0 || document.sections[line.section].level == 1
-            guard let date = line.deadlineDate else {
-                if !line.value.isEmpty {
-                    let reason = line.dates.isEmpty ? "names no date golint can read" : "is not a calendar date"
-                    self.unreadable.append(UnreadableDeadline(line: line.line, column: document.column(of: line.value, line: line.line)
-                                                              ?? document.indentColumn(line.line), text: line.value, reason: reason))
+            let column = document.column(of: line.value, line: line.line) ?? document.indentColumn(line.line)
+            if line.isListLabel {
+                if let date = line.deadlineDate, let deadline = resolve(date, origin: .section, line: line.line, written: line.value, column: column) {
+                    listLabels[line.section, default: []].insert((line.line, deadline), at: 0)
                 }
                 continue
             }
-            if let deadline = resolve(date, origin: isDocument ? .document : .section, line: line.line, written: line.value,
-                                      column: document.column(of: line.value, line: line.line) ?? 1) {
-                own[line.section] = deadline
+            if let date = line.deadlineDate {
+                if let deadline = resolve(date, origin: isDocument ? .document : .section, line: line.line, written: line.value, column: column) {
+                    (own[line.section], ownUnreadable[line.section]) = (deadline, nil)
+                }
+                continue
             }
+            // Nothing to read is nothing to say: `Deadline: -`, `Frist: [Datum]`.
+            guard !EmptyValue.isEmpty(line.value, configuration) else { continue }
+            if let relative = RelativeTime.deadline(in: line.value) {
+                switch relativeDeadline(relative, section: line.section, line: line.line, column: column, written: relative.text) {
+                case let .success(deadline): (own[line.section], ownUnreadable[line.section]) = (deadline, nil)
+                case let .failure(problem): (own[line.section], ownUnreadable[line.section]) = (nil, record(problem))
+                }
+                continue
+            }
+            let reason = line.dates.isEmpty ? "names no date golint can read" : "is not a calendar date"
+            (own[line.section], ownUnreadable[line.section]) = (nil, record(UnreadableDeadline(line: line.line, column: column, text: line.value, reason: reason)))
         }
         var datedHeadings: [DatedHeading] = []
         for section in document.sections {
             guard let heading = section.heading else { continue }
             let dates = DeadlineResolver.headingDates(heading.text, order: order)
             if !dates.isEmpty { datedHeadings.append(DatedHeading(heading: heading, section: section.index, dates: dates)) }
-            guard own[section.index] == nil else { continue }
-            own[section.index] = headingDeadline(section, heading, dates: dates, document: document)
+            guard own[section.index] == nil, ownUnreadable[section.index] == nil else { continue }
+            switch headingDeadline(section, heading, dates: dates, document: document) {
+            case let .success(deadline)?: own[section.index] = deadline
+            case let .failure(problem)?: ownUnreadable[section.index] = record(problem)
+            case nil: break
+            }
         }
         self.datedHeadings = datedHeadings
 
         // A section without a deadline of its own inherits its parent's; parents come first. The
-        // title's date ends the launch, not what comes after it.
-        // Whether a section comes after the launch is asked only of sections that would inherit
-        // the title's date; the answer for each section is worked out once.
-        var postLaunch = [Bool?](repeating: nil, count: document.sections.count)
+        // title's date ends the launch, not what comes after it. Whether a section comes after the
+        // launch is worked out once per section.
+        var postLaunch = [Bool?](repeating: nil, count: count)
         func isPostLaunch(_ index: Int) -> Bool {
             if let known = postLaunch[index] { return known }
             let section = document.sections[index]
@@ -73,45 +120,89 @@ struct DeadlineResolver {
             postLaunch[index] = answer
             return answer
         }
-        var inherited = [Deadline?](repeating: nil, count: document.sections.count)
+        let launch = launchAnchor
+        // A plan runs in time order: once a section or item is due after T-0, the sections that
+        // follow are no longer before the launch (unless their heading says they are).
+        let launchPassedLine = launch.flatMap { anchor in
+            DeadlineResolver.firstLineDue(after: anchor.instant, own: own, sections: document.sections, items: document.items,
+                                          resolver: &self)
+        } ?? Int.max
+        var inherited = [Deadline?](repeating: nil, count: count)
+        unreadableInScope = [Int?](repeating: nil, count: count)
         for section in document.sections {
-            let candidate = own[section.index] ?? section.parent.flatMap { inherited[$0] }
-            inherited[section.index] = candidate?.origin == .title && isPostLaunch(section.index) ? nil : candidate
+            let index = section.index
+            if conditional[index] { continue }
+            var candidate = own[index] ?? (ownUnreadable[index] == nil ? section.parent.flatMap { inherited[$0] } : nil)
+            if candidate?.origin == .title && isPostLaunch(index) { candidate = nil }
+            unreadableInScope[index] = own[index] == nil ? ownUnreadable[index] ?? section.parent.flatMap { unreadableInScope[$0] } : nil
+            inherited[index] = candidate
         }
+        // In an anchored plan, a pre-launch section with no date of its own is due at T-0; each
+        // section is judged by itself, so the default is not inherited past the launch.
         sectionDeadlines = inherited
+        for section in document.sections where inherited[section.index] == nil && !conditional[section.index] {
+            guard let anchor = anchor(for: section.index), !isPostLaunch(section.index),
+                  (section.heading?.line ?? 0) < launchPassedLine || section.heading.map({ DeadlineResolver.isPreLaunch($0.text) }) == true
+            else { continue }
+            sectionDeadlines[section.index] = Deadline(instant: anchor.instant, timeZone: anchor.timeZone, origin: .launch, line: anchor.line,
+                                                       written: "T-0", anchorLine: anchor.line)
+        }
+    }
+
+    /// Keeps an unreadable section deadline until a deliverable takes it; its index.
+    private mutating func record(_ problem: UnreadableDeadline) -> Int {
+        unreadableOfSection.append(problem)
+        return unreadableOfSection.count - 1
     }
 
     // MARK: Deliverables
 
-    /// A deliverable's deadline: a date or relative time it names after a marker (`bis`, `due`),
-    /// else its section's.
+    /// The deadline a deliverable of `section` takes when it names none itself; an unreadable one
+    /// it would have taken is reported from now on.
+    mutating func sectionDeadline(_ section: Int) -> Deadline? {
+        if let problem = unreadableInScope[section] { unreadableUsed.insert(problem) }
+        return sectionDeadlines[section]
+    }
+
+    /// Whether a section's content is conditional (`If …`, `For NO-GO`): never due.
+    func isConditional(section: Int) -> Bool { conditional[section] }
+
+    /// A deliverable's deadline: a date or relative time it names after a marker (`bis`, `due`) or
+    /// as its leading label (`4. May:`), else the `By <date>:` line over its list, else its section's.
     mutating func deadline(ofText text: String, line: Int, column: Int, section: Int, in document: Document) -> Deadline? {
-        for date in Self.markedDates(in: text, order: order) {
+        if conditional[section] || ConditionalText.isConditional(text) { return nil }
+        for date in Self.ownDates(in: text, order: order) {
             let written = String(text[date.range])
             if let deadline = resolve(date, origin: .item, line: line, written: written,
                                       column: document.column(of: written, line: line) ?? column) {
                 return deadline
             }
         }
-        return sectionDeadlines[section]
+        if let label = listLabels[section]?.last(where: { $0.line < line }) { return label.deadline }
+        return sectionDeadline(section)
     }
 
     /// A table row's deadline: its date cell (a range ends at its last day; `Day 2`, `T-24h`
     /// count from the anchor), else its section's.
     mutating func deadline(ofDateCell cell: (text: String, column: Int)?, line: Int, section: Int) -> Deadline? {
-        guard let cell else { return sectionDeadlines[section] }
+        if conditional[section] { return nil }
+        // `-`, `n/a`, `[Date]`: no date given, the section's deadline applies.
+        guard let cell, !EmptyValue.isEmpty(cell.text, configuration) else { return sectionDeadline(section) }
         let cached = cellDates[cell.text]
         let parsed = cached ?? DateParser.dates(in: cell.text, order: order).last
         if cached == nil { cellDates[cell.text] = .some(parsed) }
         if let date = parsed {
-            return resolve(date, origin: .table, line: line, written: cell.text, column: cell.column) ?? sectionDeadlines[section]
+            return resolve(date, origin: .table, line: line, written: cell.text, column: cell.column) ?? sectionDeadline(section)
         }
-        if let relative = RelativeTime.first(in: cell.text) {
-            return relativeDeadline(relative, section: section, line: line, column: cell.column, written: cell.text)
-                ?? sectionDeadlines[section]
+        if let relative = RelativeTime.deadline(in: cell.text) {
+            switch relativeDeadline(relative, section: section, line: line, column: cell.column, written: cell.text) {
+            case let .success(deadline): return deadline
+            case let .failure(problem): unreadableOwn.append(problem)
+            }
+            return sectionDeadline(section)
         }
-        unreadable.append(UnreadableDeadline(line: line, column: cell.column, text: cell.text, reason: "names no date golint can read"))
-        return sectionDeadlines[section]
+        unreadableOwn.append(UnreadableDeadline(line: line, column: cell.column, text: cell.text, reason: "names no date golint can read"))
+        return sectionDeadline(section)
     }
 
     // MARK: Reading dates
@@ -120,22 +211,30 @@ struct DeadlineResolver {
     /// unreadable one is recorded and gives nil.
     private mutating func resolve(_ date: WrittenDate, origin: Deadline.Origin, line: Int, written: String,
                                   column: @autoclosure () -> Int) -> Deadline? {
-        guard let dated = date.dated(inferring: referenceYear) else {
-            unreadable.append(UnreadableDeadline(line: line, column: column(), text: written,
-                                                 reason: "has no year, and the document names none to take it from"))
+        switch instant(of: date, line: line, written: written, column: column()) {
+        case let .success(instant): return Deadline(instant: instant.date, timeZone: instant.zone, origin: origin, line: line, written: written)
+        case let .failure(problem):
+            unreadableOwn.append(problem)
             return nil
         }
-        guard let instant = instants.instant(of: dated) else {
-            unreadable.append(UnreadableDeadline(line: line, column: column(), text: written, reason: "is not a calendar date"))
-            return nil
-        }
-        return Deadline(instant: instant.date, timeZone: instant.zone, origin: origin, line: line, written: written)
     }
 
-    /// The innermost anchor whose scope holds `section`, else the configuration's.
+    private mutating func instant(of date: WrittenDate, line: Int, written: String, column: @autoclosure () -> Int)
+        -> Result<(date: Date, zone: TimeZone), UnreadableDeadline> {
+        guard let dated = date.dated(inferring: referenceYear) else {
+            return .failure(UnreadableDeadline(line: line, column: column(), text: written,
+                                               reason: "has no year, and the document names none to take it from"))
+        }
+        guard let instant = instants.instant(of: dated) else {
+            return .failure(UnreadableDeadline(line: line, column: column(), text: written, reason: "is not a calendar date"))
+        }
+        return .success(instant)
+    }
+
     /// The launch's T-0: the first anchor the document names, else the configuration's.
     var launchAnchor: Anchor? { anchors.min { $0.line < $1.line } ?? configuredAnchor }
 
+    /// The innermost anchor whose scope holds `section`, else the configuration's.
     private func anchor(for section: Int) -> Anchor? {
         var current: Int? = section
         while let index = current {
@@ -145,37 +244,58 @@ struct DeadlineResolver {
         return configuredAnchor
     }
 
-    private mutating func relativeDeadline(_ relative: RelativeTime, section: Int, line: Int, column: Int, written: String) -> Deadline? {
+    private func relativeDeadline(_ relative: RelativeTime, section: Int, line: Int, column: Int, written: String)
+        -> Result<Deadline, UnreadableDeadline> {
         guard let anchor = anchor(for: section) else {
-            unreadable.append(UnreadableDeadline(line: line, column: column, text: relative.text,
-                                                 reason: "is relative, but no T-0 anchor is in scope (such as '### T-0 (2026-03-06 10:00 CET)' or 'Go-Live: 2026-03-06 10:00 CET')"))
-            return nil
+            return .failure(UnreadableDeadline(line: line, column: column, text: relative.text,
+                                               reason: "is relative, but no T-0 anchor is in scope: add a Go-Live: line with date and time (such as 'Go-Live: 2026-03-06 10:00 CET'), or anchor: in .golint.yml"))
         }
-        guard let instant = relative.instant(from: anchor) else { return nil }
-        return Deadline(instant: instant, timeZone: anchor.timeZone, origin: .relative, line: line, written: relative.text, anchorLine: anchor.line)
+        if anchor.isDayOnly && relative.needsTimeOfDay {
+            return .failure(UnreadableDeadline(line: line, column: column, text: relative.text,
+                                               reason: "counts hours from T-0, but the launch line on line \(anchor.line) names a day and no time; add the time to it"))
+        }
+        guard let instant = relative.instant(from: anchor) else {
+            return .failure(UnreadableDeadline(line: line, column: column, text: relative.text, reason: "is not a calendar date"))
+        }
+        return .success(Deadline(instant: instant, timeZone: anchor.timeZone, origin: .relative, line: line, written: relative.text, anchorLine: anchor.line))
     }
 
     /// A heading's own deadline: its date (the explicit date wins over a relative time, and says
-    /// so when the two disagree by more than a day), else its relative time.
-    private mutating func headingDeadline(_ section: Section, _ heading: Heading, dates: [WrittenDate], document: Document) -> Deadline? {
+    /// so when the two disagree by more than a day), else its relative time, else a clock time or
+    /// window below an anchor (on the anchor's day); nil when it names none.
+    private mutating func headingDeadline(_ section: Section, _ heading: Heading, dates: [WrittenDate], document: Document)
+        -> Result<Deadline, UnreadableDeadline>? {
         let origin: Deadline.Origin = heading.level == 1 ? .title : .heading
-        let relative = heading.level == 1 ? nil : RelativeTime.first(in: heading.text)
+        let relative = heading.level == 1 ? nil : RelativeTime.deadline(in: heading.text)
         func column(_ text: String) -> Int { document.column(of: text, line: heading.line) ?? 1 }
         // A range in a heading ("2026-03-01 → 2026-03-06") is one date that ends at its last day.
         if let date = dates.last {
             let written = String(heading.text[date.range])
-            guard let deadline = resolve(date, origin: origin, line: heading.line, written: written, column: column(written)) else { return nil }
-            if let relative, !relative.isZero, let anchor = anchor(for: section.index), anchor.line != heading.line,
-               let implied = relative.instant(from: anchor), abs(implied.timeIntervalSince(deadline.instant)) > 86_400 {
-                unreadable.append(UnreadableDeadline(
-                    line: heading.line, column: column(relative.text), text: relative.text,
-                    reason: "means \(ISOTime.format(implied, in: anchor.timeZone)) from T-0 on line \(anchor.line), but the heading's date '\(written)' says \(deadline.iso8601); the date is used"))
+            switch instant(of: date, line: heading.line, written: written, column: column(written)) {
+            case let .failure(problem): return .failure(problem)
+            case let .success(instant):
+                let deadline = Deadline(instant: instant.date, timeZone: instant.zone, origin: origin, line: heading.line, written: written)
+                if let relative, !relative.isZero, let anchor = anchor(for: section.index), anchor.line != heading.line,
+                   let implied = relative.instant(from: anchor), abs(implied.timeIntervalSince(deadline.instant)) > 86_400 {
+                    unreadableOwn.append(UnreadableDeadline(
+                        line: heading.line, column: column(relative.text), text: relative.text,
+                        reason: "means \(ISOTime.format(implied, in: anchor.timeZone)) from T-0 on line \(anchor.line), but the heading's date '\(written)' says \(deadline.iso8601); the date is used"))
+                }
+                return .success(deadline)
             }
-            return deadline
         }
         // `### T-0` without a date of its own: the anchor's moment.
-        guard let relative else { return nil }
-        return relativeDeadline(relative, section: section.index, line: heading.line, column: column(relative.text), written: relative.text)
+        if let relative {
+            return relativeDeadline(relative, section: section.index, line: heading.line, column: column(relative.text), written: relative.text)
+        }
+        guard heading.level >= 2, let anchor = anchor(for: section.index), !anchor.isDayOnly,
+              let clock = ClockTime.last(in: heading.text) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = anchor.timeZone
+        let day = calendar.dateComponents([.year, .month, .day], from: anchor.instant)
+        guard let instant = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: clock.hour,
+                                                              minute: clock.minute, second: clock.second)) else { return nil }
+        return .success(Deadline(instant: instant, timeZone: anchor.timeZone, origin: .heading, line: heading.line, written: clock.text))
     }
 
     /// Dates in a heading, less status stamps: `## Blockers (updated 2025-10-19)` states no deadline.
@@ -192,12 +312,40 @@ struct DeadlineResolver {
 
     /// `T+…`, post-launch, after go-live, nach dem Go-Live, rollback, `If …` sections.
     static func isPostLaunch(_ heading: String) -> Bool {
-        (try? postLaunchPattern.firstMatch(in: heading)) != nil
+        (try? postLaunchPattern.firstMatch(in: heading)) != nil || ConditionalText.isConditionalHeading(heading)
     }
 
     private static let postLaunchPattern = try! Pattern(
-        #"(?:^|[^\p{L}])(?:(?-i:T)\s?\+\s?[0-9]|post[- ]?launch|post[- ]?go[- ]?live|after\s+(?:the\s+)?(?:go[- ]?live|launch)|nach\s+(?:dem\s+)?go[- ]?live|rollback|roll-back|hypercare|nachbereitung)|^\W*(?:if|falls|wenn)\s"#,
+        #"(?:^|[^\p{L}])(?:(?-i:T)\s?\+\s?[0-9]|(?-i:[DJ])\s?\+\s?[1-9]|post[- ]?(?:launch|go[- ]?live)|after\s+(?:the\s+)?(?:go[- ]?live|launch)|nach\s+(?:dem\s+)?(?:go[- ]?live|launch)|rollback|roll-back|r[üu]ckfall|hypercare|nachbereitung|retrospective|lessons\s+learned|despu[ée]s\s+del?\s+lanzamiento|apr[èe]s\s+(?:la\s+)?mise\s+en\s+production)"#,
         caseInsensitive: true)
+
+    /// Headings that say they come before the launch, wherever they stand in the plan.
+    static func isPreLaunch(_ heading: String) -> Bool { (try? preLaunchPattern.firstMatch(in: heading)) != nil }
+
+    private static let preLaunchPattern = try! Pattern(
+        #"(?:^|[^\p{L}])(?:pre[- ]?(?:launch|go[- ]?live|deploy(?:ment)?|release|cutover|flight)|before\s+(?:the\s+)?(?:go[- ]?live|launch|release)|vor\s+(?:dem\s+)?(?:go[- ]?live|launch|release))"#,
+        caseInsensitive: true)
+
+    /// The first line whose deadline (a section's own, or a task item's own date) falls after the
+    /// launch: where the plan moves past T-0.
+    private static func firstLineDue(after launch: Date, own: [Deadline?], sections: [Section], items: [TaskItem],
+                                     resolver: inout DeadlineResolver) -> Int? {
+        var first: Int?
+        for section in sections {
+            guard let deadline = own[section.index], deadline.instant > launch, let line = section.heading?.line else { continue }
+            first = line
+            break
+        }
+        for item in items where item.line < (first ?? Int.max) && item.text.containsASCIIDigit {
+            guard let date = ownDates(in: item.text, order: resolver.order).first,
+                  case let .success(instant) = resolver.instant(of: date, line: item.line, written: "", column: 1) else { continue }
+            if instant.date > launch {
+                first = item.line
+                break
+            }
+        }
+        return first
+    }
 
     // MARK: The document
 
@@ -236,38 +384,45 @@ struct DeadlineResolver {
     }
 
     /// The launch moment: a heading with `T-0` and a date with its time, or a labelled line
-    /// (`Go-Live: 2026-02-01 00:00 UTC`, `Cutover:`, `Launch:`, `Deploy:`). A heading's anchor
-    /// applies to its parent section (its `T-48h` and `T+1h` siblings); a line's to its section.
+    /// (`Go-Live: 2026-02-01 00:00 UTC`, `Cutover:`, `Launch Date:`, `Lanzamiento:`). A line with a
+    /// day and no time anchors day offsets (its end). A heading's anchor applies to its parent
+    /// section (its `T-48h` and `T+1h` siblings); a line's to its section.
     private static func anchors(in document: Document, order: DateOrder?, referenceYear: Int?, zone: TimeZone,
                                 unreadable: inout [UnreadableDeadline]) -> [Anchor] {
         var found: [Anchor] = []
-        func instant(_ text: String) -> (date: Date, zone: TimeZone, written: String)? {
-            for date in DateParser.dates(in: text, order: order) where date.hour != nil && !date.endOfDayWritten {
-                if let instant = date.dated(inferring: referenceYear)?.instant(defaultZone: zone) { return (instant.date, instant.zone, String(text[date.range])) }
-            }
-            return nil
+        func moment(_ text: String, dayOnly allowed: Bool) -> Anchor? {
+            let dates = DateParser.dates(in: text, order: order)
+            let timed = dates.first { $0.hour != nil && !$0.endOfDayWritten }
+            guard let date = timed ?? (allowed ? dates.first : nil),
+                  let instant = date.dated(inferring: referenceYear)?.instant(defaultZone: zone) else { return nil }
+            var anchor = Anchor(instant: instant.date, timeZone: instant.zone, line: 0, scope: 0, text: text, writtenZone: date.zoneName)
+            anchor.isDayOnly = timed == nil
+            return anchor
         }
         for section in document.sections {
             // An anchor heading says T-0; most headings have no capital T at all.
             guard let heading = section.heading, heading.level >= 2, heading.text.containsASCII("T"),
                   RelativeTime.first(in: heading.text)?.isZero == true,
-                  let moment = instant(heading.text) else { continue }
-            found.append(Anchor(instant: moment.date, timeZone: moment.zone, line: heading.line, scope: section.parent ?? 0, text: heading.text))
+                  let anchor = moment(heading.text, dayOnly: false) else { continue }
+            found.append(anchor.placed(line: heading.line, scope: section.parent ?? 0))
         }
-        for block in document.blocks where block.kind == .paragraph && block.item == nil && block.text.containsASCII(":") {
+        for block in document.blocks where block.kind == .paragraph && block.item == nil && block.text.containsASCIIDigit {
             block.text.forEachLine { line, offset in
-                // An anchor line names a date and a time: it has digits.
-                guard line.containsASCIIDigit else { return }
+                // An anchor line names a date: it has digits and a colon.
+                guard line.containsASCIIDigit, line.containsASCII(":") else { return }
                 let text = String(line)
                 guard let match = try? anchorLine.firstMatch(in: text), let value = text.text(match.ranges[1]),
-                      let moment = instant(value) else { return }
-                found.append(Anchor(instant: moment.date, timeZone: moment.zone, line: block.line + offset, scope: block.section, text: text))
+                      let anchor = moment(value, dayOnly: true) else { return }
+                found.append(Anchor(instant: anchor.instant, timeZone: anchor.timeZone, line: block.line + offset, scope: block.section,
+                                    text: text, isDayOnly: anchor.isDayOnly, writtenZone: anchor.writtenZone))
             }
         }
         // Two anchors in one scope: the first counts, the second is a warning naming both.
         var kept: [Anchor] = []
         for anchor in found.sorted(by: { $0.line < $1.line }) {
             if let first = kept.first(where: { $0.scope == anchor.scope }) {
+                // The same moment written twice (a summary line and a heading) is one anchor.
+                guard first.instant != anchor.instant else { continue }
                 unreadable.append(UnreadableDeadline(
                     line: anchor.line, column: document.indentColumn(anchor.line), text: anchor.text.trimmedSpaces.capped(80),
                     reason: "is a second T-0 anchor in the same scope as line \(first.line); relative times count from line \(first.line)"))
@@ -279,22 +434,44 @@ struct DeadlineResolver {
     }
 
     private static let anchorLine = try! Pattern(
-        #"^\s*(?:go[- ]?live|launch|cutover|cut-over|deploy(?:ment)?|release|livegang|produktivstart|umstellung|t-?0)(?:[- ]?(?:date|datum|termin|time|zeit|zeitpunkt|moment))?\s*:\s*(.+?)\s*$"#,
+        #"^\W*(?:go[- ]?live|launch|cutover|cut-over|deploy(?:ment)?|release|livegang|produktivstart|umstellung|t-?0|lanzamiento|puesta\s+en\s+producci[óo]n|salida\s+a\s+producci[óo]n|mise\s+en\s+production|lancement|mise\s+en\s+service|lancio|rilascio|messa\s+in\s+produzione|lan[çc]amento|entrada\s+em\s+produ[çc][ãa]o|go[- ]?live[- ]?datum|リリース|本番リリース|稼働開始)(?:[- ]?(?:date|datum|termin|time|zeit|zeitpunkt|moment|day|tag|fecha|date\s+et\s+heure|data|日|日時))?\W*?\s*[:：]\s*(.+?)\s*$"#,
         caseInsensitive: true)
 
     /// A deadline marker and what may stand between it and the date: `bis`, `Frist: am`, `due on`.
     private static let marker = try! Pattern(
-        #"\b(?:bis|due|until|by|deadline|frist|fällig(?:\s+am)?|spätestens|before)\b\s*:?\s*(?:zum\s+|am\s+|on\s+|the\s+)?"#,
+        #"\b(?:bis|due|until|by|deadline|frist|fällig(?:\s+am)?|spätestens|before|hasta|avant|entro|até|prima\s+del)\b\s*:?\s*(?:zum\s+|am\s+|on\s+|the\s+|le\s+|el\s+|il\s+|o\s+)?"#,
         caseInsensitive: true)
 
-    /// Dates on a deliverable right after a deadline marker (`bis`, `due`, `Frist:` …), valid or not.
-    static func markedDates(in text: String, order: DateOrder? = nil) -> [WrittenDate] {
-        // Most items carry no dated marker: a byte scan for a digit spares the patterns.
-        guard text.containsASCIIDigit, let markers = try? marker.matches(in: text) else { return [] }
-        return markers.compactMap { DateParser.date(at: $0.range.upperBound, in: text, order: order) }
+    /// A leading date label on a deliverable: `4. May: Send the invites`, `2026-05-04 – Send`,
+    /// `8.-9. Feb: Outreach`; the label is at most a few words and starts with its date.
+    private static let leadingLabel = try! Pattern(#"^\s*((?:[^:–—\n]|:(?=[0-9])){1,40}?)\s*(?::\s|:$|\s[–—-]\s)"#, anchored: true)
+    private static let leadingScalars = CharacterSet(charactersIn: "0123456789.-–/ ")
+
+    /// Dates a deliverable names for itself: after a deadline marker (`bis`, `due`, `Frist:`), or
+    /// as its leading label; valid or not.
+    static func ownDates(in text: String, order: DateOrder? = nil) -> [WrittenDate] {
+        // Most items carry no date: a byte scan for a digit spares the patterns.
+        guard text.containsASCIIDigit else { return [] }
+        var dates: [WrittenDate] = []
+        if let label = try? leadingLabel.prefixMatch(in: text, at: text.startIndex), let labelRange = label.ranges[1] {
+            // Only a label that starts with its date, or with a day range ending in it, is a date label.
+            let lead = text[labelRange].unicodeScalars.prefix { leadingScalars.contains($0) }.count
+            if let date = DateParser.dates(in: text, order: order).last(where: { labelRange.contains($0.range.lowerBound) }),
+               text.unicodeScalars[labelRange.lowerBound..<date.range.lowerBound].count <= lead {
+                dates.append(date)
+            }
+        }
+        if let markers = try? marker.matches(in: text) {
+            dates += markers.compactMap { DateParser.date(at: $0.range.upperBound, in: text, order: order) }
+        }
+        return dates
     }
 
+    /// Label lines: `Deadline: …` and the configured labels, with a qualifier before them
+    /// (`Final deadline:`, `**Review Due**:`); `By <date>:` / `Bis <date>:` / `Until <date>:` over
+    /// a list; `Bis 2026-03-05` alone.
     private static let until = try! Pattern(#"^\s*(Bis)\s+(.+?)\s*$"#, caseInsensitive: true)
+    private static let listLabel = try! Pattern(#"^\W*(by|bis|until|till|hasta\s+el|avant\s+le|entro\s+il|até)\s+(.+?)\s*[:：]\s*$"#, caseInsensitive: true)
 
     private static func deadlineLines(in document: Document, labelled: Pattern?, order: DateOrder?) -> [DeadlineLine] {
         guard let labelled else { return [] }
@@ -303,10 +480,16 @@ struct DeadlineResolver {
             block.text.forEachLine { line, offset in
                 let lineNumber = block.line + offset
                 // A labelled line needs its colon; "Bis 2026-03-05" needs a year.
-                let colon = line.containsASCII(":"), year = line.containsFourDigitRun
+                let colon = line.containsASCII(":") || line.contains("："), year = line.containsFourDigitRun
                 guard colon || year else { return }
                 let text = String(line)
-                if colon, let match = try? labelled.firstMatch(in: text) {
+                if colon, line.containsASCIIDigit, let match = try? listLabel.firstMatch(in: text), let value = text.text(match.ranges[2]) {
+                    let dates = DateParser.dates(in: value, order: order)
+                    // "By the end of the sprint:" is prose; only "By May 7:" is a deadline.
+                    guard dates.first.map({ $0.range.lowerBound == value.startIndex }) == true else { return }
+                    result.append(DeadlineLine(line: lineNumber, section: block.section, label: text.text(match.ranges[1]) ?? "By", value: value,
+                                               dates: dates, isListLabel: true))
+                } else if colon, let match = try? labelled.firstMatch(in: text) {
                     let value = text.text(match.ranges[2]) ?? ""
                     let label = text.text(match.ranges[1]) ?? ""
                     result.append(DeadlineLine(line: lineNumber, section: block.section, label: label, value: value,
@@ -363,6 +546,8 @@ public struct DeadlineLine: Sendable {
     public let label: String
     public let value: String
     public let dates: [WrittenDate]
+    /// `By May 7:` over a list: the deadline of the items that follow it in its section.
+    public var isListLabel = false
 
     private static let windowLabels: Set<String> = ["zeitraum", "zeitfenster", "window", "time window", "timeframe", "time frame", "timebox"]
 
@@ -374,7 +559,7 @@ public struct DeadlineLine: Sendable {
 
 /// A date that names no existing day or cannot be read, where a deadline was meant; also an
 /// anchor problem (a relative time without one, two in one scope, an offset against its date).
-public struct UnreadableDeadline: Sendable, Equatable {
+public struct UnreadableDeadline: Sendable, Equatable, Error {
     public let line: Int
     public let column: Int
     public let text: String

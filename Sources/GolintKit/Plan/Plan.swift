@@ -85,7 +85,7 @@ public struct Plan: Sendable {
             + signatureTables.flatMap { SignoffForm.rows(of: $0, configuration) ?? [] }
         for entry in forms.sorted(by: { $0.line < $1.line }) {
             runs[3].append(Deliverable(kind: entry.isTableRow ? .signatureRow : .signoffLine, text: entry.text, state: entry.isBlank ? .open : .done,
-                                       owner: nil, deadline: deadlines.sectionDeadlines[entry.section], section: entry.section, line: entry.line,
+                                       owner: nil, deadline: deadlines.sectionDeadline(entry.section), section: entry.section, line: entry.line,
                                        column: entry.column, role: entry.role, signed: entry.isSigned, signer: entry.signer, signedOn: entry.date))
         }
         deliverables = Plan.merged(runs)

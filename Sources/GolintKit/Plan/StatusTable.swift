@@ -20,8 +20,17 @@ struct StatusTable {
                                                    "step", "activity", "aktivität", "maßnahme", "was", "what", "todo", "to-do", "milestone", "meilenstein"]
     private static let ownerHeaders: Set<String> = ["owner", "verantwortlich", "lead", "wer", "assignee", "assigned to", "responsible", "zuständig",
                                                     "who", "dri", "verantwortung", "owner(s)"]
-    private static let dateHeaders: Set<String> = ["day", "date", "datum", "tag", "due", "deadline", "fällig", "when", "wann", "termin", "frist",
-                                                   "due date", "target", "zieldatum", "by", "bis"]
+    /// Date columns: a cell reads as the row's deadline. `Day`/`Tag` columns of day numbers count
+    /// only when no date column reads; `Target` only when its cells are dates (not `85%`).
+    private static let dateHeaders: Set<String> = ["date", "datum", "due", "deadline", "fällig", "when", "wann", "termin", "frist", "due date",
+                                                   "zieldatum", "by", "bis", "fecha", "fecha límite", "échéance", "date limite", "scadenza",
+                                                   "prazo", "data", "期限", "日付", "target date", "fälligkeit", "dia/fecha", "quand", "quando", "cuándo"]
+    private static let dayHeaders: Set<String> = ["day", "tag", "día", "dia", "jour", "giorno", "t-"]
+    private static let weakDateHeaders: Set<String> = ["target", "ziel", "objetivo", "objectif", "obiettivo", "meta", "eta", "planned", "geplant"]
+    /// Columns that rate a row (`🔴 Hoch`): traffic lights there are no status.
+    private static let ratingHeaders: Set<String> = ["impact", "severity", "priority", "prio", "risk", "risiko", "likelihood", "probability",
+                                                     "auswirkung", "priorität", "wahrscheinlichkeit", "schwere", "kritikalität", "criticality",
+                                                     "impacto", "prioridad", "gravité", "priorité", "impatto", "priorità", "impacto", "prioridade"]
     /// Cells of a status column without a status header: a whole checklist kept as `| ⬜ |` / `| ✅ |`.
     private static let statusGlyphs: Set<Character> = ["☐", "⬜", "□", "☑", "✅", "✔", "☒", "✓", "❌", "🔵", "🟢", "🟡", "🔴", "⏳"]
 
@@ -31,13 +40,17 @@ struct StatusTable {
         func column(_ names: Set<String>, excluding: [Int?] = []) -> Int? {
             columns.first { names.contains(headers[$0]) && !excluding.contains($0) }
         }
+        func cells(_ index: Int) -> [Substring] {
+            table.rows.compactMap { $0.cells.indices.contains(index) ? $0.cells[index].text.trimmedSpaces : nil }.filter { !$0.isEmpty }
+        }
         guard let status = column(StatusTable.statusHeaders) ?? columns.first(where: { index in
-            let cells = table.rows.compactMap { $0.cells.indices.contains(index) ? $0.cells[index].text.trimmedSpaces : nil }.filter { !$0.isEmpty }
+            guard !StatusTable.ratingHeaders.contains(headers[index]) else { return false }
+            let cells = cells(index)
             return !cells.isEmpty && cells.allSatisfy { $0.first.map(StatusTable.statusGlyphs.contains) == true }
         }) else { return nil }
         let owner = column(StatusTable.ownerHeaders, excluding: [status])
-        let date = column(StatusTable.dateHeaders, excluding: [status, owner])
-        let taken = [status, owner, date]
+        let date = StatusTable.dateColumn(headers: headers, cells: cells, excluding: [status, owner])
+        let taken = [status, owner, date?.index]
         let name = column(StatusTable.taskHeaders, excluding: taken)
             ?? columns.first { index in
                 !taken.contains(index) && table.rows.contains { $0.cells.indices.contains(index) && !$0.cells[index].text.trimmedSpaces.isEmpty }
@@ -47,10 +60,44 @@ struct StatusTable {
             func cell(_ index: Int?) -> Table.Cell? { index.flatMap { row.cells.indices.contains($0) ? row.cells[$0] : nil } }
             guard let nameCell = cell(name), !nameCell.text.trimmedSpaces.isEmpty else { return nil }
             let ownerText = cell(owner).map { String($0.text.trimmedSpaces) }.flatMap { $0.isEmpty ? nil : $0 }
-            let dateCell = cell(date).flatMap { $0.text.trimmedSpaces.isEmpty ? nil : (String($0.text.trimmedSpaces), $0.column) }
+            let dateCell = cell(date?.index).flatMap { cell -> (String, Int)? in
+                let text = cell.text.trimmedSpaces
+                guard !text.isEmpty else { return nil }
+                // A day column's bare number is that day of the schedule (`2` in `Day` is `Day 2`).
+                return (date?.isDayNumbers == true && Int(text) != nil ? "Day \(text)" : String(text), cell.column)
+            }
             return Row(name: String(nameCell.text.trimmedSpaces), nameColumn: nameCell.column, line: row.line,
                        status: String(cell(status)?.text.trimmedSpaces ?? ""), owner: ownerText, date: dateCell, block: nameCell.block)
         }
+    }
+
+    /// The date column is chosen by its cells: the candidate whose cells read as dates or relative
+    /// times most often; with none readable, a column headed `Date`/`Due`/… (its unreadable cells
+    /// are reported). `Start` columns are never deadlines.
+    private static func dateColumn(headers: [String], cells: (Int) -> [Substring], excluding: [Int?]) -> (index: Int, isDayNumbers: Bool)? {
+        var best: (index: Int, share: Double, isDayNumbers: Bool)?
+        var strong: Int?
+        for index in headers.indices where !excluding.contains(index) {
+            let header = headers[index]
+            let isDay = dayHeaders.contains(header)
+            guard dateHeaders.contains(header) || isDay || weakDateHeaders.contains(header) else { continue }
+            if strong == nil, dateHeaders.contains(header) { strong = index }
+            let values = cells(index)
+            guard !values.isEmpty else { continue }
+            var readable = 0, numbers = 0
+            for value in values {
+                let text = String(value)
+                if !DateParser.dates(in: text).isEmpty || RelativeTime.deadline(in: text) != nil { readable += 1 }
+                if isDay, Int(value) != nil { numbers += 1 }
+            }
+            // A day column of numbers reads as `Day N`, but only where no column of dates reads.
+            let dayNumbers = isDay && numbers == values.count
+            let share = Double(dayNumbers ? numbers : readable) / Double(values.count) - (dayNumbers ? 0.5 : 0)
+            guard dayNumbers || readable > 0, share > (best?.share ?? -1) else { continue }
+            best = (index, share, dayNumbers)
+        }
+        if let best { return (best.index, best.isDayNumbers) }
+        return strong.map { ($0, false) }
     }
 
     /// A header as compared: lower case, markup and trailing colons gone.
