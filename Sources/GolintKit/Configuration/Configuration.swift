@@ -47,6 +47,23 @@ public struct Configuration: Sendable {
             approvalScreen = WordStarts(approvalWords)
         }
     }
+    /// Words that name a role (`Lead`, `Security`, `QA`): a leading tag on a plain list item that
+    /// names one is its owner, and in an approval section a deliverable that names one is an approval.
+    public var roleWords: [String] = [] {
+        didSet {
+            let words = roleWords.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:))
+            rolePattern = words.isEmpty ? nil : try? Pattern(#"(?<![\p{L}\p{N}])(?:\#(words.joined(separator: "|")))(?![\p{L}\p{N}])"#, caseInsensitive: true)
+        }
+    }
+    public private(set) var rolePattern: Pattern?
+
+    /// Whether a text names a role word or a configured role.
+    public func namesRole(_ text: some StringProtocol) -> Bool {
+        let string = String(text)
+        if (try? rolePattern?.firstMatch(in: string)) ?? nil != nil { return true }
+        let lowered = string.lowercased()
+        return verification.roleKeys.contains { lowered.contains($0) }
+    }
     /// Where no word starts like an approval word, the pattern need not run.
     public private(set) var approvalScreen: WordStarts?
     /// The approval words as a word of their own (a compound's last part counts: `Business-Freigabe`), with

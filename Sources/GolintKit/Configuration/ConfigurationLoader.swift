@@ -159,6 +159,7 @@ public enum ConfigurationLoader {
             case "headings": configuration.signoffHeadings = try reader.strings(value)
             case "decision-fields": configuration.decisionFields = try reader.strings(value)
             case "approval-words": configuration.approvalWords = try reader.strings(value)
+            case "role-words": configuration.roleWords = try reader.strings(value)
             case "decision-options": configuration.decisionOptions = try reader.strings(value)
             case "signature":
                 let source = try reader.string(value)

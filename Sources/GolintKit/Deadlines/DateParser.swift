@@ -76,20 +76,35 @@ public enum DateParser {
         ("oktober", 10), ("october", 10), ("okt", 10), ("oct", 10),
         ("november", 11), ("nov", 11),
         ("dezember", 12), ("december", 12), ("dez", 12), ("dec", 12),
+        // Spanish, French, Italian, Portuguese (short forms that are also common words are left out: set, gen, out, ago).
+        ("enero", 1), ("ene", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("abr", 4), ("mayo", 5), ("junio", 6), ("julio", 7),
+        ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12), ("dic", 12),
+        ("janvier", 1), ("janv", 1), ("février", 2), ("fevrier", 2), ("févr", 2), ("mars", 3), ("avril", 4), ("avr", 4), ("juin", 6),
+        ("juillet", 7), ("juil", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
+        ("décembre", 12), ("decembre", 12), ("déc", 12),
+        ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6), ("giu", 6), ("luglio", 7), ("lug", 7),
+        ("settembre", 9), ("ottobre", 10), ("ott", 10), ("dicembre", 12),
+        ("janeiro", 1), ("fevereiro", 2), ("fev", 2), ("março", 3), ("marco", 3), ("maio", 5), ("junho", 6), ("julho", 7),
+        ("setembro", 9), ("outubro", 10), ("novembro", 11), ("dezembro", 12),
     ]
     private static let monthAlternation = months.map(\.0).sorted { $0.count > $1.count }.joined(separator: "|")
     private static let monthNumbers = Dictionary(months, uniquingKeysWith: { first, _ in first })
 
     private enum Form: CaseIterable {
-        case iso, isoWeek, german, dayMonthName, monthNameDay, slash, calendarWeek, monthNameDayNoYear, dayMonthNameNoYear, germanNoYear
+        case iso, isoWeek, german, japanese, dayMonthName, monthNameDay, slash, calendarWeek, quarter, monthYear, numericMonthYear,
+             monthNameDayNoYear, dayMonthNameNoYear, germanNoYear, japaneseNoYear
 
         /// Capturing groups of the form's pattern.
         var groups: Int {
             switch self {
-            case .iso, .german, .dayMonthName, .monthNameDay, .slash: return 3
-            case .isoWeek, .calendarWeek, .monthNameDayNoYear, .dayMonthNameNoYear, .germanNoYear: return 2
+            case .iso, .german, .japanese, .dayMonthName, .monthNameDay, .slash: return 3
+            case .isoWeek, .calendarWeek, .quarter, .monthYear, .numericMonthYear, .monthNameDayNoYear, .dayMonthNameNoYear, .germanNoYear,
+                 .japaneseNoYear: return 2
             }
         }
+
+        /// A month or quarter without a day means its last day.
+        var endsPeriod: Bool { self == .quarter || self == .monthYear || self == .numericMonthYear }
     }
 
     /// The forms as one alternation, so that a text is scanned once; forms with a year come before
@@ -99,13 +114,18 @@ public enum DateParser {
         .iso: #"(?<![0-9\p{L}])([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?![0-9])(?!(?!T[0-9])\p{L})"#,
         .isoWeek: #"(?<![0-9\p{L}])([0-9]{4})-?W([0-9]{1,2})(?![0-9])"#,
         .german: #"(?<![0-9.])([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})(?![0-9])"#,
-        .dayMonthName: #"(?<![0-9.])([0-9]{1,2})\.?\s+(\#(monthAlternation))\.?\s+([0-9]{4})(?![0-9])"#,
+        .japanese: #"([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"#,
+        .dayMonthName: #"(?<![0-9.])([0-9]{1,2})(?:\.|º|er)?\s+(?:de\s+)?(\#(monthAlternation))\.?,?\s+(?:de\s+|del\s+)?([0-9]{4})(?![0-9])"#,
         .monthNameDay: #"(?<!\p{L})(\#(monthAlternation))\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?,?\s+([0-9]{4})(?![0-9])"#,
-        .slash: #"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})(?![0-9/])"#,
+        .slash: #"(?<![0-9/])([0-9]{1,2})/([0-9]{1,2})/((?:[0-9]{2}){1,2})(?![0-9/])"#,
         .calendarWeek: #"(?<!\p{L})(?-i:KW|CW)\s?([0-9]{1,2})(?:\s*[/,]?\s*([0-9]{4}))?(?![0-9])"#,
+        .quarter: #"(?<![\p{L}0-9])(?-i:Q)([1-4])\s*[/-]?\s*([0-9]{4})(?![0-9])"#,
+        .monthYear: #"(?<![\p{L}0-9.])(\#(monthAlternation))\.?\s+(?:de\s+|del\s+)?([0-9]{4})(?![0-9])"#,
+        .numericMonthYear: #"(?<![0-9/.])(0?[1-9]|1[0-2])/([0-9]{4})(?![0-9/])"#,
         .monthNameDayNoYear: #"(?<!\p{L})(\#(monthAlternation))\.?\s+([0-9]{1,2})(?:st|nd|rd|th)?(?![0-9])"#,
         .dayMonthNameNoYear: #"(?<![0-9.])([0-9]{1,2})\.?\s+(\#(monthAlternation))\.?(?!\p{L})"#,
         .germanNoYear: #"(?<![0-9.])([0-9]{2})\.([0-9]{2})\.(?![0-9])"#,
+        .japaneseNoYear: #"(?<![0-9年])([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"#,
     ]
     private static let formsSource = Form.allCases.map { "(?:\(formSources[$0]!))" }.joined(separator: "|")
     private static let forms = try! Pattern(formsSource, caseInsensitive: true)
@@ -154,23 +174,31 @@ public enum DateParser {
         case .iso: (year, month, day) = (Int(groups[0]), Int(groups[1]), Int(groups[2]))
         case .isoWeek: (year, week, month, day) = (Int(groups[0]), Int(groups[1]), 1, 1)
         case .german: (year, month, day) = (Int(groups[2]), Int(groups[1]), Int(groups[0]))
+        case .japanese: (year, month, day) = (Int(groups[0]), Int(groups[1]), Int(groups[2]))
+        case .japaneseNoYear: (month, day) = (Int(groups[0]), Int(groups[1]))
+        case .quarter: (year, month) = (Int(groups[1]), Int(groups[0]).map { $0 * 3 })
+        case .monthYear: (year, month) = (Int(groups[1]), monthNumbers[groups[0].lowercased()])
+        case .numericMonthYear: (year, month) = (Int(groups[1]), Int(groups[0]))
         case .dayMonthName: (year, month, day) = (Int(groups[2]), monthNumbers[groups[1].lowercased()], Int(groups[0]))
         case .monthNameDay: (year, month, day) = (Int(groups[2]), monthNumbers[groups[0].lowercased()], Int(groups[1]))
         case .slash:
             guard let order else { return nil }
             let (first, second) = (Int(groups[0]), Int(groups[1]))
-            (year, month, day) = (Int(groups[2]), order == .mdy ? first : second, order == .mdy ? second : first)
+            // `dd/mm/yy`: a two-digit year is this century's.
+            let written = Int(groups[2]).map { groups[2].count == 2 ? 2000 + $0 : $0 }
+            (year, month, day) = (written, order == .mdy ? first : second, order == .mdy ? second : first)
         case .calendarWeek: (year, week, month, day) = (Int(groups[1]), Int(groups[0]), 1, 1)
         case .monthNameDayNoYear: (month, day) = (monthNumbers[groups[0].lowercased()], Int(groups[1]))
         case .dayMonthNameNoYear: (month, day) = (monthNumbers[groups[1].lowercased()], Int(groups[0]))
         case .germanNoYear: (month, day) = (Int(groups[1]), Int(groups[0]))
         }
+        if form.endsPeriod, let year, let month, (1...12).contains(month) { day = CalendarDate.days(inMonth: month, year: year) }
         guard let month, let day else { return nil }
         if let week, !(1...53).contains(week) { return nil }
         var end = match.range.upperBound
         var last = (year: year, month: month, day: day, week: week)
         // A range ends at its last day: "Mar 1–2" (same month), "24.02. - 02.03.2026", "2026-03-01 → 2026-03-06".
-        if let separator = try? rangeSeparator.prefixMatch(in: text, at: end), separator.range.upperBound < text.endIndex {
+        if !form.endsPeriod, let separator = try? rangeSeparator.prefixMatch(in: text, at: end), separator.range.upperBound < text.endIndex {
             if let other = date(at: separator.range.upperBound, in: text, order: order) {
                 last = (other.year ?? year, other.month, other.day, other.week)
                 end = other.range.upperBound
@@ -182,7 +210,7 @@ public enum DateParser {
             }
         }
         var hour: Int?, minute: Int?, zone: String?, endOfDay = false
-        if last.week == nil, let extra = try? tail.prefixMatch(in: text, at: end), !extra.range.isEmpty {
+        if last.week == nil, !form.endsPeriod, let extra = try? tail.prefixMatch(in: text, at: end), !extra.range.isEmpty {
             if let written = text.text(extra.ranges[1]).flatMap(Int.init) {
                 hour = written
                 minute = text.text(extra.ranges[2]).flatMap(Int.init)

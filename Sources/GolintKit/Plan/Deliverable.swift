@@ -21,7 +21,8 @@ public struct Deliverable: Sendable, Equatable {
     /// The deliverable's own text, markup removed.
     public let text: String
     public let state: State
-    /// Who owns it: an owner column, or a leading role tag (`[Release Lead] Cut the release`).
+    /// Who owns it: an owner column, a leading role tag (`[Release Lead] Cut the release`), else the
+    /// owner line of its section or document (`**Owner:** SRE-Lead`).
     public let owner: String?
     public let deadline: Deadline?
     /// The section it stands in (an index into `Document.sections`).
@@ -41,6 +42,6 @@ public struct Deliverable: Sendable, Equatable {
 
     public var isApproval: Bool { role != nil }
 
-    /// The first line of the text, for messages.
-    public var title: String { text.firstLine }
+    /// The name as messages and excerpts quote it: at most 240 characters.
+    public var title: String { text.capped(240) }
 }

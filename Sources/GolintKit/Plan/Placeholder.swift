@@ -10,6 +10,16 @@ public struct Placeholder: Sendable, Equatable {
 /// Finds placeholders with the configured patterns, once per document: in rendered text outside
 /// links and code blocks (templates), and in code blocks only when the configuration says so.
 enum PlaceholderScanner {
+    /// `- text`, `* text`, `1. text`: a line that opens a list item.
+    static func isListItem<S: StringProtocol>(_ line: S) -> Bool {
+        let text = line.drop { $0 == " " || $0 == "\t" }
+        guard let first = text.first else { return false }
+        if "-*+".contains(first) { return text.dropFirst().first == " " }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        let rest = text.dropFirst(digits.count)
+        return !digits.isEmpty && digits.count <= 9 && (rest.first == "." || rest.first == ")") && rest.dropFirst().first == " "
+    }
+
     static func placeholders(in document: Document, _ configuration: Configuration, skippingLines skipped: Set<Int> = []) throws -> [Placeholder] {
         var found: [Placeholder] = []
         let keys = configuration.decisionFieldKeys
@@ -17,8 +27,11 @@ enum PlaceholderScanner {
             var matches = try matches(in: block.text, configuration).filter { !block.isInLink($0) }
             guard !matches.isEmpty else { continue }
             // `[Release Lead] Cut the release`: the role tag that leads a deliverable is its owner.
-            if block.item != nil, let tag = Plan.roleTag(block.text) {
-                matches.removeAll { $0.lowerBound == block.text.startIndex && block.text[$0].dropFirst().dropLast() == tag }
+            // `[Ops] [DBA] Restore`: a run of them, also on a plain list item.
+            // A plain list item's tag is an owner only if it names a role (`[SRE Lead]`, not `[Status-Kanal]`).
+            if block.kind == .paragraph, let tags = Plan.roleTags(block.text),
+               block.item != nil || (isListItem(document.source.line(block.line)) && tags.tags.allSatisfy(configuration.namesRole)) {
+                matches.removeAll { $0.upperBound <= tags.end }
             }
             var cursor = document.cursor(at: block)
             for range in oneFieldEach(leftmostLongest(matches), in: block.text) where !isBlankDecisionField(range, in: block.text, keys) {

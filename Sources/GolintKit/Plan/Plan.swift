@@ -40,8 +40,12 @@ public struct Plan: Sendable {
         approvalSections = approvals
         // Task items, table rows, glyph lines and sign-off forms: each kind is found in document order.
         var runs: [[Deliverable]] = [[], [], [], []]
-        func add(_ kind: Deliverable.Kind, _ text: String, _ state: Deliverable.State, owner: String?, deadline: Deadline?,
+        let owners = SectionOwners(document, configuration)
+        func add(_ kind: Deliverable.Kind, _ written: String, _ state: Deliverable.State, owner: String?, deadline: Deadline?,
                  section: Int, line: Int, column: Int) throws {
+            // A wrapped item's name is its whole text, its lines joined with spaces, everywhere.
+            let text = written.containsASCII("\n") ? written.split(separator: "\n").map { $0.trimmedSpaces }.joined(separator: " ") : written
+            let owner = owner ?? owners.owner(of: section)
             let role = approvals.contains(section) ? ApprovalRole.inApprovalSection(text, configuration) : ApprovalRole.named(text, configuration)
             let signature = role != nil && state == .done ? try Plan.signature(in: text, configuration) : nil
             let run = kind == .task ? 0 : kind == .tableRow ? 1 : 2
@@ -134,13 +138,27 @@ public struct Plan: Sendable {
         }
     }
 
-    /// `[Release Lead] Cut the release`: the role in brackets that leads a deliverable owns it.
+    /// `[Release Lead] Cut the release`: the role in brackets that leads a deliverable owns it; a
+    /// run of tags (`[Ops] [DBA] Restore`) names them all.
     static func roleTag(_ text: String) -> String? {
-        guard text.first == "[", let close = text.firstIndex(of: "]"), close > text.index(after: text.startIndex) else { return nil }
-        let tag = text[text.index(after: text.startIndex)..<close]
-        let rest = text[text.index(after: close)...]
-        guard tag.count <= 60, !tag.contains("["), rest.first?.isWhitespace == true, !rest.trimmedSpaces.isEmpty else { return nil }
-        return String(tag.trimmedSpaces)
+        roleTags(text).map { $0.tags.joined(separator: ", ") }
+    }
+
+    /// The leading tags and where the text after them starts.
+    static func roleTags(_ text: String) -> (tags: [String], end: String.Index)? {
+        var tags: [String] = []
+        var position = text.startIndex
+        while position < text.endIndex, text[position] == "[", let close = text[position...].firstIndex(of: "]"),
+              close > text.index(after: position) {
+            let tag = text[text.index(after: position)..<close]
+            let rest = text[text.index(after: close)...]
+            // A box (`[x]`, `[ ]`) is no tag; a tag is followed by a space and more text.
+            guard tag.count <= 60, !tag.contains("["), tag.trimmedSpaces.count > 1, rest.first?.isWhitespace == true,
+                  !rest.trimmedSpaces.isEmpty else { break }
+            tags.append(String(tag.trimmedSpaces))
+            position = rest.firstIndex { !$0.isWhitespace } ?? text.endIndex
+        }
+        return tags.isEmpty ? nil : (tags, position)
     }
 
     /// A section is an approval section when its own heading (below the title) names one of

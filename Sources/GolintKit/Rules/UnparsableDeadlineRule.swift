@@ -6,10 +6,13 @@ public struct UnparsableDeadlineRule: Rule {
         id: "unparsable-deadline", name: "Unparsable deadline", severity: .warning,
         summary: "A date where a deadline belongs that cannot be read or does not exist, a relative time with no T-0 anchor, an offset that contradicts its date, or two anchors in one scope.",
         triggering: [
-            Example("**Deadline:** ↓next Tuesday\n"),
-            Example("Frist: ↓31.04.2026\n"),
+            Example("**Deadline:** ↓next Tuesday\n\n- [ ] Ship the notes\n"),
+            Example("Frist: ↓31.04.2026\n\n- [ ] Secrets rotiert\n"),
             Example("- [ ] Retro ansetzen (bis ↓2026-02-30)\n"),
-            Example("### T-24h: ↓2026-02-30 10:00 CET\n"),
+            Example("### T-24h: ↓2026-02-30 10:00 CET\n\n- [ ] Freeze\n"),
+            Example("**Launch Date:** 2026-05-01\n\n## ↓T-4h\n\n- [ ] Warm the caches (an hour offset needs the launch's time)\n"),
+            Example("## Vorbereitung (↓T-72 bis T-48h)\n\n- [ ] Kommunikation (relative, and no anchor says when T-0 is)\n"),
+            Example("## Command 2\n\n**Deadline**: ↓Within 2 hours of Command 1\n\n- [ ] Open the bridge\n"),
             Example("### ↓T+1h\n\n- [ ] Smoke tests\n"),
             Example("### T-0 (2026-03-06 10:00 CET)\n\n### ↓T-24h (2026-03-01)\n\n- [ ] Freeze\n"),
             Example("## Launch\n\nGo-Live: 2026-03-06 10:00 CET\n\n↓Cutover: 2026-03-07 10:00 CET\n"),
@@ -25,6 +28,12 @@ public struct UnparsableDeadlineRule: Rule {
             Example("### T-0 (2026-03-06 10:00 CET)\n\n### T-24h (2026-03-05 EOD)\n\n- [ ] within a day of its offset\n"),
             Example("Stand: 2026-03-01\n\n- [ ] Runbook (bis 4. März)\n"),
             Example("Datum: 02/05/2026 is no date without date-order\n"),
+            Example("**Deadline:** next Tuesday\n\nNo deliverable takes its deadline from the line above.\n"),
+            Example("| Task | Date | Status |\n|---|---|---|\n| Cut release | - | open |\n| Notes | n/a | open |\n| Freeze | [Date] | open |\n| Tag | — | open |\n"),
+            Example("| Criteria | Target | Status |\n|---|---|---|\n| Uptime | 99.9% | ⬜ |\n| Latency | <500ms | ⬜ |\n"),
+            Example("**Go-Live**: 2026-05-01 09:00 UTC\n\n**Deadline**: Prior to T-48h (recommended)\n\n- [ ] Freeze\n"),
+            Example("**Go-Live:** 2026-05-01 09:00 UTC\n\n## Prep (T-6 to T-2 days)\n\n- [ ] Comms\n"),
+            Example("**Frist:** [Datum]\n\n- [ ] A placeholder is reported once, as a placeholder\n"),
         ])
 
     public init() {}

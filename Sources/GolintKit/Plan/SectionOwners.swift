@@ -1,0 +1,29 @@
+/// Owner lines: `**Owner:** SRE-Lead (Carol Nguyen)`, `Verantwortlich: Team Ops`, `Responsible:`,
+/// `Lead:`. One names the owner of the deliverables of its section and the sections below it that
+/// name none themselves; one before the first heading, or under the title, owns the document's.
+struct SectionOwners {
+    private var owners: [String?]
+
+    private static let line = try! Pattern(
+        #"^[^\p{L}]*(?:owner|owners|verantwortlich|verantwortlicher|zuständig|responsible|accountable|lead|dri|responsable|propietario|responsabile|respons[áa]vel|dono|担当|担当者|責任者)\s*[:：]\s*(.+?)\s*$"#,
+        caseInsensitive: true)
+
+    init(_ document: Document, _ configuration: Configuration) {
+        var own = [String?](repeating: nil, count: document.sections.count)
+        for block in document.blocks where block.kind == .paragraph && block.item == nil && (block.text.containsASCII(":") || block.text.contains("：")) {
+            guard own[block.section] == nil else { continue }
+            block.text.forEachLine { text, _ in
+                guard own[block.section] == nil, let match = try? SectionOwners.line.firstMatch(in: String(text)),
+                      let value = String(text).text(match.ranges[1]), !EmptyValue.isEmpty(value, configuration),
+                      (try? PlaceholderScanner.matches(in: value, configuration))?.isEmpty != false else { return }
+                own[block.section] = value.capped(120)
+            }
+        }
+        owners = own
+        for section in document.sections where owners[section.index] == nil {
+            owners[section.index] = section.parent.flatMap { owners[$0] }
+        }
+    }
+
+    func owner(of section: Int) -> String? { owners[section] }
+}
