@@ -28,7 +28,7 @@ enum SnapshotDerivation {
     /// approval word (which would make it an approval).
     static func isPlain(_ text: String, _ configuration: Configuration) -> Bool {
         guard DecisionField.parse(text, fields: configuration.decisionFieldKeys) == nil, Plan.roleTag(text) == nil,
-              ApprovalRole.named(text, configuration) == nil,
+              ApprovalRole.named(text, configuration) == nil, !ConditionalText.isConditional(text),
               !StatusWords.isMarkedCancelled(text, configuration) else { return false }
         return ((try? PlaceholderScanner.matches(in: text, configuration)) ?? [Range<String.Index>]()).isEmpty
     }
@@ -70,8 +70,12 @@ enum SnapshotDerivation {
                   itemLine(old.lines[index])?.prefix == after.prefix, isPlain(after.text, configuration) else { return nil }
             let before = items[itemIndex]
             // A plain text names no approval word: an approval here stands in an approval section,
-            // and its role is read off its new text.
-            let role = before.isApproval ? ApprovalRole.inApprovalSection(after.text, configuration) : nil
+            // where it stays one only while it names a role; an item there that comes to name one needs a parse.
+            let heading = before.section.lowercased()
+            let mayBeApprovalSection = before.isApproval || configuration.signoffHeadingKeys.contains { heading.contains($0) }
+            let isApproval = mayBeApprovalSection && ApprovalRole.isApprovalInSection(after.text, configuration)
+            guard isApproval == before.isApproval else { return nil }
+            let role = isApproval ? ApprovalRole.inApprovalSection(after.text, configuration) : nil
             let signature = role != nil && after.checked ? (try? Plan.signature(in: after.text, configuration)) ?? nil : nil
             let own = DeadlineResolver.ownDates(in: after.text).first { $0.instant(defaultZone: TimeZones.utc) != nil }
             items[itemIndex] = DocumentSnapshot.Item(

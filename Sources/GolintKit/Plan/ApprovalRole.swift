@@ -4,6 +4,16 @@
 /// `Security-Freigabe eingeholt`, `Legal approval`, `Sign-off by Legal`, `Aprobación de Legal`, or
 /// when it starts with a role of `signoff.roles` and a signer (`Security — Carol Weiss, 2026-02-27`).
 enum ApprovalRole {
+    /// Whether a deliverable of an approval section is an approval: it names a role (`QA Lead`,
+    /// `Security — Carol Weiss`), or is a role's name alone (`Architecture`, `Data Protection`).
+    /// Checks, criteria and follow-ups there (`All tests green`) are ordinary deliverables.
+    static func isApprovalInSection(_ text: String, _ configuration: Configuration) -> Bool {
+        let line = text.firstLine
+        if configuration.namesRole(line) { return true }
+        let words = leadingWords(line).split(separator: " ")
+        return (1...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "&" } }
+    }
+
     /// The role of a deliverable in an approval section.
     static func inApprovalSection(_ text: String, _ configuration: Configuration) -> String {
         named(text, configuration) ?? leadingWords(text.firstLine)

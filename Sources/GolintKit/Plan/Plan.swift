@@ -46,7 +46,10 @@ public struct Plan: Sendable {
             // A wrapped item's name is its whole text, its lines joined with spaces, everywhere.
             let text = written.containsASCII("\n") ? written.split(separator: "\n").map { $0.trimmedSpaces }.joined(separator: " ") : written
             let owner = owner ?? owners.owner(of: section)
-            let role = approvals.contains(section) ? ApprovalRole.inApprovalSection(text, configuration) : ApprovalRole.named(text, configuration)
+            // In an approval section, a deliverable that names a role or an approval word is an
+            // approval; checks, criteria and follow-ups there are ordinary deliverables.
+            let role = approvals.contains(section) && ApprovalRole.isApprovalInSection(text, configuration)
+                ? ApprovalRole.inApprovalSection(text, configuration) : ApprovalRole.named(text, configuration)
             let signature = role != nil && state == .done ? try Plan.signature(in: text, configuration) : nil
             let run = kind == .task ? 0 : kind == .tableRow ? 1 : 2
             runs[run].append(Deliverable(kind: kind, text: text, state: state, owner: owner, deadline: deadline, section: section,
@@ -66,10 +69,13 @@ public struct Plan: Sendable {
         var states: [String: Deliverable.State] = [:]
         var signatureTables: [Table] = []
         for table in document.tables {
-            guard let statusTable = StatusTable(table) else {
-                if approvals.contains(table.section) { signatureTables.append(table) }
+            // In an approval section, a table with a role and a signer column is a signature table,
+            // whatever status column it also has (`⏳ Pending`, `⬜`).
+            if approvals.contains(table.section), SignoffForm.rows(of: table, configuration) != nil {
+                signatureTables.append(table)
                 continue
             }
+            guard let statusTable = StatusTable(table) else { continue }
             for row in statusTable.rows {
                 let struck = document.blocks[row.block].isStruckThrough
                 let state = states[row.status] ?? StatusWords.state(ofStatus: row.status, configuration)

@@ -26,16 +26,47 @@ enum SignoffForm {
             block.text.forEachLine { line, offset in
                 guard let colon = line.firstIndex(of: ":") else { return }
                 let label = line[..<colon].trimmedSpaces, value = line[line.index(after: colon)...].trimmedSpaces
-                guard !label.isEmpty, label.count <= 40, label.split(separator: " ").count <= 4,
-                      !configuration.decisionFieldKeys.contains(label.lowercased()),
-                      (try? configuration.deadlineLinePattern?.contains(String(line))) != true,
-                      let filled = filling(String(value), configuration) else { return }
                 let number = block.line + offset
+                guard !label.isEmpty, label.count <= 40, label.split(separator: " ").count <= 4,
+                      !configuration.decisionFieldKeys.contains(label.lowercased()), isSignoffLabel(label, configuration),
+                      (try? configuration.deadlineLinePattern?.contains(String(line))) != true,
+                      !(value.isEmpty && introducesList(after: number, in: document)),
+                      let filled = filling(String(value), configuration) else { return }
                 entries.append(Entry(text: String(line.trimmedSpaces), role: String(label), signer: filled.signer, date: filled.date,
                                      section: block.section, line: number, column: document.indentColumn(number), isTableRow: false))
             }
         }
         return entries
+    }
+
+    /// A sign-off line's label names a role (`QA Lead`, `Security`) or a signer (`Approved by`);
+    /// generic fields of a form (`Date`, `Owner`, `Status`, `Notes`, `Link`, …) and decision labels are
+    /// not sign-off lines: their blanks are placeholders.
+    static func isSignoffLabel<S: StringProtocol>(_ label: S, _ configuration: Configuration) -> Bool {
+        let text = String(label)
+        if (try? genericField.firstMatch(in: text)) != nil { return false }
+        return (try? signerLabel.firstMatch(in: text)) != nil || configuration.namesRole(text)
+    }
+
+    private static let genericField = try! Pattern(
+        #"^(?:date|datum|fecha|data|日付|owner|owners|status|state|stand|notes?|notizen|comments?|kommentare?|remarks?|version|last\s+updated|updated|link|links|ticket|tickets|legend|legende|criteria|kriterien|timeline|agenda|time|zeit|duration|dauer|contact|kontakt|phone|telefon|email|e-mail|slack|channel|kanal|location|ort|method|methode|expected|result|ergebnis|reference|referenz|document|dokument|scope|objective|ziel|instructions?|anweisungen?|next\s+steps?|nächste\s+schritte)\b|(?:date|datum|fecha|decision|entscheidung|décision|decisión|decisão|decisione|判定)\s*$|\b(?:document|ticket|link)\s*$"#,
+        caseInsensitive: true)
+
+    private static let signerLabel = try! Pattern(
+        #"(?:approv(?:er|ed\s+by|al\s+by)|signed\s+by|sign-?off\s+by|signature|signatory|signer|unterschrift|unterzeichnet|genehmigt\s+von|freigegeben\s+von|abgenommen\s+von|valid[ée]\s+par|approuv[ée]\s+par|sign[ée]\s+par|aprobado\s+por|firmado\s+por|firma|aprovado\s+por|assinatura|assinado\s+por|approvato\s+da|firmato\s+da|承認者|署名)"#,
+        caseInsensitive: true)
+
+    /// A caption (`**Signers**:`, `Next Steps:`) whose list or table follows on the next lines.
+    /// A list item is a caption only for a list nested below it, not for the next item of its own list.
+    private static func introducesList(after line: Int, in document: Document) -> Bool {
+        var next = line + 1
+        while next <= document.source.lines.count, document.source.line(next).trimmedSpaces.isEmpty { next += 1 }
+        guard next <= document.source.lines.count else { return false }
+        let text = document.source.line(next), own = document.source.line(line)
+        if text.trimmedSpaces.first == "|" { return true }
+        guard PlaceholderScanner.isListItem(text) else { return false }
+        func indent<S: StringProtocol>(_ line: S) -> Int { line.prefix { $0 == " " || $0 == "\t" }.count }
+        return !PlaceholderScanner.isListItem(own) || indent(text) > indent(own)
     }
 
     /// What a form field holds: nothing (a blank counts as nothing), a name, a name and a date;
@@ -50,7 +81,7 @@ enum SignoffForm {
 
     /// Nothing, a blank run, or a fill-in (`[Name]`) that covers the whole field.
     private static func isBlank(_ value: String, _ configuration: Configuration) -> Bool {
-        if DecisionField.isBlank(value) { return true }
+        if DecisionField.isBlank(value) || EmptyValue.isEmpty(value, configuration) { return true }
         let matches = (try? PlaceholderScanner.matches(in: value, configuration)) ?? []
         return matches.contains { $0.lowerBound == value.startIndex && $0.upperBound == value.endIndex }
     }
@@ -84,7 +115,9 @@ enum SignoffForm {
                 let text = String(row.cells[index].text.trimmedSpaces)
                 return isBlank(text, configuration) ? nil : text
             }
-            guard let roleCell = cell(role) else { return nil }
+            // A wholly empty row is a blank sign-off too; a row with text but no role is something else.
+            let empty = row.cells.allSatisfy { isBlank(String($0.text.trimmedSpaces), configuration) }
+            guard let roleCell = cell(role) ?? (empty ? "signature row \(row.line)" : nil) else { return nil }
             return Entry(text: row.cells.map { $0.text.trimmedSpaces }.joined(separator: " | "), role: roleCell,
                          signer: cell(name) ?? cell(signature), date: cell(date), section: table.section, line: row.line,
                          column: row.cells[role].column, isTableRow: true)
