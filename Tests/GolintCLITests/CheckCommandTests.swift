@@ -51,7 +51,7 @@ final class CheckCommandTests: CLITestCase {
 
     func testStrictFailsOnWarnings() throws {
         let repository = try TestRepository()
-        try repository.write("TASK_W.md", "Deadline: someday\n")
+        try repository.write("TASK_W.md", "Deadline: someday\n\n- [ ] Ship the notes\n")
         try repository.commit("w")
         XCTAssertEqual(try golint(["check", goLiveDay], in: repository.path).status, 0)
         XCTAssertEqual(try golint(["check", goLiveDay, "--strict"], in: repository.path).status, 1)

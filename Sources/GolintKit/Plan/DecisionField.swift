@@ -27,9 +27,27 @@ public struct DecisionField: Sendable, Equatable {
         // By bytes: this runs on every paragraph line with a colon.
         guard let colon = line.utf8.firstIndex(of: 0x3A) else { return nil }
         let label = line[..<colon].trimmedSpaces
-        guard label.utf8.count <= 160, label.count <= 40, fields.contains(label.lowercased()) else { return nil }
+        guard label.utf8.count <= 160, label.count <= 40 else { return nil }
+        let key = label.lowercased()
+        guard fields.contains(key) || endsWithDecisionWord(key) else { return nil }
         return (String(label), String(line[line.utf8.index(after: colon)...].trimmedSpaces))
     }
+
+    /// `Owner Decision`, `Décision finale`, `Entscheidungsvorlage`: a label whose last word is a
+    /// decision word, or a compound of one; `Decision Date` is a date field.
+    private static func endsWithDecisionWord(_ key: String) -> Bool {
+        let words = key.split { $0 == " " || $0 == "-" || $0 == "_" }
+        guard let last = words.last, !dateWords.contains(String(last)) else { return false }
+        if decisionWords.contains(String(last)) { return true }
+        // `Décision finale`, `Decisión final`: an adjective after the word.
+        if words.count >= 2, finalWords.contains(String(last)), decisionWords.contains(String(words[words.count - 2])) { return true }
+        return words.contains { $0.hasPrefix("entscheidung") }
+    }
+
+    private static let decisionWords: Set<String> = ["decision", "decisions", "entscheidung", "décision", "decisión", "decisão", "decisione",
+                                                     "go/no-go", "判定", "決定"]
+    private static let finalWords: Set<String> = ["finale", "final", "final:", "définitive", "definitiva", "definitivo"]
+    private static let dateWords: Set<String> = ["date", "datum", "fecha", "data", "dated", "time", "zeit"]
 
     /// Every decision field of a document's paragraphs, one per line.
     static func fields(in document: Document, _ configuration: Configuration) -> [DecisionField] {
@@ -39,6 +57,8 @@ public struct DecisionField: Sendable, Equatable {
             block.text.forEachLine { line, offset in
                 guard let field = parse(line, fields: keys) else { return }
                 let lineNumber = block.line + offset
+                // `**Go/No-Go Decision:**` over the lines that each record one: a caption, not a field.
+                if field.value.isEmpty, SignoffForm.introducesList(after: lineNumber, in: document) { return }
                 let indent = document.source.line(lineNumber).prefix { $0 == " " || $0 == "\t" || $0 == ">" }.unicodeScalars.count
                 let offered = options(in: field.value, configuration)
                 result.append(DecisionField(label: field.label, value: field.value, line: lineNumber, column: indent + 1, text: String(line),
@@ -64,7 +84,9 @@ public struct DecisionField: Sendable, Equatable {
             rest = after[next...]
         }
         if boxed.count >= 2 { return boxed }
-        let words = value.split(separator: "/").map { $0.trimmedSpaces }
+        // `GO / NO-GO`, `Go | No-Go | Go mit Auflagen` (code spans rendered), `<GO|NO-GO>`.
+        let bare = value.trimmedSpaces.drop { $0 == "<" }.reversed().drop { $0 == ">" }.reversed()
+        let words = String(bare).split { $0 == "/" || $0 == "|" }.map { $0.trimmedSpaces }
         guard words.count >= 2, words.count <= 4,
               words.allSatisfy({ configuration.decisionOptionKeys.contains($0.lowercased()) }) else { return [] }
         return words.map { (String($0), false) }

@@ -6,9 +6,14 @@ enum EmptyValue {
         #"^[\s*_`~]*(?:|[-–—―?…⬜☐□⏳]|\.{2,3}|n/?a|none|nil|keine?|ninguno|aucun|nessuno|nenhum|tbd|tba|tbc|offen|pending|open|\[[^\]]*\]|_{2,}[\s_.:/-]*|<[^>]*>|\{\{[^}]*\}\}|[YJAT]{2,4}[-./][MD]{2}[-./][DTM]{2}|[DTGM]{2}[-./][MD]{2}[-./](?:[YJA]{2}){1,2}|(?:[0-9]{4}-)?[0-9X]{2}-X{2}|X{2}\.X{2}\.[0-9X]{4})[\s*_`~.]*$"#,
         caseInsensitive: true)
 
+    /// Empty by its form alone, whatever the configuration's placeholder words.
+    static func isEmpty<S: StringProtocol>(_ value: S) -> Bool {
+        (try? pattern.firstMatch(in: String(value))) != nil
+    }
+
     static func isEmpty<S: StringProtocol>(_ value: S, _ configuration: Configuration) -> Bool {
         let text = String(value)
-        if (try? pattern.firstMatch(in: text)) != nil { return true }
+        if isEmpty(text) { return true }
         let trimmed = text.trimmedSpaces
         return configuration.placeholderWords.contains { $0.caseInsensitiveCompare(trimmed) == .orderedSame }
     }

@@ -58,7 +58,7 @@ enum SignoffForm {
 
     /// A caption (`**Signers**:`, `Next Steps:`) whose list or table follows on the next lines.
     /// A list item is a caption only for a list nested below it, not for the next item of its own list.
-    private static func introducesList(after line: Int, in document: Document) -> Bool {
+    static func introducesList(after line: Int, in document: Document) -> Bool {
         var next = line + 1
         while next <= document.source.lines.count, document.source.line(next).trimmedSpaces.isEmpty { next += 1 }
         guard next <= document.source.lines.count else { return false }

@@ -82,7 +82,8 @@ struct StatusTable {
             let isDay = dayHeaders.contains(header)
             guard dateHeaders.contains(header) || isDay || weakDateHeaders.contains(header) else { continue }
             if strong == nil, dateHeaders.contains(header) { strong = index }
-            let values = cells(index)
+            // Empty cells (`-`, `n/a`, `[Date]`) say nothing about what the column holds.
+            let values = cells(index).filter { !EmptyValue.isEmpty($0) }
             guard !values.isEmpty else { continue }
             var readable = 0, numbers = 0
             for value in values {
@@ -93,7 +94,9 @@ struct StatusTable {
             // A day column of numbers reads as `Day N`, but only where no column of dates reads.
             let dayNumbers = isDay && numbers == values.count
             let share = Double(dayNumbers ? numbers : readable) / Double(values.count) - (dayNumbers ? 0.5 : 0)
-            guard dayNumbers || readable > 0, share > (best?.share ?? -1) else { continue }
+            // On a tie, dates win over day numbers.
+            let better = best.map { share > $0.share || (share == $0.share && $0.isDayNumbers && !dayNumbers) } ?? true
+            guard dayNumbers || readable > 0, better else { continue }
             best = (index, share, dayNumbers)
         }
         if let best { return (best.index, best.isDayNumbers) }
