@@ -46,7 +46,7 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertTrue(configuration.isDocument("plan-go-live-notes.md"))
         XCTAssertFalse(configuration.isDocument("README.md"))
         XCTAssertFalse(configuration.isDocument("docs/TASK_A.txt"))
-        XCTAssertEqual(configuration.placeholderPatterns.count, 7)
+        XCTAssertEqual(configuration.placeholderPatterns.count, 9)
         XCTAssertTrue(configuration.placeholderWords.contains("TBD"))
         XCTAssertTrue(configuration.signoffHeadings.contains("Freigabe"))
     }
@@ -75,7 +75,7 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(configuration.severity(of: PlaceholderRule.description), .info)
         XCTAssertNil(configuration.severity(of: EncodingRule.description))
         XCTAssertEqual(configuration.severity(of: MissingSignatureRule.description), .error)
-        XCTAssertEqual(configuration.placeholderPatterns.count, 8)
+        XCTAssertEqual(configuration.placeholderPatterns.count, 10)
         XCTAssertTrue(configuration.placeholdersInCodeBlocks)
         XCTAssertEqual(configuration.signoffHeadings, ["Approval"])
     }

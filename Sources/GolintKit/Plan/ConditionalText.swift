@@ -10,8 +10,33 @@ enum ConditionalText {
 
     /// A deliverable's text that starts with a condition.
     static func isConditional(_ text: String) -> Bool {
-        (try? leading.firstMatch(in: text)) != nil
+        mayBeConditional(text) && (try? leading.firstMatch(in: text)) != nil
     }
+
+    /// A screen on the bytes: most texts start with a word that opens no condition.
+    private static func mayBeConditional(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            // Skip what is no letter (`**`, `1.`, spaces); a non-ASCII start is left to the pattern.
+            while index < bytes.count, bytes[index] < 0x80, !isASCIILetter(bytes[index]), bytes[index] != 0x28 { index += 1 }
+            guard index < bytes.count else { return false }
+            if bytes[index] >= 0x80 || bytes[index] == 0x28 { return true }
+            // The first word, lower-cased, packed into an integer: no allocation per text.
+            var word: UInt64 = 0, length = 0
+            while index < bytes.count, length < 7, isASCIILetter(bytes[index]) {
+                word = word << 8 | UInt64(bytes[index] | 0x20)
+                index += 1
+                length += 1
+            }
+            return openers.contains(word)
+        }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+
+    private static let openers: Set<UInt64> = Set(["if", "falls", "si", "wenn", "in", "im", "en", "nel", "em", "for", "bei", "para", "pour", "per"]
+        .map { $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 
     /// A heading that starts with a condition or says `(if needed)` anywhere.
     static func isConditionalHeading(_ text: String) -> Bool {

@@ -439,7 +439,7 @@ struct DeadlineResolver {
 
     /// A deadline marker and what may stand between it and the date: `bis`, `Frist: am`, `due on`.
     private static let marker = try! Pattern(
-        #"\b(?:bis|due|until|by|deadline|frist|fällig(?:\s+am)?|spätestens|before|hasta|avant|entro|até|prima\s+del)\b\s*:?\s*(?:zum\s+|am\s+|on\s+|the\s+|le\s+|el\s+|il\s+|o\s+)?"#,
+        #"\b(?:bis|due|until|by|deadline|frist|fällig(?:\s+am)?|spätestens|before|hasta|avant|entro|até)\b\s*:?\s*(?:zum\s+|am\s+|on\s+|the\s+|el\s+|le\s+)?"#,
         caseInsensitive: true)
 
     /// A leading date label on a deliverable: `4. May: Send the invites`, `2026-05-04 – Send`,
@@ -447,18 +447,42 @@ struct DeadlineResolver {
     private static let leadingLabel = try! Pattern(#"^\s*((?:[^:–—\n]|:(?=[0-9])){1,40}?)\s*(?::\s|:$|\s[–—-]\s)"#, anchored: true)
     private static let leadingScalars = CharacterSet(charactersIn: "0123456789.-–/ ")
 
+    /// A screen on the bytes: a leading label ends within its first few words at `:`, ` – ` or ` - `.
+    private static func mayHaveLeadingLabel(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            let end = min(bytes.count, 64)
+            var index = 0
+            while index < end {
+                switch bytes[index] {
+                case 0x3A: return true
+                case 0xE2 where index + 1 < end && bytes[index + 1] == 0x80: return true
+                case 0x2D where index > 0 && bytes[index - 1] == 0x20 && index + 1 < end && bytes[index + 1] == 0x20: return true
+                default: index += 1
+                }
+            }
+            return false
+        }
+    }
+
     /// Dates a deliverable names for itself: after a deadline marker (`bis`, `due`, `Frist:`), or
     /// as its leading label; valid or not.
     static func ownDates(in text: String, order: DateOrder? = nil) -> [WrittenDate] {
         // Most items carry no date: a byte scan for a digit spares the patterns.
         guard text.containsASCIIDigit else { return [] }
         var dates: [WrittenDate] = []
-        if let label = try? leadingLabel.prefixMatch(in: text, at: text.startIndex), let labelRange = label.ranges[1] {
+        if mayHaveLeadingLabel(text), let label = try? leadingLabel.prefixMatch(in: text, at: text.startIndex),
+           let labelRange = label.ranges[1] {
             // Only a label that starts with its date, or with a day range ending in it, is a date label.
             let lead = text[labelRange].unicodeScalars.prefix { leadingScalars.contains($0) }.count
-            if let date = DateParser.dates(in: text, order: order).last(where: { labelRange.contains($0.range.lowerBound) }),
-               text.unicodeScalars[labelRange.lowerBound..<date.range.lowerBound].count <= lead {
-                dates.append(date)
+            var position = labelRange.lowerBound
+            for _ in 0...lead {
+                if let date = DateParser.date(at: position, in: text, order: order) {
+                    dates.append(date)
+                    break
+                }
+                guard position < labelRange.upperBound else { break }
+                position = text.unicodeScalars.index(after: position)
             }
         }
         if let markers = try? marker.matches(in: text) {

@@ -36,6 +36,8 @@ public struct DecisionField: Sendable, Equatable {
     /// `Owner Decision`, `Décision finale`, `Entscheidungsvorlage`: a label whose last word is a
     /// decision word, or a compound of one; `Decision Date` is a date field.
     private static func endsWithDecisionWord(_ key: String) -> Bool {
+        // Most labels name no decision: a byte search spares the split.
+        guard decisionStems.contains(where: { key.firstRange(of: $0) != nil }) else { return false }
         let words = key.split { $0 == " " || $0 == "-" || $0 == "_" }
         guard let last = words.last, !dateWords.contains(String(last)) else { return false }
         if decisionWords.contains(String(last)) { return true }
@@ -46,6 +48,7 @@ public struct DecisionField: Sendable, Equatable {
 
     private static let decisionWords: Set<String> = ["decision", "decisions", "entscheidung", "décision", "decisión", "decisão", "decisione",
                                                      "go/no-go", "判定", "決定"]
+    private static let decisionStems = ["ecisi", "écisi", "ecisã", "ntscheid", "no-go", "判定", "決定"]
     private static let finalWords: Set<String> = ["finale", "final", "final:", "définitive", "definitiva", "definitivo"]
     private static let dateWords: Set<String> = ["date", "datum", "fecha", "data", "dated", "time", "zeit"]
 

@@ -14,7 +14,8 @@ enum EmptyValue {
     static func isEmpty<S: StringProtocol>(_ value: S, _ configuration: Configuration) -> Bool {
         let text = String(value)
         if isEmpty(text) { return true }
-        let trimmed = text.trimmedSpaces
-        return configuration.placeholderWords.contains { $0.caseInsensitiveCompare(trimmed) == .orderedSame }
+        // Placeholder words are matched as written, as the placeholder rule matches them.
+        let trimmed = String(text.trimmedSpaces)
+        return configuration.placeholderWords.contains(trimmed)
     }
 }

@@ -73,9 +73,14 @@ enum PlaceholderScanner {
     /// (`__.__.____`, `[HH:MM] – [HH:MM]`): one placeholder that names them all.
     static func oneFieldEach(_ ranges: [Range<String.Index>], in text: String) -> [Range<String.Index>] {
         var result: [Range<String.Index>] = []
+        var lastPart: Range<String.Index>?
         for range in ranges {
+            defer { lastPart = range }
+            // Parts of one value (`__.__.____`, `[MM/DD] [HH:MM]`, `[HH:MM] – [HH:MM]`) are one; two
+            // fields side by side (`[Name] [Phone]`, `[URL] - [Access method]`) are two.
             if let last = result.last, text[last.upperBound..<range.lowerBound].count <= 3,
-               text[last.upperBound..<range.lowerBound].allSatisfy({ " ./:–—-".contains($0) }) {
+               text[last.upperBound..<range.lowerBound].allSatisfy({ " ./:–—-".contains($0) }),
+               isValuePart(text[lastPart ?? last]), isValuePart(text[range]) {
                 result[result.count - 1] = last.lowerBound..<range.upperBound
             } else {
                 result.append(range)
@@ -83,6 +88,14 @@ enum PlaceholderScanner {
         }
         return result
     }
+
+    /// A blank run or a date or time format (`____`, `[HH:MM]`, `[MM/DD/YYYY]`, `TT.MM.JJJJ`, `2026-03-XX`).
+    private static func isValuePart(_ text: Substring) -> Bool {
+        let inner = text.first == "[" && text.last == "]" ? text.dropFirst().dropLast() : text
+        return !inner.isEmpty && inner.allSatisfy { valuePartCharacters.contains($0) }
+    }
+
+    private static let valuePartCharacters = Set("_DMYHSTJAGXhmsyd0123456789:/.-–? ")
 
     private static func codeBlockPlaceholders(_ document: Document, _ configuration: Configuration) throws -> [Placeholder] {
         var found: [Placeholder] = []

@@ -102,6 +102,9 @@ enum SignoffForm {
                                                         "kürzel", "initials", "paraphe"]
     private static let dateHeaders: Set<String> = ["date", "datum", "fecha", "signed on", "am", "wann", "when"]
 
+    /// What a cell holds when nothing was written in it (a row of `[Name]` fill-ins is placeholders).
+    private static let bareCells: Set<String> = ["", "-", "–", "—", "⬜", "☐", "□", "n/a", "…"]
+
     /// The rows of a signature table: a role column and a name or signature column.
     static func rows(of table: Table, _ configuration: Configuration) -> [Entry]? {
         let headers = table.header.cells.map { StatusTable.headerKey($0.text) }
@@ -116,7 +119,7 @@ enum SignoffForm {
                 return isBlank(text, configuration) ? nil : text
             }
             // A wholly empty row is a blank sign-off too; a row with text but no role is something else.
-            let empty = row.cells.allSatisfy { isBlank(String($0.text.trimmedSpaces), configuration) }
+            let empty = row.cells.allSatisfy { bareCells.contains(String($0.text.trimmedSpaces).lowercased()) }
             guard let roleCell = cell(role) ?? (empty ? "signature row \(row.line)" : nil) else { return nil }
             return Entry(text: row.cells.map { $0.text.trimmedSpaces }.joined(separator: " | "), role: roleCell,
                          signer: cell(name) ?? cell(signature), date: cell(date), section: table.section, line: row.line,

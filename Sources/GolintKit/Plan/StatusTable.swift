@@ -77,7 +77,15 @@ struct StatusTable {
     private static func dateColumn(headers: [String], cells: (Int) -> [Substring], excluding: [Int?]) -> (index: Int, isDayNumbers: Bool)? {
         var best: (index: Int, share: Double, isDayNumbers: Bool)?
         var strong: Int?
-        for index in headers.indices where !excluding.contains(index) {
+        let candidates = headers.indices.filter { index in
+            !excluding.contains(index) && (dateHeaders.contains(headers[index]) || dayHeaders.contains(headers[index]) || weakDateHeaders.contains(headers[index]))
+        }
+        // One column headed as a date column: nothing to choose between, its cells are not read here.
+        if candidates.count == 1, let only = candidates.first, !weakDateHeaders.contains(headers[only]) {
+            let values = cells(only).filter { !EmptyValue.isEmpty($0) }
+            return (only, dayHeaders.contains(headers[only]) && !values.isEmpty && values.allSatisfy { Int($0) != nil })
+        }
+        for index in candidates {
             let header = headers[index]
             let isDay = dayHeaders.contains(header)
             guard dateHeaders.contains(header) || isDay || weakDateHeaders.contains(header) else { continue }
