@@ -103,6 +103,14 @@ public enum DateParser {
             }
         }
 
+        /// The form is written with a month's name.
+        var namesMonth: Bool {
+            switch self {
+            case .dayMonthName, .monthNameDay, .monthYear, .monthNameDayNoYear, .dayMonthNameNoYear: return true
+            default: return false
+            }
+        }
+
         /// A month or quarter without a day means its last day.
         var endsPeriod: Bool { self == .quarter || self == .monthYear || self == .numericMonthYear }
     }
@@ -127,9 +135,48 @@ public enum DateParser {
         .germanNoYear: #"(?<![0-9.])([0-9]{2})\.([0-9]{2})\.(?![0-9])"#,
         .japaneseNoYear: #"(?<![0-9年])([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"#,
     ]
-    private static let formsSource = Form.allCases.map { "(?:\(formSources[$0]!))" }.joined(separator: "|")
-    private static let forms = try! Pattern(formsSource, caseInsensitive: true)
-    private static let formsHere = try! Pattern(formsSource, caseInsensitive: true, anchored: true)
+    /// The alternation of every form; without month names, the forms that need one never match
+    /// (their groups stay, so that group numbers are the same in both).
+    private static func formsSource(monthNames: Bool) -> String {
+        Form.allCases.map { form in
+            monthNames || !form.namesMonth ? "(?:\(formSources[form]!))" : "(?:(?!)" + String(repeating: "()", count: form.groups) + ")"
+        }.joined(separator: "|")
+    }
+    private static let forms = try! Pattern(formsSource(monthNames: true), caseInsensitive: true)
+    private static let formsHere = try! Pattern(formsSource(monthNames: true), caseInsensitive: true, anchored: true)
+    private static let numericForms = try! Pattern(formsSource(monthNames: false), caseInsensitive: true)
+    private static let numericFormsHere = try! Pattern(formsSource(monthNames: false), caseInsensitive: true, anchored: true)
+
+    /// The first three letters of every month name written in ASCII, lower case, packed.
+    private static let monthPrefixes: Set<UInt32> = Set(months.compactMap { name, _ in
+        let bytes = Array(name.utf8.prefix(3))
+        return bytes.count == 3 && bytes.allSatisfy({ $0 < 0x80 }) ? bytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } : nil
+    })
+
+    /// A screen on the bytes: whether a word of the text may be a month's name (a run of letters
+    /// that starts like one, or any letter outside ASCII). Most texts name none, and the month
+    /// names of six languages are the costly part of the alternation.
+    static func mayNameMonth(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0xC0 { return true }
+                guard (byte | 0x20) >= 0x61, (byte | 0x20) <= 0x7A else { index += 1; continue }
+                // The start of a run of ASCII letters: its first three, lower-cased.
+                var packed: UInt32 = 0, length = 0
+                while index < bytes.count, (bytes[index] | 0x20) >= 0x61, (bytes[index] | 0x20) <= 0x7A {
+                    if length < 3 { packed = packed << 8 | UInt32(bytes[index] | 0x20) }
+                    length += 1
+                    index += 1
+                }
+                if length >= 3, monthPrefixes.contains(packed) { return true }
+                if index < bytes.count, bytes[index] >= 0xC0 { return true }
+            }
+            return false
+        }
+    }
     /// The first group of each form in the alternation.
     private static let groupOffsets: [Int] = Form.allCases.reduce(into: [Int]()) { offsets, form in
         offsets.append((offsets.last.map { $0 + Form.allCases[offsets.count - 1].groups } ?? 1))
@@ -151,7 +198,8 @@ public enum DateParser {
     public static func dates(in text: String, order: DateOrder? = nil) -> [WrittenDate] {
         guard text.containsASCIIDigit else { return [] }
         var result: [WrittenDate] = []
-        for match in (try? forms.matches(in: text)) ?? [] {
+        let pattern = mayNameMonth(text) ? forms : numericForms
+        for match in (try? pattern.matches(in: text)) ?? [] {
             guard !(result.last.map { $0.range.upperBound > match.range.lowerBound } ?? false),
                   let date = makeDate(match, in: text, order: order) else { continue }
             result.append(date)
@@ -161,7 +209,8 @@ public enum DateParser {
 
     /// The date that starts exactly at `position`, if one does.
     public static func date(at position: String.Index, in text: String, order: DateOrder? = nil) -> WrittenDate? {
-        (try? formsHere.prefixMatch(in: text, at: position)).flatMap { makeDate($0, in: text, order: order) }
+        let pattern = mayNameMonth(text) ? formsHere : numericFormsHere
+        return (try? pattern.prefixMatch(in: text, at: position)).flatMap { makeDate($0, in: text, order: order) }
     }
 
     /// Which alternative matched (the one whose first group took part), read as a date.

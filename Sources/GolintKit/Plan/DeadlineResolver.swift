@@ -26,6 +26,7 @@ struct DeadlineResolver {
     private var instants: InstantCache
     /// Date cells repeat (`Mar 3` in many rows): each distinct text is read once per document.
     private var cellDates: [String: WrittenDate?] = [:]
+    private var emptyCells: Set<String> = []
     private let referenceYear: Int?
     private let order: DateOrder?
     private let sections: [Section]
@@ -186,9 +187,14 @@ struct DeadlineResolver {
     /// count from the anchor), else its section's.
     mutating func deadline(ofDateCell cell: (text: String, column: Int)?, line: Int, section: Int) -> Deadline? {
         if conditional[section] { return nil }
-        // `-`, `n/a`, `[Date]`: no date given, the section's deadline applies.
-        guard let cell, !EmptyValue.isEmpty(cell.text, configuration) else { return sectionDeadline(section) }
+        guard let cell else { return sectionDeadline(section) }
         let cached = cellDates[cell.text]
+        if cached == nil, EmptyValue.isEmpty(cell.text, configuration) {
+            emptyCells.insert(cell.text)
+            cellDates[cell.text] = .some(nil)
+        }
+        // `-`, `n/a`, `[Date]`: no date given, the section's deadline applies.
+        if emptyCells.contains(cell.text) { return sectionDeadline(section) }
         let parsed = cached ?? DateParser.dates(in: cell.text, order: order).last
         if cached == nil { cellDates[cell.text] = .some(parsed) }
         if let date = parsed {

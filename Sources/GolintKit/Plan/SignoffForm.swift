@@ -22,7 +22,9 @@ enum SignoffForm {
     /// A line with other text after its colon is prose, not a form.
     static func lines(in document: Document, sections: Set<Int>, _ configuration: Configuration) -> [Entry] {
         var entries: [Entry] = []
-        for block in document.blocks where block.kind == .paragraph && block.item == nil && sections.contains(block.section) {
+        let listed = captionedLines(in: document)
+        for block in document.blocks where block.kind == .paragraph && block.item == nil
+            && (sections.contains(block.section) || listed.contains(block.line)) {
             block.text.forEachLine { line, offset in
                 guard let colon = line.firstIndex(of: ":") else { return }
                 let label = line[..<colon].trimmedSpaces, value = line[line.index(after: colon)...].trimmedSpaces
@@ -57,6 +59,33 @@ enum SignoffForm {
         caseInsensitive: true)
 
     /// A caption (`**Signers**:`, `Next Steps:`) whose list or table follows on the next lines.
+    /// The lines of lists under a sign-off caption anywhere (`- Signatures:` with nested role lines,
+    /// `**Freigaben:**` over a list): they are sign-off lines whatever section they stand in.
+    private static func captionedLines(in document: Document) -> Set<Int> {
+        var lines = Set<Int>()
+        for block in document.blocks where block.kind == .paragraph && block.item == nil && block.text.containsASCII(":") {
+            let text = block.text.trimmedSpaces
+            guard text.last == ":", text.count <= 40, (try? signoffCaption.firstMatch(in: String(text.dropLast()))) != nil,
+                  introducesList(after: block.line, in: document) else { continue }
+            func indent<S: StringProtocol>(_ line: S) -> Int { line.prefix { $0 == " " || $0 == "\t" }.count }
+            let own = document.source.line(block.line), ownIndent = PlaceholderScanner.isListItem(own) ? indent(own) : -1
+            var next = block.line + 1
+            while next <= document.source.lines.count {
+                let line = document.source.line(next)
+                if !line.trimmedSpaces.isEmpty {
+                    guard PlaceholderScanner.isListItem(line), indent(line) > ownIndent else { break }
+                    lines.insert(next)
+                }
+                next += 1
+            }
+        }
+        return lines
+    }
+
+    private static let signoffCaption = try! Pattern(
+        #"^[^\p{L}]*(?:sign-?offs?|signatures?|signatories|approvals?|approvers?|freigaben|unterschriften|firmas|aprobaciones|approbations|signatures|assinaturas|aprovações|approvazioni|firme|承認|署名)[^\p{L}]*$"#,
+        caseInsensitive: true)
+
     /// A list item is a caption only for a list nested below it, not for the next item of its own list.
     static func introducesList(after line: Int, in document: Document) -> Bool {
         var next = line + 1
