@@ -264,6 +264,25 @@ final class HistoryTests: XCTestCase {
         ])
     }
 
+    /// A wrapped item is named by its whole text, its lines joined with spaces: one line in every
+    /// event, the same name `check` uses.
+    func testAWrappedItemIsOneLineInItsEvents() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_W.md", "- [ ] Capacity plan for the first month,\n  including the burst scenario\n- [ ] Other\n")
+        try repository.commit("add", author: "Alice Adler")
+        try repository.write("TASK_W.md", "- [x] Capacity plan for the first month,\n  including the burst scenario\n- [ ] Other\n")
+        try repository.commit("check", author: "Bob Brandt")
+        let events = try history(repository)
+        XCTAssertEqual(summary(events).last, "checked Capacity plan for the first month, including the burst scenario (Bob Brandt)")
+        XCTAssertFalse(events.contains { ($0.item ?? "").contains("\n") })
+        let plan = try Plan(source: SourceText(bytes: Array("- [ ] Capacity plan for the first month,\n  including the burst scenario\n".utf8)),
+                            path: "TASK_W.md", configuration: .shipped())
+        XCTAssertEqual(plan.deliverables.first?.text, "Capacity plan for the first month, including the burst scenario")
+        let long = String(repeating: "word ", count: 200)
+        let capped = try Plan(source: SourceText(bytes: Array("- [ ] \(long)\n".utf8)), path: "TASK_L.md", configuration: .shipped())
+        XCTAssertEqual(capped.deliverables.first?.title.count, 241, "240 characters and an ellipsis")
+    }
+
     func testSignatureRemovedWhileTheBoxStaysChecked() throws {
         let repository = try TestRepository()
         try repository.write("TASK_S.md", "## Freigabe\n\n- [x] DevOps — Bob Brandt, 2026-03-04\n")
