@@ -67,7 +67,6 @@ enum SignoffForm {
             let text = block.text.trimmedSpaces
             guard text.last == ":", text.count <= 40, (try? signoffCaption.firstMatch(in: String(text.dropLast()))) != nil,
                   introducesList(after: block.line, in: document) else { continue }
-            func indent<S: StringProtocol>(_ line: S) -> Int { line.prefix { $0 == " " || $0 == "\t" }.count }
             let own = document.source.line(block.line), ownIndent = PlaceholderScanner.isListItem(own) ? indent(own) : -1
             var next = block.line + 1
             while next <= document.source.lines.count {
@@ -82,6 +81,9 @@ enum SignoffForm {
         return lines
     }
 
+    /// How far a source line is indented, in spaces and tabs.
+    private static func indent<S: StringProtocol>(_ line: S) -> Int { line.prefix { $0 == " " || $0 == "\t" }.count }
+
     private static let signoffCaption = try! Pattern(
         #"^[^\p{L}]*(?:sign-?offs?|signatures?|signatories|approvals?|approvers?|freigaben|unterschriften|firmas|aprobaciones|approbations|signatures|assinaturas|aprovações|approvazioni|firme|承認|署名)[^\p{L}]*$"#,
         caseInsensitive: true)
@@ -94,7 +96,6 @@ enum SignoffForm {
         let text = document.source.line(next), own = document.source.line(line)
         if text.trimmedSpaces.first == "|" { return true }
         guard PlaceholderScanner.isListItem(text) else { return false }
-        func indent<S: StringProtocol>(_ line: S) -> Int { line.prefix { $0 == " " || $0 == "\t" }.count }
         return !PlaceholderScanner.isListItem(own) || indent(text) > indent(own)
     }
 

@@ -29,6 +29,7 @@ public struct PlaceholderRule: Rule {
             Example("- Active users: ↓[X]\n- Critical: ↓[X] - Status: ↓[Resolved / In progress]\n"),
             Example("| Field | Value |\n|---|---|\n| **Version** | ↓[1.0] |\n| Build | ↓[#12345] |\n"),
             Example("- ↓[2nd-Level-Kontakt] anrufen\n"),
+            Example("**Deadline:** 2026-03-10\n\n- [ ] Security sign-off: ↓____ (before its deadline)\n"),
             Example("Kontakt: ↓[Name] ↓[Telefon]\nZugang: ↓[URL] - ↓[Access method]\nFenster: ↓[MM/DD] [HH:MM] – [HH:MM]\n"),
             Example("- Test method: ↓[Describe how to trigger the alert, e.g., deploy a failing build to staging]\n"),
             Example("| Name | Role | Signature | Date |\n|---|---|---|---|\n| ↓[Name] | ↓[Role] | ↓[Sign] | ↓[Date] |\n"),
@@ -37,6 +38,7 @@ public struct PlaceholderRule: Rule {
             Example("- [ ] Business-Freigabe eingeholt\n- [x] Support informiert\n"),
             Example("- [ ] [SRE Lead] [DBA] Restore the backup (leading tags own the item)\n- [Ops Lead] Page the vendor\n"),
             Example("Decision: [X] GO [ ] NO-GO\n"),
+            Example("**Deadline:** 2026-03-01\n\n- [ ] Security sign-off: ____ (after its deadline: missing-signature's)\n"),
             Example("Siehe [Status-Seite](https://status.example.com) und [Runbook][rb].\n\n[rb]: https://example.com\n"),
             Example("```markdown\nEntscheider: ______\n[Primär-On-Call]\n```\n"),
             Example("    indented code: [Primär-On-Call]\n"),
@@ -51,8 +53,11 @@ public struct PlaceholderRule: Rule {
     public init() {}
 
     public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
-        plan.placeholders.map {
-            RuleFinding(line: $0.line, column: $0.column, message: "placeholder '\($0.excerpt)' is not replaced", excerpt: $0.excerpt)
+        // An open approval after its deadline is `missing-signature`'s, blank and all: one problem, one finding.
+        let owned = Set(plan.deliverables.lazy.filter { $0.isApproval && $0.isOpen && $0.deadline?.hasPassed(at: now) == true }.map(\.line))
+        return plan.placeholders.compactMap {
+            owned.contains($0.line) ? nil
+                : RuleFinding(line: $0.line, column: $0.column, message: "placeholder '\($0.excerpt)' is not replaced", excerpt: $0.excerpt)
         }
     }
 }
