@@ -36,8 +36,14 @@ public struct Configuration: Sendable {
     /// Whether placeholders inside fenced code blocks (templates) are findings too.
     public var placeholdersInCodeBlocks = false
     public var signoffHeadings: [String] = [] {
-        didSet { signoffHeadingKeys = signoffHeadings.map { $0.lowercased() } }
+        didSet {
+            signoffHeadingKeys = signoffHeadings.map { $0.lowercased() }
+            let words = signoffHeadings.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:))
+            signoffHeadingPattern = words.isEmpty ? nil : try? Pattern(words.joined(separator: "|"), caseInsensitive: true)
+        }
     }
+    /// The heading words as one pattern, parts of words included (`Aprobaci` in `Aprobaciones`).
+    public private(set) var signoffHeadingPattern: Pattern?
     /// `signoffHeadings` lower-cased, for the search in every heading.
     public private(set) var signoffHeadingKeys: [String] = []
     /// Words that make a deliverable anywhere an approval: `Security-Freigabe eingeholt`, `Legal approval`.

@@ -99,10 +99,12 @@ struct DeadlineResolver {
         var datedHeadings: [DatedHeading] = []
         for section in document.sections {
             guard let heading = section.heading else { continue }
-            let dates = DeadlineResolver.headingDates(heading.text, order: order)
+            // `## 3. Rollout` names no date nor offset: most headings' only digits are their number.
+            let mayBeDated = DeadlineResolver.mayBeDated(heading.text)
+            let dates = mayBeDated ? DeadlineResolver.headingDates(heading.text, order: order) : []
             if !dates.isEmpty { datedHeadings.append(DatedHeading(heading: heading, section: section.index, dates: dates)) }
             guard own[section.index] == nil, ownUnreadable[section.index] == nil else { continue }
-            switch headingDeadline(section, heading, dates: dates, document: document) {
+            switch headingDeadline(section, heading, dates: dates, mayBeDated: mayBeDated, document: document) {
             case let .success(deadline)?: own[section.index] = deadline
             case let .failure(problem)?: ownUnreadable[section.index] = record(problem)
             case nil: break
@@ -141,7 +143,7 @@ struct DeadlineResolver {
         // In an anchored plan, a pre-launch section with no date of its own is due at T-0; each
         // section is judged by itself, so the default is not inherited past the launch.
         sectionDeadlines = inherited
-        for section in document.sections where inherited[section.index] == nil && !conditional[section.index] {
+        for section in document.sections where launch != nil && inherited[section.index] == nil && !conditional[section.index] {
             guard let anchor = anchor(for: section.index), !isPostLaunch(section.index),
                   (section.heading?.line ?? 0) < launchPassedLine || section.heading.map({ DeadlineResolver.isPreLaunch($0.text) }) == true
             else { continue }
@@ -269,10 +271,10 @@ struct DeadlineResolver {
     /// A heading's own deadline: its date (the explicit date wins over a relative time, and says
     /// so when the two disagree by more than a day), else its relative time, else a clock time or
     /// window below an anchor (on the anchor's day); nil when it names none.
-    private mutating func headingDeadline(_ section: Section, _ heading: Heading, dates: [WrittenDate], document: Document)
+    private mutating func headingDeadline(_ section: Section, _ heading: Heading, dates: [WrittenDate], mayBeDated: Bool, document: Document)
         -> Result<Deadline, UnreadableDeadline>? {
         let origin: Deadline.Origin = heading.level == 1 ? .title : .heading
-        let relative = heading.level == 1 ? nil : RelativeTime.deadline(in: heading.text)
+        let relative = heading.level == 1 || !mayBeDated ? nil : RelativeTime.deadline(in: heading.text)
         func column(_ text: String) -> Int { document.column(of: text, line: heading.line) ?? 1 }
         // A range in a heading ("2026-03-01 → 2026-03-06") is one date that ends at its last day.
         if let date = dates.last {
@@ -302,6 +304,17 @@ struct DeadlineResolver {
         guard let instant = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: clock.hour,
                                                               minute: clock.minute, second: clock.second)) else { return nil }
         return .success(Deadline(instant: instant, timeZone: anchor.timeZone, origin: .heading, line: heading.line, written: clock.text))
+    }
+
+    /// Whether a heading may name a date or an offset: a digit besides its leading number
+    /// (`3.`, `2.1`, `4)`), or a word that may be a month's name (`5. März`).
+    static func mayBeDated(_ text: String) -> Bool {
+        var rest = Substring(text).drop { $0 == " " || $0 == "\t" }
+        let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        if !number.isEmpty, let next = rest.dropFirst(number.count).first, next == " " || next == ")" || number.last == "." {
+            rest = rest.dropFirst(number.count)
+        }
+        return rest.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || (text.containsASCIIDigit && DateParser.mayNameMonth(text))
     }
 
     /// Dates in a heading, less status stamps: `## Blockers (updated 2025-10-19)` states no deadline.
@@ -457,15 +470,15 @@ struct DeadlineResolver {
     private static func mayHaveLeadingLabel(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            let end = min(bytes.count, 64)
-            var index = 0
-            while index < end {
-                switch bytes[index] {
-                case 0x3A: return true
-                case 0xE2 where index + 1 < end && bytes[index + 1] == 0x80: return true
-                case 0x2D where index > 0 && bytes[index - 1] == 0x20 && index + 1 < end && bytes[index + 1] == 0x20: return true
-                default: index += 1
-                }
+            guard let base = bytes.baseAddress else { return false }
+            let count = min(bytes.count, 64)
+            if memchr(base, 0x3A, count) != nil || memchr(base, 0xE2, count) != nil { return true }
+            // ` - `: a hyphen between spaces.
+            var from = 0
+            while from < count, let found = memchr(base + from, 0x2D, count - from) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index > 0, index + 1 < count, bytes[index - 1] == 0x20, bytes[index + 1] == 0x20 { return true }
+                from = index + 1
             }
             return false
         }

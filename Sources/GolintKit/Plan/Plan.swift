@@ -170,12 +170,11 @@ public struct Plan: Sendable {
     /// A section is an approval section when its own heading (below the title) names one of
     /// `signoff.headings`: `## Pre-Deployment Sign-Off` does not make its `### Performance` one.
     private static func approvalSections(_ document: Document, _ configuration: Configuration) -> Set<Int> {
-        let words = configuration.signoffHeadingKeys
+        guard let words = configuration.signoffHeadingPattern else { return [] }
         var approval = Set<Int>()
         for section in document.sections {
             guard let heading = section.heading, heading.level >= 2 else { continue }
-            let text = heading.text.lowercased()
-            if words.contains(where: { text.firstRange(of: $0) != nil }) { approval.insert(section.index) }
+            if (try? words.firstMatch(in: heading.text)) != nil { approval.insert(section.index) }
         }
         return approval
     }
