@@ -13,7 +13,7 @@ struct SectionOwners {
         for block in document.blocks where block.kind == .paragraph && block.item == nil && (block.text.containsASCII(":") || block.text.contains("：")) {
             guard own[block.section] == nil else { continue }
             block.text.forEachLine { text, _ in
-                guard own[block.section] == nil, let match = try? SectionOwners.line.firstMatch(in: String(text)),
+                guard own[block.section] == nil, SectionOwners.mayBeOwnerLine(text), let match = try? SectionOwners.line.firstMatch(in: String(text)),
                       let value = String(text).text(match.ranges[1]), !EmptyValue.isEmpty(value, configuration),
                       (try? PlaceholderScanner.matches(in: value, configuration))?.isEmpty != false else { return }
                 own[block.section] = value.capped(120)
@@ -26,4 +26,12 @@ struct SectionOwners {
     }
 
     func owner(of section: Int) -> String? { owners[section] }
+
+    /// A screen on the bytes: an owner line's first letter starts one of the labels.
+    private static func mayBeOwnerLine(_ line: Substring) -> Bool {
+        guard let first = line.utf8.first(where: { $0 >= 0x80 || ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return false }
+        return first >= 0x80 || labelInitials.contains(first | 0x20)
+    }
+
+    private static let labelInitials: Set<UInt8> = Set("ovzraldp".utf8)
 }

@@ -82,8 +82,9 @@ struct StatusTable {
         }
         // One column headed as a date column: nothing to choose between, its cells are not read here.
         if candidates.count == 1, let only = candidates.first, !weakDateHeaders.contains(headers[only]) {
+            guard dayHeaders.contains(headers[only]) else { return (only, false) }
             let values = cells(only).filter { !EmptyValue.isEmpty($0) }
-            return (only, dayHeaders.contains(headers[only]) && !values.isEmpty && values.allSatisfy { Int($0) != nil })
+            return (only, !values.isEmpty && values.allSatisfy { Int($0) != nil })
         }
         for index in candidates {
             let header = headers[index]
