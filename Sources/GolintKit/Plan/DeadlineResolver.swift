@@ -126,10 +126,7 @@ struct DeadlineResolver {
         let launch = launchAnchor
         // A plan runs in time order: once a section or item is due after T-0, the sections that
         // follow are no longer before the launch (unless their heading says they are).
-        let launchPassedLine = launch.flatMap { anchor in
-            DeadlineResolver.firstLineDue(after: anchor.instant, own: own, sections: document.sections, items: document.items,
-                                          resolver: &self)
-        } ?? Int.max
+        let launchPassedLine = launch.flatMap { firstLineDue(after: $0.instant, own: own, items: document.items) } ?? Int.max
         var inherited = [Deadline?](repeating: nil, count: count)
         unreadableInScope = [Int?](repeating: nil, count: count)
         for section in document.sections {
@@ -347,23 +344,15 @@ struct DeadlineResolver {
 
     /// The first line whose deadline (a section's own, or a task item's own date) falls after the
     /// launch: where the plan moves past T-0.
-    private static func firstLineDue(after launch: Date, own: [Deadline?], sections: [Section], items: [TaskItem],
-                                     resolver: inout DeadlineResolver) -> Int? {
-        var first: Int?
-        for section in sections {
-            guard let deadline = own[section.index], deadline.instant > launch, let line = section.heading?.line else { continue }
-            first = line
-            break
+    private mutating func firstLineDue(after launch: Date, own: [Deadline?], items: [TaskItem]) -> Int? {
+        let section = sections.first { own[$0.index].map { $0.instant > launch } == true && $0.heading != nil }
+        let first = section?.heading?.line ?? Int.max
+        for item in items where item.line < first && item.text.containsASCIIDigit {
+            guard let date = Self.ownDates(in: item.text, order: order).first,
+                  case let .success(instant) = instant(of: date, line: item.line, written: "", column: 1) else { continue }
+            if instant.date > launch { return item.line }
         }
-        for item in items where item.line < (first ?? Int.max) && item.text.containsASCIIDigit {
-            guard let date = ownDates(in: item.text, order: resolver.order).first,
-                  case let .success(instant) = resolver.instant(of: date, line: item.line, written: "", column: 1) else { continue }
-            if instant.date > launch {
-                first = item.line
-                break
-            }
-        }
-        return first
+        return section?.heading?.line
     }
 
     // MARK: The document
