@@ -147,36 +147,22 @@ public enum DateParser {
     private static let numericForms = try! Pattern(formsSource(monthNames: false), caseInsensitive: true)
     private static let numericFormsHere = try! Pattern(formsSource(monthNames: false), caseInsensitive: true, anchored: true)
 
-    /// The first three letters of every month name written in ASCII, lower case, packed.
-    private static let monthPrefixes: Set<UInt32> = Set(months.compactMap { name, _ in
-        let bytes = Array(name.utf8.prefix(3))
-        return bytes.count == 3 && bytes.allSatisfy({ $0 < 0x80 }) ? bytes.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } : nil
-    })
+    /// The first three letters of every month name that starts with three ASCII letters.
+    private static let monthStarts = WordStarts(months.map(\.0).filter { name in
+        name.utf8.count >= 3 && name.utf8.prefix(3).allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+    })!
 
-    /// A screen on the bytes: whether a word of the text may be a month's name (a run of letters
-    /// that starts like one, or any letter outside ASCII). Most texts name none, and the month
-    /// names of six languages are the costly part of the alternation.
-    static func mayNameMonth(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte >= 0xC0 { return true }
-                guard (byte | 0x20) >= 0x61, (byte | 0x20) <= 0x7A else { index += 1; continue }
-                // The start of a run of ASCII letters: its first three, lower-cased.
-                var packed: UInt32 = 0, length = 0
-                while index < bytes.count, (bytes[index] | 0x20) >= 0x61, (bytes[index] | 0x20) <= 0x7A {
-                    if length < 3 { packed = packed << 8 | UInt32(bytes[index] | 0x20) }
-                    length += 1
-                    index += 1
-                }
-                if length >= 3, monthPrefixes.contains(packed) { return true }
-                if index < bytes.count, bytes[index] >= 0xC0 { return true }
-            }
-            return false
-        }
+    /// A screen on the bytes: whether a word of the text may be a month's name (a word that starts
+    /// like one, or any letter outside ASCII). Most texts name none, and the month names of six
+    /// languages are the costly part of the alternation.
+    static func mayNameMonth<Text: StringProtocol>(_ text: Text) -> Bool {
+        text.withUTF8Bytes { mayNameMonth($0) }
     }
+
+    private static func mayNameMonth(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { $0 >= 0xC0 } || monthStarts.mayMatch(bytes)
+    }
+
     /// The first group of each form in the alternation.
     private static let groupOffsets: [Int] = Form.allCases.reduce(into: [Int]()) { offsets, form in
         offsets.append((offsets.last.map { $0 + Form.allCases[offsets.count - 1].groups } ?? 1))
@@ -209,7 +195,12 @@ public enum DateParser {
 
     /// The date that starts exactly at `position`, if one does.
     public static func date(at position: String.Index, in text: String, order: DateOrder? = nil) -> WrittenDate? {
-        let pattern = mayNameMonth(text) ? formsHere : numericFormsHere
+        // A date at `position` names its month within its first few words (`30 de setembro de`).
+        let start = text.utf8.distance(from: text.startIndex, to: position)
+        let namesMonth = text.withUTF8Bytes { bytes in
+            mayNameMonth(UnsafeBufferPointer(rebasing: bytes[min(start, bytes.count)..<min(start + 24, bytes.count)]))
+        }
+        let pattern = namesMonth ? formsHere : numericFormsHere
         return (try? pattern.prefixMatch(in: text, at: position)).flatMap { makeDate($0, in: text, order: order) }
     }
 

@@ -35,8 +35,9 @@ enum ConditionalText {
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 
-    private static let openers: Set<UInt64> = Set(["if", "falls", "si", "wenn", "in", "im", "en", "nel", "em", "for", "bei", "para", "pour", "per"]
-        .map { $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
+    /// Few enough that comparing each is cheaper than hashing the word.
+    private static let openers: [UInt64] = ["if", "falls", "si", "wenn", "in", "im", "en", "nel", "em", "for", "bei", "para", "pour", "per"]
+        .map { (word: String) in word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
 
     /// A heading that starts with a condition or says `(if needed)` anywhere.
     static func isConditionalHeading(_ text: String) -> Bool {

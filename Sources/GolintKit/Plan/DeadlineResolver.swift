@@ -306,12 +306,16 @@ struct DeadlineResolver {
     /// Whether a heading may name a date or an offset: a digit besides its leading number
     /// (`3.`, `2.1`, `4)`), or a word that may be a month's name (`5. März`).
     static func mayBeDated(_ text: String) -> Bool {
-        var rest = Substring(text).drop { $0 == " " || $0 == "\t" }
-        let number = rest.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-        if !number.isEmpty, let next = rest.dropFirst(number.count).first, next == " " || next == ")" || number.last == "." {
-            rest = rest.dropFirst(number.count)
+        let (digitAfterNumber, anyDigit) = text.withUTF8Bytes { bytes -> (Bool, Bool) in
+            var start = 0
+            while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] &- 0x30 < 10 || bytes[end] == 0x2E { end += 1 }
+            if end > start, end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x29 || bytes[end - 1] == 0x2E { start = end }
+            let later = bytes[start...].contains { $0 &- 0x30 < 10 }
+            return (later, later || bytes[..<start].contains { $0 &- 0x30 < 10 })
         }
-        return rest.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || (text.containsASCIIDigit && DateParser.mayNameMonth(text))
+        return digitAfterNumber || (anyDigit && DateParser.mayNameMonth(text))
     }
 
     /// Dates in a heading, less status stamps: `## Blockers (updated 2025-10-19)` states no deadline.

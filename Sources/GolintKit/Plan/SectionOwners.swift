@@ -10,8 +10,10 @@ struct SectionOwners {
 
     init(_ document: Document, _ configuration: Configuration) {
         var own = [String?](repeating: nil, count: document.sections.count)
-        for block in document.blocks where block.kind == .paragraph && block.item == nil && (block.text.containsASCII(":") || block.text.contains("：")) {
-            guard own[block.section] == nil else { continue }
+        // By index: most blocks are items, and copying each would retain every field of it.
+        for index in document.blocks.indices where document.blocks[index].kind == .paragraph && document.blocks[index].item == nil {
+            let block = document.blocks[index]
+            guard own[block.section] == nil, block.text.containsASCII(":") || block.text.contains("：") else { continue }
             block.text.forEachLine { text, _ in
                 guard own[block.section] == nil, SectionOwners.mayBeOwnerLine(text), let match = try? SectionOwners.line.firstMatch(in: String(text)),
                       let value = String(text).text(match.ranges[1]), !EmptyValue.isEmpty(value, configuration),
@@ -30,8 +32,9 @@ struct SectionOwners {
     /// A screen on the bytes: an owner line's first letter starts one of the labels.
     private static func mayBeOwnerLine(_ line: Substring) -> Bool {
         guard let first = line.utf8.first(where: { $0 >= 0x80 || ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return false }
-        return first >= 0x80 || labelInitials.contains(first | 0x20)
+        return first >= 0x80 || labelInitials & (1 << UInt32((first | 0x20) &- 0x61)) != 0
     }
 
-    private static let labelInitials: Set<UInt8> = Set("ovzraldp".utf8)
+    /// One bit per letter (`a` is bit 0) that starts a label.
+    private static let labelInitials: UInt32 = "ovzraldp".utf8.reduce(0) { $0 | 1 << UInt32($1 - 0x61) }
 }

@@ -16,23 +16,25 @@ public struct WordStarts: Sendable {
 
     /// Whether some word in `text` starts with the first three letters of one of the words.
     public func mayMatch(_ text: String) -> Bool {
-        text.withUTF8Bytes { bytes in
-            bits.withUnsafeBufferPointer { bits in
-                var index = 0
-                while index + 2 < bytes.count {
-                    let first = WordStarts.letter(bytes[index])
-                    guard first < 26 else { index += 1; continue }
-                    let second = WordStarts.letter(bytes[index + 1]), third = WordStarts.letter(bytes[index + 2])
-                    if second < 26, third < 26 {
-                        let key = WordStarts.key(first, second, third)
-                        if bits[key >> 6] & (1 << UInt64(key & 63)) != 0 { return true }
-                    }
-                    // On past this word's letters: only a word's start is compared.
-                    index += 1
-                    while index < bytes.count, WordStarts.letter(bytes[index]) < 26 { index += 1 }
+        text.withUTF8Bytes { mayMatch($0) }
+    }
+
+    func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bits.withUnsafeBufferPointer { bits in
+            var index = 0
+            while index + 2 < bytes.count {
+                let first = WordStarts.letter(bytes[index])
+                guard first < 26 else { index += 1; continue }
+                let second = WordStarts.letter(bytes[index + 1]), third = WordStarts.letter(bytes[index + 2])
+                if second < 26, third < 26 {
+                    let key = WordStarts.key(first, second, third)
+                    if bits[key >> 6] & (1 << UInt64(key & 63)) != 0 { return true }
                 }
-                return false
+                // On past this word's letters: only a word's start is compared.
+                index += 1
+                while index < bytes.count, WordStarts.letter(bytes[index]) < 26 { index += 1 }
             }
+            return false
         }
     }
 
