@@ -283,6 +283,19 @@ final class HistoryTests: XCTestCase {
         XCTAssertEqual(capped.deliverables.first?.title.count, 241, "240 characters and an ellipsis")
     }
 
+    func testFillingASignatureRowIsOneSignedEvent() throws {
+        let repository = try TestRepository()
+        let table = "## Sign-off\n\n| Role | Name | Date |\n|---|---|---|\n| Product | | |\n| Security | - | - |\n"
+        try repository.write("GO_LIVE_T.md", table)
+        try repository.commit("add", author: "Alice Adler")
+        try repository.write("GO_LIVE_T.md", table.replacingOccurrences(of: "| Product | | |", with: "| Product | Alice Meyer | 2026-03-05 |"))
+        try repository.commit("sign", author: "Alice Meyer")
+        let events = try history(repository)
+        XCTAssertEqual(summary(events.filter { $0.authorName == "Alice Meyer" }), ["signed Product · Alice Meyer · 2026-03-05 (Alice Meyer)"])
+        XCTAssertEqual(summary(events.filter { $0.kind == .itemAdded }), ["item-added Product (Alice Adler)", "item-added Security (Alice Adler)"])
+        XCTAssertFalse(events.contains { ($0.item ?? "").contains("|") }, "event texts show cells, not separators")
+    }
+
     func testSignatureRemovedWhileTheBoxStaysChecked() throws {
         let repository = try TestRepository()
         try repository.write("TASK_S.md", "## Freigabe\n\n- [x] DevOps — Bob Brandt, 2026-03-04\n")

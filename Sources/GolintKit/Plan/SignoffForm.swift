@@ -3,7 +3,9 @@
 /// tables (`| Role | Name | Signature | Date |`).
 enum SignoffForm {
     struct Entry {
-        /// The line as the approval's text: `Product: Jana Krüger, 2026-04-09`, `Legal | Jana Krüger | | 2026-04-09`.
+        /// The approval's text: a line as written (`Product: Jana Krüger, 2026-04-09`), a row as its
+        /// role and then what its other cells hold (`Legal · Jana Krüger · 2026-04-09`), so that
+        /// signing a row extends its text as signing a line does.
         let text: String
         let role: String
         /// Who signed (a name or signature), and when, where the form says so.
@@ -151,7 +153,9 @@ enum SignoffForm {
             // A wholly empty row is a blank sign-off too; a row with text but no role is something else.
             let empty = row.cells.allSatisfy { bareCells.contains(String($0.text.trimmedSpaces).lowercased()) }
             guard let roleCell = cell(role) ?? (empty ? "signature row \(row.line)" : nil) else { return nil }
-            return Entry(text: row.cells.map { $0.text.trimmedSpaces }.joined(separator: " | "), role: roleCell,
+            let filled = row.cells.indices.filter { $0 != role }.map { String(row.cells[$0].text.trimmedSpaces) }
+                .filter { !bareCells.contains($0.lowercased()) }
+            return Entry(text: ([roleCell] + filled).joined(separator: " · "), role: roleCell,
                          signer: cell(name) ?? cell(signature), date: cell(date), section: table.section, line: row.line,
                          column: row.cells[role].column, isTableRow: true)
         }
