@@ -6,17 +6,18 @@ enum ConditionalText {
     private static let condition = #"(?:if|falls|si|wenn|in\s+case\s+of|im\s+fall(?:e)?\s+(?:von|eines|einer)|en\s+caso\s+de|en\s+cas\s+de|nel\s+caso|em\s+caso\s+de)\s|(?:for|bei|para|pour|per|em\s+caso\s+de)\s+(?:a\s+)?no[- ]?go\b"#
     private static let parenthetical = #"\((?:if\s+needed|if\s+required|if\s+applicable|optional|optionnel|opcional|opzionale|falls\s+n[öo]tig|falls\s+erforderlich|bei\s+bedarf|si\s+es\s+necesario|si\s+n[ée]cessaire|se\s+necess[áa]rio)\)"#
     private static let leading = try! Pattern(#"^[^\p{L}(]*(?:\#(condition)|\#(parenthetical))"#, caseInsensitive: true)
-    private static let anywhere = try! Pattern(parenthetical, caseInsensitive: true)
+    /// `(if Conditional GO)`, `(falls NO-GO)`, `(only if …)`: a condition in parentheses, in a heading or a field's label.
+    private static let statedCondition = #"\((?:only\s+|nur\s+)?(?:if|falls|wenn|si|se|in\s+case|en\s+caso|en\s+cas|nel\s+caso|em\s+caso)\s[^)]{1,80}\)"#
+    private static let anywhere = try! Pattern("\(parenthetical)|\(statedCondition)", caseInsensitive: true)
 
     /// A deliverable's text that starts with a condition.
-    static func isConditional(_ text: String) -> Bool {
-        mayBeConditional(text) && (try? leading.firstMatch(in: text)) != nil
+    static func isConditional<Text: StringProtocol>(_ text: Text) -> Bool {
+        mayBeConditional(text) && (try? leading.firstMatch(in: String(text))) != nil
     }
 
     /// A screen on the bytes: most texts start with a word that opens no condition.
-    private static func mayBeConditional(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+    private static func mayBeConditional<Text: StringProtocol>(_ text: Text) -> Bool {
+        text.withUTF8Bytes { bytes in
             var index = 0
             // Skip what is no letter (`**`, `1.`, spaces); a non-ASCII start is left to the pattern.
             while index < bytes.count, bytes[index] < 0x80, !isASCIILetter(bytes[index]), bytes[index] != 0x28 { index += 1 }
@@ -39,8 +40,9 @@ enum ConditionalText {
     private static let openers: [UInt64] = ["if", "falls", "si", "wenn", "in", "im", "en", "nel", "em", "for", "bei", "para", "pour", "per"]
         .map { (word: String) in word.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
 
-    /// A heading that starts with a condition or says `(if needed)` anywhere.
+    /// A heading or a field's label that starts with a condition or states one in parentheses
+    /// anywhere (`## Rollback (if needed)`, `**NO-GO reason (if NO-GO):**`).
     static func isConditionalHeading(_ text: String) -> Bool {
-        isConditional(text) || (try? anywhere.firstMatch(in: text)) != nil
+        isConditional(text) || text.containsASCII("(") && (try? anywhere.firstMatch(in: text)) != nil
     }
 }

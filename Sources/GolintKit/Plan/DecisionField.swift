@@ -74,6 +74,16 @@ public struct DecisionField: Sendable, Equatable {
     private static let unchecked: Set<Character> = ["☐", "⬜", "□"]
     private static let checked: Set<Character> = ["☑", "☒", "✅", "✔", "■"]
 
+    /// An option box glyph, open or chosen.
+    static func isBox(_ character: Character) -> Bool { unchecked.contains(character) || checked.contains(character) }
+    static func isChosenBox(_ character: Character) -> Bool { checked.contains(character) }
+
+    /// A heading that names a decision (`Decision`, `Final Decision`, `Go-Live-Entscheidung`).
+    static func namesDecision(_ heading: String) -> Bool {
+        let key = heading.lowercased().drop { !$0.isLetter }
+        return decisionWords.contains(String(key)) || endsWithDecisionWord(String(key))
+    }
+
     /// Options with boxes (`[ ] GO [x] NO-GO`, `☐ Go ☑ No-Go`), or option words between slashes
     /// (`GO / NO-GO`, from `signoff.decision-options`, none of them chosen).
     static func options(in value: String, _ configuration: Configuration) -> [(option: String, chosen: Bool)] {

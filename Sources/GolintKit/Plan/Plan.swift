@@ -38,6 +38,11 @@ public struct Plan: Sendable {
         launch = deadlines.launchAnchor
         let approvals = Plan.approvalSections(document, configuration)
         approvalSections = approvals
+        let decisionSections = DecisionSection.all(in: document, configuration)
+        decisionFields = (DecisionField.fields(in: document, configuration) + decisionSections.map(\.field)).sorted { $0.line < $1.line }
+        // A decision section's boxes are its options, not deliverables.
+        let optionLines = Set(decisionSections.flatMap { $0.options.map(\.lines.lowerBound) })
+        let conditional = ConditionalScope(document: document, decisions: decisionFields, sections: decisionSections)
         // Task items, table rows, glyph lines and sign-off forms: each kind is found in document order.
         var runs: [[Deliverable]] = [[], [], [], []]
         let owners = SectionOwners(document, configuration)
@@ -58,11 +63,12 @@ public struct Plan: Sendable {
         }
         var itemBlocks = [Int?](repeating: nil, count: document.items.count)
         for (index, block) in document.blocks.enumerated() { if let item = block.item { itemBlocks[item] = index } }
-        for (index, item) in document.items.enumerated() {
+        for (index, item) in document.items.enumerated() where !optionLines.contains(item.line) {
             let struck = itemBlocks[index].map { document.blocks[$0].isStruckThrough } ?? false
             let cancelled = struck || StatusWords.isMarkedCancelled(item.text, configuration)
             try add(.task, item.text, cancelled ? .cancelled : item.checked ? .done : .open, owner: Plan.roleTag(item.text),
-                    deadline: deadlines.deadline(ofText: item.text, line: item.line, column: item.column, section: item.section, in: document),
+                    deadline: conditional.contains(item.line) ? nil
+                        : deadlines.deadline(ofText: item.text, line: item.line, column: item.column, section: item.section, in: document),
                     section: item.section, line: item.line, column: item.column)
         }
         // Status cells repeat ("Not Started" in every row): each distinct one is read once.
@@ -85,10 +91,11 @@ public struct Plan: Sendable {
                         section: table.section, line: row.line, column: row.nameColumn)
             }
         }
-        for glyph in GlyphList.items(in: document) {
+        for glyph in GlyphList.items(in: document) where !optionLines.contains(glyph.line) {
             let state: Deliverable.State = StatusWords.isMarkedCancelled(glyph.text, configuration) ? .cancelled : glyph.done ? .done : .open
             try add(.glyph, glyph.text, state, owner: Plan.roleTag(glyph.text),
-                    deadline: deadlines.deadline(ofText: glyph.text, line: glyph.line, column: glyph.column, section: glyph.section, in: document),
+                    deadline: conditional.contains(glyph.line) ? nil
+                        : deadlines.deadline(ofText: glyph.text, line: glyph.line, column: glyph.column, section: glyph.section, in: document),
                     section: glyph.section, line: glyph.line, column: glyph.column)
         }
         let forms = SignoffForm.lines(in: document, sections: approvals, configuration)
@@ -100,10 +107,10 @@ public struct Plan: Sendable {
         }
         deliverables = Plan.merged(runs)
         unreadableDeadlines = deadlines.unreadable
-        decisionFields = DecisionField.fields(in: document, configuration)
-        // A blank on an unsigned form line is that approval's problem, not also a placeholder.
+        // A blank on an unsigned form line is that approval's problem, not also a placeholder; a
+        // blank in conditional content is no error.
         placeholders = try PlaceholderScanner.placeholders(in: document, configuration,
-                                                           skippingLines: Set(forms.filter { !$0.isSigned }.map(\.line)))
+                                                           skippingLines: conditional.lines.union(forms.filter { !$0.isSigned }.map(\.line)))
     }
 
     /// The signer and date a given approval names (`Security — Carol Weiss, 2026-02-27`), by

@@ -25,6 +25,8 @@ public struct MissingSignatureRule: Rule {
             Example("↓**Owner Decision**: GO / NO-GO\n"),
             Example("↓Entscheidungsstatus: `Go` | `No-Go` | `Go mit Auflagen`\n"),
             Example("↓**Consensus Decision:** ☐ GO LIVE / ☐ NO-GO / ☐ DELAY\n"),
+            Example("## Decision\n\n↓[ ] **APPROVED** for release\n\n[ ] **CONDITIONAL** - Requires:\n    ____\n\n[ ] **REJECTED**\n"),
+            Example("## Go-Live-Entscheidung\n\nBitte ankreuzen:\n\n↓- [ ] GO\n- [ ] NO-GO\n"),
         ],
         nonTriggering: [
             Example("## Release Sign-off\n\n- [ ] All tests green (a check, not an approval)\n", now: "2026-01-01T00:00:00Z"),
@@ -44,6 +46,8 @@ public struct MissingSignatureRule: Rule {
             Example("## Pre-Deployment Sign-Off\n\n### Performance Validation\n\n- [x] p99 under 300 ms\n"),
             Example("# Security & Freigabe\n\n- [x] Deploy script merged\n"),
             Example("## Tasks\n\n- [x] Freigabevorlage verteilt\n- [x] Load test signed off\n- [x] Stakeholder approval forms sent\n- [x] All sign-offs collected\n"),
+            Example("## Final Decision\n\n- [ ] GO\n- [x] NO-GO\n\nDecided by: Jana Krüger\n"),
+            Example("## Decision Criteria\n\n- [ ] Error rate below 1 %\n- [ ] GO from the business owner\n"),
         ])
 
     public init() {}

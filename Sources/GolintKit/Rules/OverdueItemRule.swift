@@ -45,6 +45,7 @@ public struct OverdueItemRule: Rule {
             Example("Scadenza: 5 marzo 2026\n\n↓- [ ] Note di rilascio\n"),
             Example("Prazo: 5 de março de 2026\n\n↓- [ ] Notas de versão\n"),
             Example("Due: Q4 2025\n\n↓- [ ] Migration\n"),
+            Example("# Plan\n\n**Deadline:** 2026-03-05\n\n## Decision Criteria\n\n↓- [ ] Error rate below 1 %\n↓- [ ] Load test passed\n"),
         ],
         nonTriggering: [
             Example("# Plan\n\n**Deadline:** 2026-03-05\n\n- [x] Rollback geprobt\n"),
@@ -74,6 +75,8 @@ public struct OverdueItemRule: Rule {
                     now: "2026-02-17T12:00:00Z"),
             Example("| Task | Start | Status |\n|---|---|---|\n| Freeze | 2026-03-01 | open |\n"),
             Example("Release Date: January 2026\n\n- [ ] the end of January has not passed\n", now: "2026-01-31T23:00:00Z"),
+            Example("# Plan\n\n**Deadline:** 2026-03-05\n\n## Decision\n\n- [x] GO\n- [ ] NO-GO (an option not chosen, not a deliverable)\n"),
+            Example("# Plan\n\n**Deadline:** 2026-03-05\n\n## Cutover\n\nIf the database migration fails:\n- [ ] Restore the snapshot\n- [ ] Page the DBA\n"),
         ])
 
     public init() {}

@@ -33,6 +33,9 @@ public struct PlaceholderRule: Rule {
             Example("Kontakt: ↓[Name] ↓[Telefon]\nZugang: ↓[URL] - ↓[Access method]\nFenster: ↓[MM/DD] [HH:MM] – [HH:MM]\n"),
             Example("- Test method: ↓[Describe how to trigger the alert, e.g., deploy a failing build to staging]\n"),
             Example("| Name | Role | Signature | Date |\n|---|---|---|---|\n| ↓[Name] | ↓[Role] | ↓[Sign] | ↓[Date] |\n"),
+            Example("## Decision\n\n- [ ] GO\n- [ ] NO-GO\n\n### If NO-GO\n\n- Reason: ↓____ (no option chosen yet: every blank counts)\n"),
+            Example("Decision: [ ] GO [x] NO-GO\n\n**NO-GO reason (if NO-GO):** ↓____ (the option chosen)\n"),
+            Example("## Kontakte (bei Bedarf)\n\n- Vendor: ↓[Name] (a heading that ends with a condition is not conditional content)\n"),
         ],
         nonTriggering: [
             Example("- [ ] Business-Freigabe eingeholt\n- [x] Support informiert\n"),
@@ -48,6 +51,11 @@ public struct PlaceholderRule: Rule {
             Example("---\ntitle: Go-Live [Name]\nowner: TBD\n---\n\n# Plan\n"),
             Example("Decision: [x] GO [ ] NO-GO\n\nSee [OPS-123] and note [^1].\n"),
             Example("Use <br> and <kbd>Ctrl</kbd> as HTML.\n\n---\n\n- item\n"),
+            Example("## Decision\n\n- [x] GO\n- [ ] NO-GO\n\n### If NO-GO\n\n- Reason: ____\n\n### Conditions (if Conditional GO)\n\n- Condition: [Name]\n"),
+            Example("Decision: [x] GO [ ] NO-GO\n\n**NO-GO reason:** ____\n"),
+            Example("## Rollback\n\nIf rollback is needed:\n- Rollback owner: [Name]\n  - Bridge: [Zoom link]\n"),
+            Example("## Decision\n\n[ ] **APPROVED**\n\n[x] **CONDITIONAL** - Requires: the load test\n\n[ ] **REJECTED** - Reason:\n    ________________\n"),
+            Example("- [ ] If the CDN fails: call [Vendor-Hotline]\n"),
         ])
 
     public init() {}
