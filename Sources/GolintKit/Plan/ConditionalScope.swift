@@ -25,34 +25,41 @@ struct ConditionalScope {
         // The conditional line whose nested lines are conditional too: its indent, and whether it
         // is a caption (a paragraph ending in `:`) whose list follows at any indent.
         var open: (indent: Int, caption: Bool)?
-        for number in 1...max(document.source.lines.count, 1) {
-            if nextHeading < headings.count, headings[nextHeading].line == number {
-                let heading = headings[nextHeading]
-                nextHeading += 1
-                open = nil
-                if let level = conditionalLevel, heading.level > level { lines.insert(number); continue }
-                let conditional = ConditionalText.isConditional(heading.text) ? outcome.holds(heading.text)
-                    : ConditionalText.isConditionalHeading(heading.text) && outcome.namesOptionNotChosen(heading.text)
-                conditionalLevel = heading.level >= 2 && conditional ? heading.level : nil
-                if conditionalLevel != nil { lines.insert(number) }
-                continue
-            }
-            if conditionalLevel != nil { lines.insert(number); continue }
-            let line = document.source.line(number)
-            let text = line.trimmedSpaces
-            guard !text.isEmpty else { continue }
-            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
-            let isListItem = PlaceholderScanner.isListItem(line)
-            if let scope = open {
-                if indent > scope.indent || scope.caption && isListItem {
-                    lines.insert(number)
+        let source = document.source
+        source.text.withUTF8Bytes { all in
+            for number in 1...max(source.lines.count, 1) {
+                if nextHeading < headings.count, headings[nextHeading].line == number {
+                    let heading = headings[nextHeading]
+                    nextHeading += 1
+                    open = nil
+                    if let level = conditionalLevel, heading.level > level { lines.insert(number); continue }
+                    let conditional = ConditionalText.isConditional(heading.text) ? outcome.holds(heading.text)
+                        : ConditionalText.isConditionalHeading(heading.text) && outcome.namesOptionNotChosen(heading.text)
+                    conditionalLevel = heading.level >= 2 && conditional ? heading.level : nil
+                    if conditionalLevel != nil { lines.insert(number) }
                     continue
                 }
-                open = nil
-            }
-            if isConditionalLine(text, outcome) {
-                lines.insert(number)
-                open = (indent, caption: !isListItem && text.hasSuffix(":"))
+                if conditionalLevel != nil { lines.insert(number); continue }
+                guard number <= source.lines.count else { continue }
+                // On the line's bytes within the document's: most lines are looked at only here.
+                let line = source.lines[number - 1]
+                let start = source.text.utf8.distance(from: source.text.utf8.startIndex, to: line.startIndex)
+                let bytes = UnsafeBufferPointer(rebasing: all[start..<start + line.utf8.count])
+                let indent = bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
+                guard indent < bytes.count else { continue }
+                if let scope = open {
+                    if indent > scope.indent || scope.caption && PlaceholderScanner.listMarkerEnd(bytes) != nil {
+                        lines.insert(number)
+                        continue
+                    }
+                    open = nil
+                }
+                guard ConditionalText.mayBeConditional(bytes) || !outcome.decided.isEmpty else { continue }
+                let text = line.trimmedSpaces
+                if isConditionalLine(text, outcome) {
+                    lines.insert(number)
+                    open = (indent, caption: PlaceholderScanner.listMarkerEnd(bytes) == nil && text.hasSuffix(":"))
+                }
             }
         }
     }
@@ -60,19 +67,31 @@ struct ConditionalScope {
     /// `- [ ] If the CDN fails: …`, `**If Conditional GO, conditions:**`, `Reason (if NO-GO): ____`,
     /// `NO-GO reason:` once GO is chosen.
     private func isConditionalLine(_ text: Substring, _ outcome: DecisionOutcome) -> Bool {
+        // Most lines start with no condition and no decision is made: the screens spare the rest.
+        let startsWithCondition = ConditionalText.mayBeConditional(text)
+        guard startsWithCondition || !outcome.decided.isEmpty else { return false }
         let body = Self.withoutMarker(text)
-        if ConditionalText.isConditional(body) { return outcome.holds(String(body)) }
-        guard !outcome.decided.isEmpty || body.containsASCII("("), let colon = body.firstIndex(of: ":") else { return false }
-        let label = String(body[..<colon])
-        return outcome.namesOptionNotChosen(label)
+        if startsWithCondition, ConditionalText.isConditional(body) { return outcome.holds(String(body)) }
+        // Else a label that names an option (or states a condition about one) before its colon.
+        guard !outcome.decided.isEmpty, let colon = body.utf8.firstIndex(of: 0x3A) else { return false }
+        return outcome.namesOptionNotChosen(String(body[..<colon]))
     }
 
-    /// The text after a list marker, a task box and leading emphasis.
+
+    /// The text after a list marker, a task box and leading emphasis, by bytes.
     private static func withoutMarker(_ text: Substring) -> Substring {
-        var body = text
-        if PlaceholderScanner.isListItem(body) { body = body.drop { $0 != " " }.trimmedSpaces }
-        if body.hasPrefix("[ ]") || body.hasPrefix("[x]") || body.hasPrefix("[X]") { body = body.dropFirst(3).trimmedSpaces }
-        return body.drop { $0 == "*" || $0 == "_" || $0 == ">" || $0 == " " }
+        let bytes = text.utf8
+        var index = PlaceholderScanner.listMarkerEnd(text) ?? bytes.startIndex
+        func skip(_ accepted: (UInt8) -> Bool) {
+            while index < bytes.endIndex, accepted(bytes[index]) { index = bytes.index(after: index) }
+        }
+        skip { $0 == 0x20 }
+        if bytes.distance(from: index, to: bytes.endIndex) >= 3, bytes[index] == 0x5B, bytes[bytes.index(index, offsetBy: 2)] == 0x5D,
+           [0x20, 0x78, 0x58].contains(bytes[bytes.index(after: index)]) {
+            index = bytes.index(index, offsetBy: 3)
+        }
+        skip { $0 == 0x2A || $0 == 0x5F || $0 == 0x3E || $0 == 0x20 }
+        return text[index...]
     }
 }
 

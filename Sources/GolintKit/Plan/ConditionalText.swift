@@ -15,24 +15,37 @@ enum ConditionalText {
         mayBeConditional(text) && (try? leading.firstMatch(in: String(text))) != nil
     }
 
-    /// A screen on the bytes: most texts start with a word that opens no condition.
-    private static func mayBeConditional<Text: StringProtocol>(_ text: Text) -> Bool {
-        text.withUTF8Bytes { bytes in
-            var index = 0
-            // Skip what is no letter (`**`, `1.`, spaces); a non-ASCII start is left to the pattern.
-            while index < bytes.count, bytes[index] < 0x80, !isASCIILetter(bytes[index]), bytes[index] != 0x28 { index += 1 }
-            guard index < bytes.count else { return false }
-            if bytes[index] >= 0x80 || bytes[index] == 0x28 { return true }
-            // The first word, lower-cased, packed into an integer: no allocation per text.
-            var word: UInt64 = 0, length = 0
-            while index < bytes.count, length < 7, isASCIILetter(bytes[index]) {
-                word = word << 8 | UInt64(bytes[index] | 0x20)
-                index += 1
-                length += 1
-            }
-            return openers.contains(word)
-        }
+    /// A screen on the bytes: most texts start with a word that opens no condition. A task box
+    /// (`- [x] If …`) is skipped as the list marker is.
+    static func mayBeConditional<Text: StringProtocol>(_ text: Text) -> Bool {
+        text.withUTF8Bytes { mayBeConditional($0) }
     }
+
+    static func mayBeConditional(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        // Skip what is no letter (`**`, `1.`, spaces); a non-ASCII start is left to the pattern.
+        while index < bytes.count, bytes[index] < 0x80, !isASCIILetter(bytes[index]), bytes[index] != 0x28 {
+            if bytes[index] == 0x5B, index + 2 < bytes.count, bytes[index + 1] | 0x20 == 0x78, bytes[index + 2] == 0x5D { index += 2 }
+            index += 1
+        }
+        guard index < bytes.count else { return false }
+        if bytes[index] >= 0x80 || bytes[index] == 0x28 { return true }
+        // Most first words start with a letter no opener starts with.
+        guard openerInitials & 1 << UInt32((bytes[index] | 0x20) &- 0x61) != 0 else { return false }
+        // The first word, lower-cased, packed into an integer: no allocation per text.
+        var word: UInt64 = 0, length = 0
+        while index < bytes.count, isASCIILetter(bytes[index]) {
+            // Longer than the longest opener.
+            if length == 5 { return false }
+            word = word << 8 | UInt64(bytes[index] | 0x20)
+            index += 1
+            length += 1
+        }
+        return openers.contains(word)
+    }
+
+    /// One bit per letter (`a` is bit 0) that starts an opener.
+    private static let openerInitials: UInt32 = "ifswenbp".utf8.reduce(0) { $0 | 1 << UInt32($1 - 0x61) }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 

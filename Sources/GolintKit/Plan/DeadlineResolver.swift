@@ -450,8 +450,9 @@ struct DeadlineResolver {
         caseInsensitive: true)
 
     /// A deadline marker and what may stand between it and the date: `bis`, `Frist: am`, `due on`.
+    private static let markerWords = ["bis", "due", "until", "by", "deadline", "frist", "fällig", "spätestens", "before", "hasta", "avant", "entro", "até"]
     private static let marker = try! Pattern(
-        #"\b(?:bis|due|until|by|deadline|frist|fällig(?:\s+am)?|spätestens|before|hasta|avant|entro|até)\b\s*:?\s*(?:zum\s+|am\s+|on\s+|the\s+|el\s+|le\s+)?"#,
+        #"\b(?:\#(markerWords.joined(separator: "|")))(?:(?<=fällig)\s+am)?\b\s*:?\s*(?:zum\s+|am\s+|on\s+|the\s+|el\s+|le\s+)?"#,
         caseInsensitive: true)
 
     /// A leading date label on a deliverable: `4. May: Send the invites`, `2026-05-04 – Send`,
@@ -497,11 +498,33 @@ struct DeadlineResolver {
                 position = text.unicodeScalars.index(after: position)
             }
         }
-        if let markers = try? marker.matches(in: text) {
+        if mayHaveMarker(text), let markers = try? marker.matches(in: text) {
             dates += markers.compactMap { DateParser.date(at: $0.range.upperBound, in: text, order: order) }
         }
         return dates
     }
+
+    /// A screen on the bytes before the marker pattern: a word that starts like a marker, `by`,
+    /// or a letter outside ASCII (`fällig`, `spätestens`, `até`).
+    private static func mayHaveMarker(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            if markerStarts.mayMatch(bytes) { return true }
+            for index in bytes.indices {
+                if bytes[index] >= 0x80 { return true }
+                // `by` as a whole word.
+                if bytes[index] | 0x20 == 0x62, index + 1 < bytes.count, bytes[index + 1] | 0x20 == 0x79,
+                   index == 0 || !isASCIILetterOrDigit(bytes[index - 1]), index + 2 == bytes.count || !isASCIILetterOrDigit(bytes[index + 2]) {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 }
+
+    /// The markers that start with three ASCII letters; `by` and the others are screened apart.
+    private static let markerStarts = WordStarts(markerWords.filter { $0.utf8.count >= 3 && $0.utf8.prefix(3).allSatisfy { $0 < 0x80 } })!
 
     /// Label lines: `Deadline: …` and the configured labels, with a qualifier before them
     /// (`Final deadline:`, `**Review Due**:`); `By <date>:` / `Bis <date>:` / `Until <date>:` over

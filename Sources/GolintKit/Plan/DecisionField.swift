@@ -80,6 +80,16 @@ public struct DecisionField: Sendable, Equatable {
 
     /// A heading that names a decision (`Decision`, `Final Decision`, `Go-Live-Entscheidung`).
     static func namesDecision(_ heading: String) -> Bool {
+        // Most headings name none: a byte screen for `…cisi…`, `…ntsch…`, `go` or a letter outside ASCII.
+        guard heading.withUTF8Bytes({ bytes in
+            bytes.indices.contains { index in
+                let byte = bytes[index] | 0x20
+                guard bytes[index] < 0x80 else { return true }
+                func next(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] | 0x20 : 0 }
+                return byte == 0x63 && next(1) == 0x69 && next(2) == 0x73 || byte == 0x67 && next(1) == 0x6F
+                    || byte == 0x6E && next(1) == 0x74 && next(2) == 0x73
+            }
+        }) else { return false }
         let key = heading.lowercased().drop { !$0.isLetter }
         return decisionWords.contains(String(key)) || endsWithDecisionWord(String(key))
     }

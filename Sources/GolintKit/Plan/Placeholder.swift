@@ -12,12 +12,28 @@ public struct Placeholder: Sendable, Equatable {
 enum PlaceholderScanner {
     /// `- text`, `* text`, `1. text`: a line that opens a list item.
     static func isListItem<S: StringProtocol>(_ line: S) -> Bool {
-        let text = line.drop { $0 == " " || $0 == "\t" }
-        guard let first = text.first else { return false }
-        if "-*+".contains(first) { return text.dropFirst().first == " " }
-        let digits = text.prefix { $0.isASCII && $0.isNumber }
-        let rest = text.dropFirst(digits.count)
-        return !digits.isEmpty && digits.count <= 9 && (rest.first == "." || rest.first == ")") && rest.dropFirst().first == " "
+        listMarkerEnd(line) != nil
+    }
+
+    /// Where the text after a list marker and its space starts (`- `, `* `, `+ `, `1. `, `2) `).
+    static func listMarkerEnd<S: StringProtocol>(_ line: S) -> String.Index? {
+        line.withUTF8Bytes(listMarkerEnd).map { line.utf8.index(line.utf8.startIndex, offsetBy: $0) }
+    }
+
+    /// The same on a line's bytes, as an offset.
+    static func listMarkerEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        guard index < bytes.count else { return nil }
+        if bytes[index] == 0x2D || bytes[index] == 0x2A || bytes[index] == 0x2B {
+            index += 1
+        } else {
+            let digitsStart = index
+            while index < bytes.count, bytes[index] &- 0x30 < 10 { index += 1 }
+            guard (1...9).contains(index - digitsStart), index < bytes.count, bytes[index] == 0x2E || bytes[index] == 0x29 else { return nil }
+            index += 1
+        }
+        return index < bytes.count && bytes[index] == 0x20 ? index + 1 : nil
     }
 
     static func placeholders(in document: Document, _ configuration: Configuration, skippingLines skipped: Set<Int> = []) throws -> [Placeholder] {
