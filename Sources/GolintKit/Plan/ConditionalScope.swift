@@ -4,7 +4,7 @@ import Foundation
 /// due: a section under a heading that starts with a condition (`### If rollback is needed`) or
 /// states one about a decision's option (`### Conditions (if Conditional GO)`), a
 /// line that starts with one (`If the CDN fails:`), with what is nested under it or, for a caption
-/// ending in `:`, the list it introduces. A condition that names a decision's option
+/// ending in `:`, the list it introduces (up to a blank line). A condition that names a decision's option
 /// (`### If NO-GO`, `**Reason (if Conditional GO):**`, `NO-GO reason:`) holds only once the
 /// decision chose another option: while none is chosen, or when it is the one chosen, its blanks
 /// are there to be filled. The options a decision did not choose are conditional too.
@@ -46,7 +46,11 @@ struct ConditionalScope {
                 let start = source.text.utf8.distance(from: source.text.utf8.startIndex, to: line.startIndex)
                 let bytes = UnsafeBufferPointer(rebasing: all[start..<start + line.utf8.count])
                 let indent = bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
-                guard indent < bytes.count else { continue }
+                guard indent < bytes.count else {
+                    // A caption's list ends at a blank line: what follows may be meant for every case.
+                    if open?.caption == true { open = nil }
+                    continue
+                }
                 if let scope = open {
                     if indent > scope.indent || scope.caption && PlaceholderScanner.listMarkerEnd(bytes) != nil {
                         lines.insert(number)
