@@ -59,3 +59,10 @@ public struct Deadline: Sendable, Equatable, Hashable {
         }
     }
 }
+
+extension DeadlineSource {
+    /// Where a deadline was written, as a finding carries it.
+    init(_ deadline: Deadline) {
+        self.init(kind: deadline.origin.rawValue, line: deadline.line, text: deadline.written, anchorLine: deadline.anchorLine)
+    }
+}

@@ -246,16 +246,7 @@ public enum Linter {
     }
 }
 
-/// Paths given on the command line: a document is kept when it is one of them or lies below one.
-enum PathFilter {
-    static func matches(_ path: String, _ filters: [String]) -> Bool {
-        guard !filters.isEmpty else { return true }
-        return filters.contains { filter in
-            let trimmed = filter.hasSuffix("/") ? String(filter.dropLast()) : filter
-            return trimmed.isEmpty || trimmed == "." || path == trimmed || path.hasPrefix(trimmed + "/") || Glob(trimmed).matches(path)
-        }
-    }
-
+extension PathFilter {
     /// A path argument that selects no document is a mistake (a typo, a file that is not a
     /// document), never a silent pass over zero documents.
     static func requireMatches(_ filters: [String], documents: [String], source: DocumentSource, configuration: Configuration) throws {

@@ -1,14 +1,6 @@
 import Foundation
 import GolintGit
 
-/// A person as history knows them, after `.mailmap`.
-public struct Identity: Sendable, Equatable {
-    public let name: String
-    public let email: String
-
-    public var description: String { "\(name) <\(email)>" }
-}
-
 /// Where a given approval came from: the commit that gave it, or the pending change (the index or
 /// the work tree) that gives it now.
 public struct ApprovalOrigin: Sendable {

@@ -100,10 +100,6 @@ public struct DeadlineSource: Sendable, Equatable, Hashable {
         self.text = text
         self.anchorLine = anchorLine
     }
-
-    init(_ deadline: Deadline) {
-        self.init(kind: deadline.origin.rawValue, line: deadline.line, text: deadline.written, anchorLine: deadline.anchorLine)
-    }
 }
 
 /// A finding that an inline comment, a waiver or a baseline entry accepts.
