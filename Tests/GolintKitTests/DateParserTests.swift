@@ -102,6 +102,9 @@ final class DateParserTests: XCTestCase {
         XCTAssertNotNil(ISOTime.parse("2026-03-06T12:00:00Z"))
         XCTAssertNil(ISOTime.parse("tomorrow"))
         XCTAssertNil(ISOTime.parse("2026-02-30T10:00Z"))
+        XCTAssertNil(ISOTime.parse("2026-03-08T12:00+25:00"), "an offset past ±14:00 names no zone")
+        XCTAssertNil(ISOTime.parse("2026-03-08T24:30Z"))
+        XCTAssertNotNil(ISOTime.parse("2026-03-08T12:00+14:00"))
         XCTAssertNil(ISOTime.parse("2026-03-06T25:00Z"))
     }
 

@@ -296,6 +296,15 @@ final class HistoryTests: XCTestCase {
         XCTAssertFalse(events.contains { ($0.item ?? "").contains("|") }, "event texts show cells, not separators")
     }
 
+    func testAnUnsignedCommitReadsTheSameInEveryFormat() throws {
+        let repository = try TestRepository()
+        try repository.write("TASK_U.md", "- [ ] Ship\n")
+        try repository.commit("add", author: "Alice Adler")
+        let event = try XCTUnwrap(try history(repository).first)
+        XCTAssertEqual(event.signature.status.rawValue, "none")
+        XCTAssertEqual(HistoryReporter.signatureText(event.signature), "none", "Markdown and text say what JSON and CSV say")
+    }
+
     func testSignatureRemovedWhileTheBoxStaysChecked() throws {
         let repository = try TestRepository()
         try repository.write("TASK_S.md", "## Freigabe\n\n- [x] DevOps — Bob Brandt, 2026-03-04\n")

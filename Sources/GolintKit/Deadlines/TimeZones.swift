@@ -120,7 +120,10 @@ public enum ISOTime {
         let hour = text.text(match.ranges[4]).flatMap(Int.init) ?? 0
         let minute = text.text(match.ranges[5]).flatMap(Int.init) ?? 0
         let second = text.text(match.ranges[6]).flatMap(Int.init) ?? 0
-        let resolvedZone = text.text(match.ranges[7]).flatMap(TimeZones.named) ?? zone
+        // An offset that names no zone (`+25:00`) or a clock past its day is no time, not UTC.
+        let written = text.text(match.ranges[7])
+        guard hour <= 23, minute <= 59, second <= 60, written == nil || written.flatMap(TimeZones.named) != nil else { return nil }
+        let resolvedZone = written.flatMap(TimeZones.named) ?? zone
         guard let date = CalendarDate(year: year, month: month, day: day)?
             .instant(hour: hour, minute: minute, second: second, in: resolvedZone)
         else { return nil }

@@ -76,9 +76,9 @@ public enum HistoryReporter {
         stale.map { $0 ? "stale" : "current" } ?? ""
     }
 
-    /// `ssh good carol@payments.example`, `openpgp unknown-key`, `unsigned`.
+    /// `ssh good carol@payments.example`, `openpgp unknown-key`, `none` (unsigned: the word JSON and CSV use).
     static func signatureText(_ signature: SignatureCheck) -> String {
-        guard signature.status != .none else { return "unsigned" }
+        guard signature.status != .none else { return "none" }
         return [signature.format?.rawValue, signature.status.rawValue, signature.signer].compactMap { $0 }.joined(separator: " ")
     }
 
