@@ -166,6 +166,20 @@ final class StatusCommandTests: CLITestCase {
         XCTAssertFalse(markdown.contains("<script"), markdown)
     }
 
+    func testADocumentWithNothingToCountIsNotShownAsDone() throws {
+        let repository = try TestRepository()
+        try repository.write("docs/TASK_NOTES.md", "# Notes\n\nNothing to do here.\n")
+        try repository.write("docs/TASK_BINARY.md", "bin\u{0}ary")
+        try repository.commit("plans")
+        let text = try golint(["status", "--now", "2026-03-04T00:00:00Z"], in: repository.path).stdout
+        XCTAssertTrue(text.contains("docs/TASK_NOTES.md\n  no deliverables\n"), text)
+        XCTAssertTrue(text.contains("docs/TASK_BINARY.md\n  not read (see check)\n"), text)
+        XCTAssertFalse(text.contains("100%"), text)
+        let markdown = try golint(["status", "--now", "2026-03-04T00:00:00Z", "--format", "markdown"], in: repository.path).stdout
+        XCTAssertTrue(markdown.contains("| docs/TASK_NOTES.md | no deliverables |"), markdown)
+        XCTAssertTrue(markdown.contains("| docs/TASK_BINARY.md | not read |"), markdown)
+    }
+
     func testBadRevisionIsOneLineAndExitTwo() throws {
         let repository = try seededRepository()
         try repository.commit("seeds")

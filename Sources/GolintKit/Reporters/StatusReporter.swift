@@ -29,7 +29,14 @@ public enum StatusReporter {
     static func text(_ document: DocumentStatus, now: Date, style: TextStyle) -> String {
         var out = "\n" + style.paint(fitted(document.path, width, keepEnd: true), "1") + "\n"
         let counts = document.deliverables
-        out += "  \(bar(counts, width: 24, style: style)) \(percent(counts)) \(summary(counts, style: style))\n"
+        // A bar of nothing would read as done: say what there is instead.
+        if document.isUnread {
+            out += "  " + style.paint("not read (see check)", "33") + "\n"
+        } else if counts.total == 0 {
+            out += "  no deliverables\n"
+        } else {
+            out += "  \(bar(counts, width: 24, style: style)) \(percent(counts)) \(summary(counts, style: style))\n"
+        }
         if let next = document.nextDeadline {
             let when = "\(TimeLeft.moment(next.deadline.instant, in: next.deadline.timeZone)) (\(TimeLeft.until(next.deadline.instant, from: now)))"
             out += "  Next          " + fitted("'\(next.item)'", width - 16 - when.count - 1) + " \(when)\n"
@@ -167,7 +174,8 @@ public enum StatusReporter {
             let next = document.nextDeadline.map {
                 "\(cell($0.item)) — \(TimeLeft.moment($0.deadline.instant, in: $0.deadline.timeZone)) (\(TimeLeft.until($0.deadline.instant, from: status.evaluatedAt)))"
             } ?? "—"
-            out += "| \(cell(document.path)) | \(markdownBar(counts)) | \(counts.done)/\(counts.toDo) "
+            let progress = document.isUnread ? "not read" : counts.total == 0 ? "no deliverables" : markdownBar(counts)
+            out += "| \(cell(document.path)) | \(progress) | \(counts.done)/\(counts.toDo) "
                 + "| \(counts.overdue) | \(approvals.given)/\(approvals.total) | \(document.placeholders.count) | \(next) |\n"
         }
         let owners = status.overdueByOwner

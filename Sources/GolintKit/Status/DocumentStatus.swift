@@ -113,6 +113,8 @@ public struct DocumentStatus: Sendable, Equatable {
     public let launch: Anchor?
     /// The distinct deadlines its deliverables have, earliest first.
     public let deadlines: [Deadline]
+    /// Whether golint could not read it (binary, too large, unreadable): its counts say nothing.
+    public let isUnread: Bool
 
     /// Whether its approvals were verified against history (roles or signatures configured).
     public var isVerifying: Bool { approvalList.contains { $0.standing == .verified || $0.standing == .unverified } }
@@ -123,6 +125,7 @@ public struct DocumentStatus: Sendable, Equatable {
     init(plan: Plan, findings: [Finding], approvals records: [ApprovalRecord]?, now: Date) {
         path = plan.path
         launch = plan.launch
+        isUnread = plan.document.source.isUnchecked
         let overdueLines = Set(findings.filter { $0.deadline != nil && Self.overdueRules.contains($0.rule) }.map(\.line))
         let placeholderLines = Set(findings.filter { $0.rule == PlaceholderRule.description.id }.map(\.line))
         placeholders = plan.placeholders.filter { placeholderLines.contains($0.line) }
