@@ -177,6 +177,20 @@ final class ReporterFormatTests: CLITestCase {
         XCTAssertEqual(valid.stdout, "valid\n", valid.stderr)
     }
 
+    /// An `info` finding is a passing case that carries its message: it informs, it fails nothing.
+    func testJUnitInfoFindingsPassWithTheirMessage() throws {
+        let repository = try TestRepository()
+        try repository.write(".golint.yml", "rules:\n  placeholder: info\n")
+        try repository.write("docs/TASK_X.md", "# Plan\n\n- [ ] Call [Primär-On-Call]\n")
+        try repository.commit("plan")
+        let output = try golint(["check", "--format", "junit"], in: repository.path).stdout
+        let document = try XMLDocument(data: Data(output.utf8))
+        XCTAssertEqual(document.rootElement()?.attribute(forName: "failures")?.stringValue, "0", output)
+        XCTAssertEqual(try document.nodes(forXPath: "//testcase/failure").count, 0, output)
+        let carried = try document.nodes(forXPath: "//testcase[@name='placeholder at 3:12']/system-out").map { $0.stringValue ?? "" }
+        XCTAssertEqual(carried, ["docs/TASK_X.md:3:12: info: placeholder '[Primär-On-Call]' is not replaced [placeholder]"], output)
+    }
+
     /// GitLab Code Quality, validated against the report format GitLab documents.
     func testCodeQualityValidatesAgainstGitLabsFormat() throws {
         let tools = try pytools()

@@ -1,4 +1,5 @@
-/// JUnit XML for CI dashboards: one test case per document, one failure per finding.
+/// JUnit XML for CI dashboards: one test case per document, one failure per finding (an `info`
+/// finding is a passing case that carries its message).
 public enum JUnitReporter {
     /// One test case per finding (class name the path, a name unique within it, one failure), and
     /// one passing test case per document without findings: Jenkins shows one failure per case,
@@ -6,7 +7,8 @@ public enum JUnitReporter {
     public static func report(_ report: CheckReport) -> String {
         let byPath = Dictionary(grouping: report.findings, by: \.path)
         let cases = report.findings.count + report.documentPaths.count { byPath[$0] == nil }
-        let failures = report.findings.count
+        // An `info` finding is no failure: its case passes, with the message in its output.
+        let failures = report.findings.count { $0.severity != .info }
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
         lines.append("<testsuites name=\"golint\" tests=\"\(cases)\" failures=\"\(failures)\" errors=\"0\">")
         lines.append("  <testsuite name=\"golint \(escape(report.source))\" tests=\"\(cases)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">")
@@ -23,7 +25,9 @@ public enum JUnitReporter {
                 if seen > 0 { name += " (\(seen + 1))" }
                 let text = "\(finding.path):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]"
                 lines.append("    <testcase classname=\"\(escape(path))\" name=\"\(escape(name))\">")
-                lines.append("      <failure type=\"\(finding.rule)\" message=\"\(escape(finding.message))\">\(escape(text))</failure>")
+                lines.append(finding.severity == .info
+                    ? "      <system-out>\(escape(text))</system-out>"
+                    : "      <failure type=\"\(finding.rule)\" message=\"\(escape(finding.message))\">\(escape(text))</failure>")
                 lines.append("    </testcase>")
             }
         }
