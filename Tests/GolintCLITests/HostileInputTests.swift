@@ -319,7 +319,11 @@ final class HostileInputTests: CLITestCase {
         try repository.write("TASK_X.md", "Owner: TBD\n")
         try repository.git(["add", "-A"])
         try assertCouldNotRun(["check"], in: repository.path, says: "HEAD has no commit yet")
-        try assertCouldNotRun(["history"], in: repository.path, says: "HEAD has no commit yet")
+        // Commands without --staged do not suggest it.
+        for command in [["history"], ["report", "--output", "report.html"], ["blame", "TASK_X.md"]] {
+            try assertCouldNotRun(command, in: repository.path, says: "HEAD has no commit yet: there is no history to read")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: repository.path + "/report.html"))
         XCTAssertEqual(try findingsOf(["check", "--staged"], in: repository.path).findings.count, 1)
     }
 

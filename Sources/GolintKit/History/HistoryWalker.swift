@@ -42,6 +42,10 @@ public final class HistoryWalker {
     init(repository: Repository, configurationRevision: String, configurationFile: String?, access: RepositoryAccess? = nil) throws {
         self.repository = repository
         self.access = access
+        // History is commits: without one there is nothing to read (and no --staged to point to).
+        if configurationRevision == "HEAD", repository.isHeadUnborn {
+            throw GolintError.revision("HEAD has no commit yet: there is no history to read")
+        }
         let (configuration, attribution) = try reportingGitErrors {
             let source = try openSource(.revision(configurationRevision), in: repository)
             let configuration = try Configuration.load(from: source, explicitFile: configurationFile)

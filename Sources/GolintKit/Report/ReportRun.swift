@@ -26,6 +26,9 @@ public enum ReportRun {
 
     /// The report's HTML.
     public static func render(_ request: ReportRequest) throws -> String {
+        // The walker first: in a repository without commits, its error says what is missing.
+        let walker = try HistoryWalker(access: request.repository, configurationRevision: request.until,
+                                       configurationFile: request.configurationFile)
         var check = CheckRequest()
         check.repository = request.repository
         check.paths = request.paths
@@ -37,8 +40,6 @@ public enum ReportRun {
         check.options.traceApprovals = true
         let status = try CheckRun.status(check)
 
-        let walker = try HistoryWalker(access: request.repository, configurationRevision: request.until,
-                                       configurationFile: request.configurationFile)
         var options = HistoryOptions()
         options.paths = walker.repositoryPaths(request.paths)
         options.since = request.since
