@@ -22,8 +22,7 @@ struct GolintCommand: ParsableCommand {
             Foundation.exit(error.rawValue)
         } catch {
             if exitCode(for: error) == .success { exit(withError: error) }
-            let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            fail(message.hasPrefix("Error: ") ? String(message.dropFirst(7)) + " (see golint --help)" : message)
+            fail(mistypedCommand() ?? oneLine(fullMessage(for: error)) ?? "\(error)")
         }
         Foundation.exit(0)
     }
@@ -40,6 +39,41 @@ struct GolintCommand: ParsableCommand {
                   || $0.hasPrefix("--generate-completion") || $0.hasPrefix("--experimental") })
         else { return nil }
         return try? subcommand.parseAsRoot(Array(arguments.dropFirst()))
+    }
+
+    /// ArgumentParser's message on one line: its first line, with the values it lists below
+    /// (`Please provide one of the following:` then `- text`, `- json`, …) joined onto it.
+    static func oneLine(_ message: String) -> String? {
+        let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard var first = lines.first else { return nil }
+        if first.hasSuffix(":") {
+            let values = lines.dropFirst().prefix { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
+            if !values.isEmpty { first += " " + values.joined(separator: ", ") + "." }
+        }
+        return first.hasPrefix("Error: ") ? String(first.dropFirst(7)) + " (see golint --help)" : first
+    }
+
+    /// `golint chek`: the command meant, when the first argument is one or two edits from one.
+    static func mistypedCommand() -> String? {
+        guard let name = CommandLine.arguments.dropFirst().first, !name.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.map { $0._commandName }
+        guard !names.contains(name), let nearest = names.min(by: { editDistance(name, $0) < editDistance(name, $1) }),
+              editDistance(name, nearest) <= 2 else { return nil }
+        return "unknown command '\(name)'; did you mean '\(nearest)'? (see golint --help)"
+    }
+
+    /// Levenshtein distance, by characters.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     static func fail(_ message: String) -> Never {

@@ -122,7 +122,11 @@ final class CheckCommandTests: CLITestCase {
             (["check", "--rev", "no-such-rev"], "golint: unknown revision 'no-such-rev'\n"),
             (["check", "--now", "tomorrow"], "golint: --now 'tomorrow' is not an ISO 8601 time (2026-03-06T12:00:00+01:00) (see golint --help)\n"),
             (["check", "--staged", "--worktree"], "golint: --rev, --staged and --worktree exclude each other (see golint --help)\n"),
-            (["check", "--format", "yaml"], ""),
+            (["check", "--format", "yaml"],
+             "golint: The value 'yaml' is invalid for '--format <format>'. Please provide one of the following: text, json, sarif, github, junit, codequality, markdown. (see golint --help)\n"),
+            (["chek"], "golint: unknown command 'chek'; did you mean 'check'? (see golint --help)\n"),
+            (["check", "--now", "2026-03-08T12:00+25:00"],
+             "golint: --now '2026-03-08T12:00+25:00' is not an ISO 8601 time (2026-03-06T12:00:00+01:00) (see golint --help)\n"),
             (["check", "--bogus"], "golint: Unknown option '--bogus' (see golint --help)\n"),
             (["check", "--config", "missing.yml"], "golint: missing.yml: no such file\n"),
         ]
