@@ -33,6 +33,9 @@ final class DistTests: CLITestCase {
             let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
             XCTAssertTrue(text.contains("check") && text.contains("history"), "\(file) covers the commands")
         }
+        // Shipped without symbols: a third smaller, and nothing at run time reads them.
+        let symbols = try TestRepository.run("/usr/bin/env", ["nm", binary], in: folder, check: false)
+        XCTAssertTrue(symbols.stderr.contains("no symbols"), symbols.stderr)
         // Every library resolves, and the system provides only the base ones.
         let ldd = try TestRepository.run("/usr/bin/ldd", [binary], in: folder).stdout
         XCTAssertFalse(ldd.contains("not found"), ldd)
