@@ -9,7 +9,7 @@ DEMO_DIR ?= $(CURDIR)/.build/demo-repo
 SWIFT ?= swift
 SWIFT_TEST_FLAGS ?= --disable-swift-testing
 
-.PHONY: all deps test-deps apt-install pytools build release demo dist test test-asan bench fuzz clean
+.PHONY: all deps test-deps apt-install pytools build release demo dist test test-fast test-asan bench fuzz clean
 
 all: build
 
@@ -91,6 +91,13 @@ pytools: deps
 test: test-deps pytools dist
 	$(SWIFT) build --build-tests
 	GOLINT_PYTOOLS="$(PYTOOLS)" GOLINT_DIST_ARCHIVE="$(DIST_DIR).tar.gz" $(SWIFT) test $(SWIFT_TEST_FLAGS)
+
+# The inner loop: everything but the release archive, the Action's steps on it, the browser and the
+# Python consumers, on every core. `make test` runs all of it.
+test-fast: deps
+	$(SWIFT) build --build-tests
+	GOLINT_SKIP_BROWSER=1 GOLINT_SKIP_PYTOOLS=1 $(SWIFT) test --skip-build --parallel $(SWIFT_TEST_FLAGS) \
+	  --skip DistTests --skip ActionTests.testStepsRunAsTheRunnerRunsThem
 
 # Coverage-guided fuzzing of the document model, deadline parser and placeholder matcher:
 #   make fuzz FUZZ_RUNS=10000000      (crashing inputs land in Fuzz/crashes; copy them to Fuzz/regressions)
