@@ -151,11 +151,11 @@ public enum Linter {
         for rule in RuleRegistry.rules {
             let description = rule.description
             guard let severity = configuration.severity(of: description) else { continue }
-            if document.source.isUnchecked && description.id != EncodingRule.description.id { continue }
+            if document.source.isUnchecked && description.reads != .storedBytes { continue }
             findings += try rule.init().check(plan, now: now).map {
                 // Positions count the file as stored; the text read had its mojibake repaired.
                 Finding(rule: description.id, severity: severity, path: path, line: $0.line,
-                        column: description.id == EncodingRule.description.id ? $0.column : document.source.storedColumn(line: $0.line, column: $0.column),
+                        column: description.reads == .storedBytes ? $0.column : document.source.storedColumn(line: $0.line, column: $0.column),
                         message: $0.message, excerpt: $0.excerpt, deadline: $0.deadlineText,
                         deadlineSource: $0.deadline.map(DeadlineSource.init), owner: $0.owner,
                         sourceLine: document.source.storedLine($0.line).trimmedSpaces.capped())

@@ -16,7 +16,8 @@ public struct EncodingRule: Rule {
         nonTriggering: [
             Example("# Plan – Koordination für Grüße, Straße, Übergabe 📋\n"),
             Example("Café, naïve, São Paulo, Zürich\n"),
-        ])
+        ],
+        reads: .storedBytes)
 
     public init() {}
 

@@ -48,7 +48,8 @@ public struct MissingSignatureRule: Rule {
             Example("## Tasks\n\n- [x] Freigabevorlage verteilt\n- [x] Load test signed off\n- [x] Stakeholder approval forms sent\n- [x] All sign-offs collected\n"),
             Example("## Final Decision\n\n- [ ] GO\n- [x] NO-GO\n\nDecided by: Jana Krüger\n"),
             Example("## Decision Criteria\n\n- [ ] Error rate below 1 %\n- [ ] GO from the business owner\n"),
-        ])
+        ],
+        marksOverdue: true)
 
     public init() {}
 

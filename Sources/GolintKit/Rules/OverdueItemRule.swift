@@ -77,7 +77,8 @@ public struct OverdueItemRule: Rule {
             Example("Release Date: January 2026\n\n- [ ] the end of January has not passed\n", now: "2026-01-31T23:00:00Z"),
             Example("# Plan\n\n**Deadline:** 2026-03-05\n\n## Decision\n\n- [x] GO\n- [ ] NO-GO (an option not chosen, not a deliverable)\n"),
             Example("# Plan\n\n**Deadline:** 2026-03-05\n\n## Cutover\n\nIf the database migration fails:\n- [ ] Restore the snapshot\n- [ ] Page the DBA\n"),
-        ])
+        ],
+        marksOverdue: true)
 
     public init() {}
 

@@ -3,12 +3,21 @@ import Foundation
 /// What a rule is, with examples that must and must not trigger it. The examples are the rule's
 /// tests and its documentation; `↓` in an example marks where a finding must start.
 public struct RuleDescription: Sendable {
+    /// What a rule reads: the plan (documents golint could read), or the bytes as stored (it also
+    /// runs on binary and unreadable documents, and its columns count the stored bytes).
+    public enum Reading: Sendable {
+        case plan, storedBytes
+    }
+
     public let id: String
     public let name: String
     public let severity: Severity
     public let summary: String
     public let triggering: [Example]
     public let nonTriggering: [Example]
+    public var reads: Reading = .plan
+    /// Whether its findings that carry a deadline mark a deliverable overdue (in `status`).
+    public var marksOverdue = false
 }
 
 public struct Example: Sendable {

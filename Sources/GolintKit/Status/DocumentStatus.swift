@@ -120,7 +120,7 @@ public struct DocumentStatus: Sendable, Equatable {
     public var isVerifying: Bool { approvalList.contains { $0.standing == .verified || $0.standing == .unverified } }
 
     /// Rules whose findings at a deliverable's line mean it is overdue, when they carry a deadline.
-    static let overdueRules: Set<String> = [OverdueItemRule.description.id, MissingSignatureRule.description.id]
+    static let overdueRules = Set(RuleRegistry.rules.map { $0.description }.filter { $0.marksOverdue }.map { $0.id })
 
     init(plan: Plan, findings: [Finding], approvals records: [ApprovalRecord]?, now: Date) {
         path = plan.path
