@@ -153,12 +153,7 @@ public enum Linter {
             guard let severity = configuration.severity(of: description) else { continue }
             if document.source.isUnchecked && description.reads != .storedBytes { continue }
             findings += try rule.init().check(plan, now: now).map {
-                // Positions count the file as stored; the text read had its mojibake repaired.
-                Finding(rule: description.id, severity: severity, path: path, line: $0.line,
-                        column: description.reads == .storedBytes ? $0.column : document.source.storedColumn(line: $0.line, column: $0.column),
-                        message: $0.message, excerpt: $0.excerpt, deadline: $0.deadlineText,
-                        deadlineSource: $0.deadline.map(DeadlineSource.init), owner: $0.owner,
-                        sourceLine: document.source.storedLine($0.line).trimmedSpaces.capped())
+                Finding($0, of: description, severity: severity, path: path, source: document.source)
             }
         }
         let awaits = verifying && !document.source.isUnchecked && plan.deliverables.contains { $0.isApproval && $0.state == .done }
@@ -167,12 +162,9 @@ public enum Linter {
 
     /// The history rules' findings on a document's approvals.
     static func signoffFindings(_ approvals: [ApprovalRecord], plan: Plan, run: SignoffRun) -> [Finding] {
-        let source = plan.document.source
-        return run.rules.flatMap { rule, severity in
+        run.rules.flatMap { rule, severity in
             rule.check(approvals).map {
-                Finding(rule: type(of: rule).description.id, severity: severity, path: plan.path, line: $0.line,
-                        column: source.storedColumn(line: $0.line, column: $0.column), message: $0.message, excerpt: $0.excerpt,
-                        deadline: nil, deadlineSource: nil, owner: nil, sourceLine: source.storedLine($0.line).trimmedSpaces.capped())
+                Finding($0, of: type(of: rule).description, severity: severity, path: plan.path, source: plan.document.source)
             }
         }
     }
@@ -257,5 +249,17 @@ extension PathFilter {
                 ? "\(name) is not a document (documents match: \(configuration.include.map(\.pattern).joined(separator: ", ")))"
                 : "\(name) matches no document in \(source.name)")
         }
+    }
+}
+
+extension Finding {
+    /// A rule's finding as every output carries it: positions count the file as stored (the text
+    /// read had its mojibake repaired), the line is the stored one.
+    init(_ found: RuleFinding, of rule: RuleDescription, severity: Severity, path: String, source: SourceText) {
+        self.init(rule: rule.id, severity: severity, path: path, line: found.line,
+                  column: rule.reads == .storedBytes ? found.column : source.storedColumn(line: found.line, column: found.column),
+                  message: found.message, excerpt: found.excerpt, deadline: found.deadlineText,
+                  deadlineSource: found.deadline.map(DeadlineSource.init), owner: found.owner,
+                  sourceLine: source.storedLine(found.line).trimmedSpaces.capped())
     }
 }
