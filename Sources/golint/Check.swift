@@ -15,6 +15,9 @@ struct EvaluationTime: ParsableArguments {
 
     /// The moment and the zone it was written in; nil for the current time.
     var moment: (date: Date, zone: TimeZone)? { now.flatMap { ISOTime.parse($0) } }
+
+    /// The evaluation time: `--now`, else the clock, read here once for the whole run.
+    var date: Date { moment?.date ?? Date() }
 }
 
 /// Options of `check` and `baseline`: which documents, from where, at what time.
@@ -48,17 +51,14 @@ struct SourceOptions: ParsableArguments {
 
     /// The request these options and the common ones describe.
     func request(_ common: CommonOptions) -> CheckRequest {
-        var request = CheckRequest()
+        var request = CheckRequest(now: evaluation.date)
         request.repository = common.repositoryAccess
         request.paths = paths
         request.options.source = staged ? .index : worktree ? .worktree : .revision(rev ?? "HEAD")
         request.options.onlyChangedInIndex = changed
         request.options.trustRevision = trustRev
         request.options.configurationFile = common.config
-        if let moment = evaluation.moment {
-            request.options.now = moment.date
-            request.options.evaluationZone = moment.zone
-        }
+        request.options.evaluationZone = evaluation.moment?.zone
         return request
     }
 }

@@ -27,17 +27,14 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
-        var request = ReportRequest()
+        var request = ReportRequest(now: evaluation.date)
         request.repository = common.repositoryAccess
         request.paths = paths
         request.since = since
         request.until = until
         request.configurationFile = common.config
         request.output = output
-        if let moment = evaluation.moment {
-            request.now = moment.date
-            request.evaluationZone = moment.zone
-        }
+        request.evaluationZone = evaluation.moment?.zone
         let bytes = try ReportRun.run(request)
         if !common.quiet { note("wrote \(output) (\(bytes / 1024) KiB)") }
     }

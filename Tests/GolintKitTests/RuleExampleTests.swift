@@ -57,9 +57,8 @@ final class RuleExampleTests: XCTestCase {
         }
         for step in example.history { try commit(Array(step.markdown.utf8), by: step.author) }
         try commit(bytes, by: author)
-        var request = CheckRequest()
+        var request = CheckRequest(now: try XCTUnwrap(ISOTime.parse(example.now)?.date))
         request.repository = RepositoryAccess(directory: repository.path)
-        request.options.now = try XCTUnwrap(ISOTime.parse(example.now)?.date)
         return try CheckRun.run(request).report.findings.filter { $0.rule == id }
     }
 

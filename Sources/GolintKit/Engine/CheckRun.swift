@@ -6,7 +6,7 @@ public struct CheckRequest: Sendable {
     public var repository = RepositoryAccess()
     /// Paths as given on the command line (relative to the current directory).
     public var paths: [String] = []
-    public var options = CheckOptions()
+    public var options: CheckOptions
     public var baselineFile: String?
     public var format: CheckFormat = .text
     /// Further reports of the same run: all are written, or none.
@@ -17,7 +17,9 @@ public struct CheckRequest: Sendable {
     /// SARIF's `automationDetails.id`: tells code scanning apart runs of several configurations.
     public var category: String?
 
-    public init() {}
+    public init(now: Date) {
+        options = CheckOptions(now: now)
+    }
 }
 
 public struct CheckOutcome: Sendable {

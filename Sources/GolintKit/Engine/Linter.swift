@@ -52,7 +52,8 @@ public struct CheckOptions: Sendable {
     public var source: SourceKind = .revision("HEAD")
     /// Repository-relative paths or directories that narrow the documents.
     public var paths: [String] = []
-    public var now: Date = Date()
+    /// The evaluation time: always given, so that no run reads a clock of its own.
+    public var now: Date
     public var evaluationZone: TimeZone?
     public var configurationFile: String?
     /// With `.index`: only documents whose staged content differs from HEAD (what a hook checks).
@@ -65,7 +66,9 @@ public struct CheckOptions: Sendable {
     /// Sum up where each document stands (status, report, job summaries).
     public var summarize = false
 
-    public init() {}
+    public init(now: Date) {
+        self.now = now
+    }
 }
 
 public enum Linter {

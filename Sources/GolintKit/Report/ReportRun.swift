@@ -7,12 +7,14 @@ public struct ReportRequest: Sendable {
     public var paths: [String] = []
     public var since: String?
     public var until = "HEAD"
-    public var now = Date()
+    public var now: Date
     public var evaluationZone: TimeZone?
     public var configurationFile: String?
     public var output = "golint-report.html"
 
-    public init() {}
+    public init(now: Date) {
+        self.now = now
+    }
 }
 
 public enum ReportRun {
@@ -29,11 +31,10 @@ public enum ReportRun {
         // The walker first: in a repository without commits, its error says what is missing.
         let walker = try HistoryWalker(access: request.repository, configurationRevision: request.until,
                                        configurationFile: request.configurationFile)
-        var check = CheckRequest()
+        var check = CheckRequest(now: request.now)
         check.repository = request.repository
         check.paths = request.paths
         check.options.source = .revision(request.until)
-        check.options.now = request.now
         check.options.evaluationZone = request.evaluationZone
         check.options.configurationFile = request.configurationFile
         // The sign-off matrix names the commit of every given approval.
