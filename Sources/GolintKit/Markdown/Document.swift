@@ -87,7 +87,7 @@ public struct Document: Sendable {
 
     /// The first column after a line's indentation.
     public func indentColumn(_ line: Int) -> Int {
-        source.line(line).prefix { $0 == " " || $0 == "\t" }.unicodeScalars.count + 1
+        source.line(line).indentWidth + 1
     }
 }
 

@@ -45,7 +45,7 @@ struct ConditionalScope {
                 let line = source.lines[number - 1]
                 let start = source.text.utf8.distance(from: source.text.utf8.startIndex, to: line.startIndex)
                 let bytes = UnsafeBufferPointer(rebasing: all[start..<start + line.utf8.count])
-                let indent = bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
+                let indent = line.indentWidth
                 guard indent < bytes.count else {
                     // A caption's list ends at a blank line: what follows may be meant for every case.
                     if open?.caption == true { open = nil }
@@ -58,9 +58,11 @@ struct ConditionalScope {
                     }
                     open = nil
                 }
-                guard ConditionalText.mayBeConditional(bytes) || !outcome.decided.isEmpty else { continue }
+                // Most lines start with no condition and no decision is made: the screen spares the rest.
+                let mayStartWithCondition = ConditionalText.mayBeConditional(bytes)
+                guard mayStartWithCondition || !outcome.decided.isEmpty else { continue }
                 let text = line.trimmedSpaces
-                if isConditionalLine(text, outcome) {
+                if isConditionalLine(text, mayStartWithCondition: mayStartWithCondition, outcome) {
                     lines.insert(number)
                     open = (indent, caption: PlaceholderScanner.listMarkerEnd(bytes) == nil && text.hasSuffix(":"))
                 }
@@ -70,12 +72,9 @@ struct ConditionalScope {
 
     /// `- [ ] If the CDN fails: …`, `**If Conditional GO, conditions:**`, `Reason (if NO-GO): ____`,
     /// `NO-GO reason:` once GO is chosen.
-    private func isConditionalLine(_ text: Substring, _ outcome: DecisionOutcome) -> Bool {
-        // Most lines start with no condition and no decision is made: the screens spare the rest.
-        let startsWithCondition = ConditionalText.mayBeConditional(text)
-        guard startsWithCondition || !outcome.decided.isEmpty else { return false }
+    private func isConditionalLine(_ text: Substring, mayStartWithCondition: Bool, _ outcome: DecisionOutcome) -> Bool {
         let body = Self.withoutMarker(text)
-        if startsWithCondition, ConditionalText.isConditional(body) { return outcome.holds(String(body)) }
+        if mayStartWithCondition, ConditionalText.isConditional(body) { return outcome.holds(String(body)) }
         // Else a label that names an option (or states a condition about one) before its colon.
         guard !outcome.decided.isEmpty, let colon = body.utf8.firstIndex(of: 0x3A) else { return false }
         return outcome.namesOptionNotChosen(String(body[..<colon]))

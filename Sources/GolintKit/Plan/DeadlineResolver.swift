@@ -25,8 +25,12 @@ struct DeadlineResolver {
     private var listLabels: [Int: [(line: Int, deadline: Deadline)]] = [:]
     private var instants: InstantCache
     /// Date cells repeat (`Mar 3` in many rows): each distinct text is read once per document.
-    private var cellDates: [String: WrittenDate?] = [:]
-    private var emptyCells: Set<String> = []
+    private var cellDates: [String: CellReading] = [:]
+    /// What a date cell was read as: empty (`-`, `n/a`, `[Date]`), or the date it names, if any.
+    private enum CellReading {
+        case empty
+        case written(WrittenDate?)
+    }
     private let referenceYear: Int?
     private let order: DateOrder?
     private let sections: [Section]
@@ -187,15 +191,14 @@ struct DeadlineResolver {
     mutating func deadline(ofDateCell cell: (text: String, column: Int)?, line: Int, section: Int) -> Deadline? {
         if conditional[section] { return nil }
         guard let cell else { return sectionDeadline(section) }
-        let cached = cellDates[cell.text]
-        if cached == nil, EmptyValue.isEmpty(cell.text, configuration) {
-            emptyCells.insert(cell.text)
-            cellDates[cell.text] = .some(nil)
-        }
+        let reading = cellDates[cell.text] ?? {
+            let read: CellReading = EmptyValue.isEmpty(cell.text, configuration) ? .empty
+                : .written(DateParser.dates(in: cell.text, order: order).last)
+            cellDates[cell.text] = read
+            return read
+        }()
         // `-`, `n/a`, `[Date]`: no date given, the section's deadline applies.
-        if emptyCells.contains(cell.text) { return sectionDeadline(section) }
-        let parsed = cached ?? DateParser.dates(in: cell.text, order: order).last
-        if cached == nil { cellDates[cell.text] = .some(parsed) }
+        guard case let .written(parsed) = reading else { return sectionDeadline(section) }
         if let date = parsed {
             return resolve(date, origin: .table, line: line, written: cell.text, column: cell.column) ?? sectionDeadline(section)
         }
@@ -462,8 +465,7 @@ struct DeadlineResolver {
 
     /// A screen on the bytes: a leading label ends within its first few words at `:`, ` – ` or ` - `.
     private static func mayHaveLeadingLabel(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             guard let base = bytes.baseAddress else { return false }
             let count = min(bytes.count, 64)
             if memchr(base, 0x3A, count) != nil || memchr(base, 0xE2, count) != nil { return true }

@@ -74,10 +74,6 @@ public struct DecisionField: Sendable, Equatable {
     private static let unchecked: Set<Character> = ["☐", "⬜", "□"]
     private static let checked: Set<Character> = ["☑", "☒", "✅", "✔", "■"]
 
-    /// An option box glyph, open or chosen.
-    static func isBox(_ character: Character) -> Bool { unchecked.contains(character) || checked.contains(character) }
-    static func isChosenBox(_ character: Character) -> Bool { checked.contains(character) }
-
     /// A heading that names a decision (`Decision`, `Final Decision`, `Go-Live-Entscheidung`).
     static func namesDecision(_ heading: String) -> Bool {
         // Most headings name none: a byte screen for `…cisi…`, `…ntsch…`, `go` or a letter outside ASCII.
@@ -116,7 +112,7 @@ public struct DecisionField: Sendable, Equatable {
     }
 
     /// The next option box: `[ ]`, `[x]`, or a box glyph.
-    private static func nextBox(in text: Substring) -> (start: String.Index, end: String.Index, chosen: Bool)? {
+    static func nextBox(in text: Substring) -> (start: String.Index, end: String.Index, chosen: Bool)? {
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]

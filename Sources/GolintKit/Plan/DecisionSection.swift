@@ -33,7 +33,7 @@ struct DecisionSection {
             let text = line.trimmedSpaces
             if text.isEmpty { afterBlankLine = true; continue }
             defer { afterBlankLine = false }
-            let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+            let indent = line.indentWidth
             let box = options.isEmpty || indent <= optionIndent ? option(in: text, configuration) : nil
             // Under an option: its indented lines, and its paragraph's next lines.
             if box == nil, let last = options.last, indent > optionIndent || !afterBlankLine {
@@ -69,18 +69,10 @@ struct DecisionSection {
     /// `- [x] GO`, `☐ NO-GO`, `[ ] **CONDITIONAL** - Requires:`: the option's name (up to a dash,
     /// colon or parenthesis) and whether it is chosen, when the name starts with a decision word.
     private static func option(in text: Substring, _ configuration: Configuration) -> (String, Bool)? {
-        var rest = text
-        if PlaceholderScanner.isListItem(rest) { rest = rest.drop { $0 != " " }.trimmedSpaces }
-        let chosen: Bool
-        if rest.hasPrefix("[ ]") || rest.hasPrefix("[x]") || rest.hasPrefix("[X]") {
-            chosen = rest.dropFirst().first != " "
-            rest = rest.dropFirst(3)
-        } else if let glyph = rest.first, DecisionField.isBox(glyph) {
-            chosen = DecisionField.isChosenBox(glyph)
-            rest = rest.dropFirst()
-        } else {
-            return nil
-        }
+        let afterMarker = text[(PlaceholderScanner.listMarkerEnd(text) ?? text.startIndex)...].trimmedSpaces
+        guard let box = DecisionField.nextBox(in: afterMarker), box.start == afterMarker.startIndex else { return nil }
+        let rest = afterMarker[box.end...]
+        let chosen = box.chosen
         let plain = String(rest.filter { $0 != "*" && $0 != "`" }).trimmedSpaces
         let cut = [" - ", " – ", " — ", ":", " ("].compactMap { plain.firstRange(of: $0)?.lowerBound }.min() ?? plain.endIndex
         let name = plain[..<cut].trimmedSpaces

@@ -69,12 +69,12 @@ enum SignoffForm {
             let text = block.text.trimmedSpaces
             guard text.last == ":", text.count <= 40, (try? signoffCaption.firstMatch(in: String(text.dropLast()))) != nil,
                   introducesList(after: block.line, in: document) else { continue }
-            let own = document.source.line(block.line), ownIndent = PlaceholderScanner.isListItem(own) ? indent(own) : -1
+            let own = document.source.line(block.line), ownIndent = PlaceholderScanner.isListItem(own) ? own.indentWidth : -1
             var next = block.line + 1
             while next <= document.source.lines.count {
                 let line = document.source.line(next)
                 if !line.trimmedSpaces.isEmpty {
-                    guard PlaceholderScanner.isListItem(line), indent(line) > ownIndent else { break }
+                    guard PlaceholderScanner.isListItem(line), line.indentWidth > ownIndent else { break }
                     lines.insert(next)
                 }
                 next += 1
@@ -82,9 +82,6 @@ enum SignoffForm {
         }
         return lines
     }
-
-    /// How far a source line is indented, in spaces and tabs.
-    private static func indent<S: StringProtocol>(_ line: S) -> Int { line.prefix { $0 == " " || $0 == "\t" }.count }
 
     private static let signoffCaption = try! Pattern(
         #"^[^\p{L}]*(?:sign-?offs?|signatures?|signatories|approvals?|approvers?|freigaben|unterschriften|firmas|aprobaciones|approbations|signatures|assinaturas|aprovações|approvazioni|firme|承認|署名)[^\p{L}]*$"#,
@@ -98,7 +95,7 @@ enum SignoffForm {
         let text = document.source.line(next), own = document.source.line(line)
         if text.trimmedSpaces.first == "|" { return true }
         guard PlaceholderScanner.isListItem(text) else { return false }
-        return !PlaceholderScanner.isListItem(own) || indent(text) > indent(own)
+        return !PlaceholderScanner.isListItem(own) || text.indentWidth > own.indentWidth
     }
 
     /// What a form field holds: nothing (a blank counts as nothing), a name, a name and a date;

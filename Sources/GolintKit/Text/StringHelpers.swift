@@ -70,6 +70,9 @@ extension StringProtocol {
         return lower..<haystack.index(lower, offsetBy: needle.utf8.count)
     }
 
+    /// How far a line is indented: its leading spaces and tabs, by bytes.
+    var indentWidth: Int { utf8.prefix { $0 == 0x20 || $0 == 0x09 }.count }
+
     /// Whether any ASCII digit occurs, by bytes.
     var containsASCIIDigit: Bool {
         withUTF8Bytes { bytes in bytes.contains { $0 &- 0x30 < 10 } }
