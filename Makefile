@@ -55,7 +55,7 @@ demo: release
 
 # A release archive: bin/golint with the libraries a fresh Debian lacks beside it in lib/ (found
 # through an rpath relative to the binary), the manual page and bash, zsh and fish completions.
-VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/GolintKit/Engine/Golint.swift)
+VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/GolintKit/Core/Golint.swift)
 DIST_NAME := golint-$(VERSION)-linux-$(shell uname -m)
 DIST_DIR := $(CURDIR)/dist/$(DIST_NAME)
 # What every Debian installation has (libc6, libgcc-s1, libstdc++6, zlib1g): not shipped.

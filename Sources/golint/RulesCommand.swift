@@ -5,13 +5,12 @@ import GolintKit
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List the rules with id, default severity and description.")
 
+    @Option(name: .long, help: "Output format.")
+    var format: RuleListFormat = .text
+
     func run() throws {
-        let width = RuleRegistry.ids.map(\.count).max() ?? 0
-        for rule in RuleRegistry.rules {
-            let description = rule.description
-            let id = description.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let severity = description.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-            emit("\(id)  \(severity)  \(description.summary)\n")
-        }
+        emit(RuleListReporter.render(RuleRegistry.rules.map { $0.description }, format: format))
     }
 }
+
+extension RuleListFormat: ExpressibleByArgument {}

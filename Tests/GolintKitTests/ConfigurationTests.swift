@@ -12,6 +12,8 @@ final class ConfigurationTests: XCTestCase {
         var configuration = Configuration.shipped()
         do {
             try ConfigurationLoader.apply(yaml: yaml, file: ".golint.yml", kind: kind, to: &configuration)
+            // As the engine does once the configuration is read: it knows the rules.
+            try configuration.requireKnownRules(RuleRegistry.ids)
             return nil
         } catch {
             return "\(error)"
@@ -83,6 +85,7 @@ final class ConfigurationTests: XCTestCase {
     func testErrorsNameFileAndLine() {
         XCTAssertEqual(error("version: 1\nrulez:\n  x: 1\n"), ".golint.yml:2: unknown key 'rulez'")
         XCTAssertEqual(error("rules:\n  overdue: error\n")?.hasPrefix(".golint.yml:2: unknown rule id 'overdue'"), true)
+        XCTAssertEqual(error("waivers:\n  - {rule: overdue, path: x.md, reason: agreed, owner: rm}\n"), ".golint.yml:2: unknown rule id 'overdue' in a waiver")
         XCTAssertEqual(error("rules:\n  placeholder: loud\n"), ".golint.yml:2: 'loud' is not a severity for 'placeholder' (error, warning, info or off)")
         XCTAssertEqual(error("timezone: Mars/Olympus\n"), ".golint.yml:1: unknown time zone 'Mars/Olympus'")
         XCTAssertEqual(error("version: 2\n"), ".golint.yml:1: unsupported version (this golint reads version 1)")

@@ -3,7 +3,7 @@ import GolintTestSupport
 import XCTest
 
 /// Every rule's examples are its tests: each triggering example must yield findings of that rule
-/// exactly at its `↓` markers, each non-triggering example none.
+/// exactly at its `↓` markers, with the message it states, each non-triggering example none.
 final class RuleExampleTests: XCTestCase {
     /// Every registered rule, so that a new rule's examples run without a line here.
     func testEveryRegisteredRuleMeetsItsExamples() throws {
@@ -11,6 +11,7 @@ final class RuleExampleTests: XCTestCase {
         for rule in RuleRegistry.rules {
             XCTAssertFalse(rule.description.triggering.isEmpty, "\(rule.description.id) has examples that must trigger it")
             XCTAssertFalse(rule.description.nonTriggering.isEmpty, "\(rule.description.id) has examples that must not")
+            XCTAssertNotNil(rule.description.triggering.first?.message, "\(rule.description.id)'s first example states the message it yields")
             try verify(rule)
         }
     }
@@ -19,7 +20,10 @@ final class RuleExampleTests: XCTestCase {
         let id = rule.description.id
         for example in rule.description.triggering {
             let (bytes, markers) = Self.strip(example)
-            let found = try findings(of: id, in: bytes, example)
+            let found = try findings(of: rule.description, in: bytes, example)
+            if let message = example.message {
+                XCTAssertEqual(found.first.map { Self.commitsNamed($0.message) }, message, "\(id) on:\n\(example.markdown)", file: file, line: line)
+            }
             if markers.isEmpty {
                 XCTAssertFalse(found.isEmpty, "\(id) should trigger on bytes \(bytes.prefix(40))", file: file, line: line)
             } else {
@@ -28,14 +32,17 @@ final class RuleExampleTests: XCTestCase {
             }
         }
         for example in rule.description.nonTriggering {
-            let found = try findings(of: id, in: Self.strip(example).bytes, example)
+            let found = try findings(of: rule.description, in: Self.strip(example).bytes, example)
             XCTAssertEqual(found.map(\.message), [], "\(id) must not trigger on:\n\(example.markdown)", file: file, line: line)
         }
     }
 
-    private func findings(of id: String, in bytes: [UInt8], _ example: Example) throws -> [Finding] {
+    private func findings(of rule: RuleDescription, in bytes: [UInt8], _ example: Example) throws -> [Finding] {
+        let id = rule.id
         if let author = example.author { return try historyFindings(of: id, in: bytes, example, by: author) }
         var configuration = Configuration.shipped()
+        // An opt-in rule's examples show it switched on.
+        if rule.isOptIn { configuration.severities[id] = rule.severity }
         if let yaml = example.configuration {
             try ConfigurationLoader.apply(yaml: yaml, file: ".golint.yml", kind: .configuration, to: &configuration)
         }
@@ -60,6 +67,12 @@ final class RuleExampleTests: XCTestCase {
         var request = CheckRequest(now: try XCTUnwrap(ISOTime.parse(example.now)?.date))
         request.repository = RepositoryAccess(directory: repository.path)
         return try CheckRun.run(request).report.findings.filter { $0.rule == id }
+    }
+
+    /// A message with each abbreviated commit id as `<commit>`: an example's commits are made
+    /// afresh on every run.
+    static func commitsNamed(_ message: String) -> String {
+        message.replacingOccurrences(of: #"\b[0-9a-f]{7}\b"#, with: "<commit>", options: .regularExpression)
     }
 
     struct Position: Comparable, CustomStringConvertible {

@@ -117,6 +117,21 @@ public struct Configuration: Sendable {
     /// change to one re-checks every document.
     public var packs: [String] = []
 
+    /// The rule ids `rules:` names, and where.
+    public var namedRules: [RuleReference] = []
+
+    /// Rule ids are checked by the engine, which knows the rules (the rules read the configuration,
+    /// so the configuration cannot know them): an unknown id is an error where it is written.
+    public func requireKnownRules(_ known: [String]) throws {
+        for reference in namedRules where !known.contains(reference.id) {
+            throw GolintError.configuration(file: reference.file, line: reference.line,
+                                            message: "unknown rule id '\(reference.id)' (known: \(known.joined(separator: ", ")))")
+        }
+        for waiver in waivers where !known.contains(waiver.rule) {
+            throw GolintError.configuration(file: waiver.file, line: waiver.line, message: "unknown rule id '\(waiver.rule)' in a waiver")
+        }
+    }
+
     /// The shipped rule pack alone.
     public static func shipped() -> Configuration {
         var configuration = Configuration()
@@ -171,7 +186,7 @@ public struct Configuration: Sendable {
     /// The severity a rule runs at, or nil when it is off.
     public func severity(of rule: RuleDescription) -> Severity? {
         if let configured = severities[rule.id] { return configured }
-        return rule.severity
+        return rule.defaultSeverity
     }
 }
 
@@ -186,4 +201,11 @@ public struct Waiver: Sendable, Equatable {
     public let expires: CalendarDate?
     public let line: Int
     public let file: String
+}
+
+/// A rule id the configuration names, and where.
+public struct RuleReference: Sendable, Equatable {
+    public let id: String
+    public let file: String
+    public let line: Int?
 }

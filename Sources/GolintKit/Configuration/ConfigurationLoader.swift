@@ -88,9 +88,7 @@ public enum ConfigurationLoader {
     private static func readRules(_ node: Node, _ reader: Reader, into configuration: inout Configuration) throws {
         for (keyNode, value) in try reader.mapping(node, "rules") {
             let id = try reader.string(keyNode)
-            guard RuleRegistry.description(of: id) != nil else {
-                throw reader.error(keyNode, "unknown rule id '\(id)' (known: \(RuleRegistry.ids.joined(separator: ", ")))")
-            }
+            configuration.namedRules.append(RuleReference(id: id, file: reader.file, line: keyNode.mark?.line))
             var text: String
             if let nested = value.mapping {
                 guard nested.count == 1, let (k, v) = nested.first, try reader.string(k) == "severity" else {
@@ -188,7 +186,6 @@ public enum ConfigurationLoader {
             for required in ["rule", "path", "reason", "owner"] where fields[required] == nil {
                 throw reader.error(item, "a waiver needs '\(required)'")
             }
-            guard RuleRegistry.description(of: fields["rule"]!) != nil else { throw reader.error(item, "unknown rule id '\(fields["rule"]!)' in a waiver") }
             var expires: CalendarDate?
             if let text = fields["expires"] {
                 guard let date = DateParser.dates(in: text).first?.calendarDate else { throw reader.error(item, "waiver 'expires' is not a date: '\(text)'") }

@@ -17,8 +17,8 @@ public struct SignoffVerification: Sendable {
         }
 
         private static func names(_ heading: String, role: String) -> Bool {
-            let headingWords = Set(ApprovalRecord.folded(heading).split { !$0.isLetter && !$0.isNumber })
-            let roleWords = ApprovalRecord.folded(role).split { !$0.isLetter && !$0.isNumber }
+            let headingWords = Set(heading.foldedForComparison.split { !$0.isLetter && !$0.isNumber })
+            let roleWords = role.foldedForComparison.split { !$0.isLetter && !$0.isNumber }
             return !roleWords.isEmpty && roleWords.allSatisfy(headingWords.contains)
         }
     }

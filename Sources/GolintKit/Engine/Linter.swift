@@ -1,43 +1,6 @@
 import Foundation
 import GolintGit
 
-/// What `golint check` found.
-public struct CheckReport: Sendable {
-    public let source: String
-    /// The work tree the paths are relative to (nil for a bare repository).
-    public var root: String? = nil
-    /// Remarks on the run itself (a shallow clone's history ended before an approval's origin).
-    public var notes: [String] = []
-    public let commit: String?
-    public let evaluatedAt: Date
-    public let evaluationZone: TimeZone
-    public let findings: [Finding]
-    /// Findings accepted by an inline comment, a waiver or the baseline.
-    public let suppressed: [SuppressedFinding]
-    /// Every document checked, findings or not (JUnit lists each as a test case).
-    public let documentPaths: [String]
-    public var documents: Int { documentPaths.count }
-    public let items: Int
-    public let checked: Int
-    /// Where each document stands, from the same plans and findings (`golint status`); empty
-    /// unless the run was asked to sum up (`CheckOptions.summarize`).
-    public let statuses: [DocumentStatus]
-
-    public func count(_ severity: Severity) -> Int { findings.count { $0.severity == severity } }
-
-    /// The same report with other findings (after a baseline hid some).
-    public func with(findings: [Finding], suppressed: [SuppressedFinding]) -> CheckReport {
-        CheckReport(source: source, root: root, notes: notes, commit: commit, evaluatedAt: evaluatedAt, evaluationZone: evaluationZone,
-                    findings: findings, suppressed: suppressed, documentPaths: documentPaths, items: items, checked: checked,
-                    statuses: statuses)
-    }
-
-    /// Where the launch stands by this run's documents.
-    public var status: LaunchStatus {
-        LaunchStatus(source: source, commit: commit, evaluatedAt: evaluatedAt, evaluationZone: evaluationZone, documents: statuses)
-    }
-}
-
 /// One document's result.
 public struct DocumentResult: Sendable {
     public let findings: [Finding]
@@ -76,6 +39,7 @@ public enum Linter {
     static func check(repository: Repository, options: CheckOptions) throws -> CheckReport {
         let source = try openSource(options.source, in: repository)
         let configuration = try Configuration.load(from: source, explicitFile: options.configurationFile)
+        try configuration.requireKnownRules(RuleRegistry.ids)
         var files = try source.files { path in
             configuration.isDocument(path) && PathFilter.matches(path, options.paths)
         }
@@ -93,7 +57,10 @@ public enum Linter {
         }
         // Links and submodules are not documents: a link's target is checked under its own path.
         files.removeAll { $0.kind == .symlink || $0.kind == .submodule || $0.kind == .directory }
-        let signoff = try SignoffRun(options: options, source: source, repository: repository, configuration: configuration)
+        let signoff = try SignoffRun(source: source, kind: options.source, repository: repository, configuration: configuration,
+                                     configurationFile: options.configurationFile, trustRevision: options.trustRevision,
+                                     traceApprovals: options.traceApprovals)
+        try signoff?.trustedConfiguration.requireKnownRules(RuleRegistry.ids)
         let results = try lintInParallel(files, source: source, configuration: configuration, now: options.now, signoff: signoff,
                                          summarize: options.summarize)
         let findings = inReportOrder(results, paths: files.map(\.path))
@@ -151,11 +118,12 @@ public enum Linter {
         }
         let document = plan.document
         var findings: [Finding] = []
-        for rule in RuleRegistry.rules {
+        let context = LintContext(configuration: configuration, now: now)
+        for rule in RuleRegistry.documentRules {
             let description = rule.description
-            guard let severity = configuration.severity(of: description) else { continue }
+            guard let severity = context.severity(of: description) else { continue }
             if document.source.isUnchecked && description.reads != .storedBytes { continue }
-            findings += try rule.init().check(plan, now: now).map {
+            findings += try rule.init().check(plan, in: context).map {
                 Finding($0, of: description, severity: severity, path: path, source: document.source)
             }
         }
@@ -163,11 +131,14 @@ public enum Linter {
         return Linted(plan: plan, findings: findings, awaitsHistory: awaits)
     }
 
-    /// The history rules' findings on a document's approvals.
-    static func signoffFindings(_ approvals: [ApprovalRecord], plan: Plan, run: SignoffRun) -> [Finding] {
-        run.rules.flatMap { rule, severity in
-            rule.check(approvals).map {
-                Finding($0, of: type(of: rule).description, severity: severity, path: plan.path, source: plan.document.source)
+    /// The approval rules' findings on a document's approvals, at the severities the trusted
+    /// configuration gives them (none unless it configures verification).
+    static func approvalFindings(_ approvals: [ApprovalRecord], plan: Plan, trusted: Configuration) -> [Finding] {
+        guard trusted.verification.isEnabled else { return [] }
+        return RuleRegistry.approvalRules.flatMap { rule -> [Finding] in
+            guard let severity = trusted.severity(of: rule.description) else { return [] }
+            return rule.init().check(approvals).map {
+                Finding($0, of: rule.description, severity: severity, path: plan.path, source: plan.document.source)
             }
         }
     }
@@ -177,8 +148,9 @@ public enum Linter {
     static func finish(_ findings: [Finding], _ plan: Plan, approvals: [ApprovalRecord]?, summarize: Bool,
                        configuration: Configuration, now: Date) -> DocumentResult {
         var findings = findings, suppressed: [SuppressedFinding] = []
-        for case let rule as any FindingFilterRule.Type in RuleRegistry.rules {
-            let filtered = rule.init().filter(findings, plan, now: now, severity: configuration.severity(of: rule.description))
+        let context = LintContext(configuration: configuration, now: now)
+        for filter in RuleRegistry.filters {
+            let filtered = filter.init().filter(findings, plan, in: context)
             findings = filtered.kept
             suppressed += filtered.suppressed
         }
@@ -217,7 +189,7 @@ public enum Linter {
         if let signoff, !waiting.isEmpty {
             let records = try signoff.records(waiting.map { ($0.linted.plan.path, DocumentSnapshot(plan: $0.linted.plan)) })
             for ((index, linted), approvals) in zip(waiting, records) {
-                let findings = linted.findings + signoffFindings(approvals, plan: linted.plan, run: signoff)
+                let findings = linted.findings + approvalFindings(approvals, plan: linted.plan, trusted: signoff.trustedConfiguration)
                 results[index] = finish(findings, linted.plan, approvals: approvals, summarize: summarize, configuration: configuration, now: now)
             }
         }

@@ -25,8 +25,8 @@ final class EventAttribution {
         let signature = (try? signatures.check(commit, authorEmail: people.author.email, in: repository))
             ?? SignatureCheck(status: .unchecked, format: nil, signer: nil, reason: "the signature could not be read")
         let verified = draft.approval.map { approval in
-            ApprovalRecord.isAuthorized(people.author, verification.approvers(of: approval.role)?.approvers)
-                && ApprovalRecord.identityMatches(signer: approval.signer, author: people.author)
+            people.author.isAmong(verification.approvers(of: approval.role)?.approvers)
+                && people.author.isNamed(by: approval.signer)
                 && signature.isGood(for: people.author.email)
         }
         return HistoryEvent(commit: commit.id.description, authorName: people.author.name, authorEmail: people.author.email,

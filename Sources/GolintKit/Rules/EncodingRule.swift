@@ -1,12 +1,12 @@
 import Foundation
 
 /// A document that is not clean UTF-8.
-public struct EncodingRule: Rule {
+public struct EncodingRule: DocumentRule {
     public static let description = RuleDescription(
         id: "encoding", name: "Encoding", severity: .warning,
         summary: "A document that is not valid UTF-8 (or is binary, UTF-16, an LFS pointer, too large or unreadable), or whose UTF-8 was decoded as Windows-1252 and encoded again (`â€\u{201C}` for `–`).",
         triggering: [
-            Example("# Plan ↓â€\u{201C} Koordination\n\nâ€\u{201C} twice, reported once\n"),
+            Example("# Plan ↓â€\u{201C} Koordination\n\nâ€\u{201C} twice, reported once\n", message: "UTF-8 was read as Windows-1252 and encoded again: 'â€“' should be '–' (2 garbled sequences)"),
             Example("## ↓ğŸ“‹ Summary\n"),
             Example(bytes: Array("# Gr".utf8) + [0xFC, 0xDF] + Array("e\n".utf8)),
             Example(bytes: [0xFF, 0xFE] + Array("#\0 \0P\0\n\0".utf8)),
@@ -21,7 +21,7 @@ public struct EncodingRule: Rule {
 
     public init() {}
 
-    public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
+    public func check(_ plan: Plan, in context: LintContext) throws -> [RuleFinding] {
         let source = plan.document.source
         var findings: [RuleFinding] = []
         for problem in source.problems {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Applies the waivers of `.golint.yml` and reports those past their `expires` date: an expired
 /// waiver hides nothing any more, and is itself an error where the finding it waived stands.
-public struct ExpiredWaiverRule: FindingFilterRule {
+public struct ExpiredWaiverRule: FindingFilter {
     public static let description = RuleDescription(
         id: "expired-waiver", name: "Expired waiver", severity: .error,
         summary: "A waiver in .golint.yml whose `expires` date has passed; the finding it waived is reported again.",
@@ -10,7 +10,7 @@ public struct ExpiredWaiverRule: FindingFilterRule {
             Example("On-Call: ↓[Primär-On-Call]\n", configuration: """
             waivers:
               - {rule: placeholder, path: "docs/**", reason: "rota not final", owner: sre-lead, expires: 2026-03-01}
-            """),
+            """, message: "waiver for placeholder (owner sre-lead: rota not final; .golint.yml:2) expired on 2026-03-01"),
         ],
         nonTriggering: [
             Example("On-Call: [Primär-On-Call]\n", configuration: """
@@ -25,7 +25,8 @@ public struct ExpiredWaiverRule: FindingFilterRule {
 
     public init() {}
 
-    public func filter(_ findings: [Finding], _ plan: Plan, now: Date, severity: Severity?) -> FilteredFindings {
+    public func filter(_ findings: [Finding], _ plan: Plan, in context: LintContext) -> FilteredFindings {
+        let severity = context.severity(of: Self.description)
         let waivers = plan.configuration.waivers.filter { $0.path.matches(plan.document.path) }
         guard !waivers.isEmpty else { return FilteredFindings(kept: findings, suppressed: []) }
         let zone = plan.configuration.timezone ?? TimeZones.utc
@@ -35,7 +36,7 @@ public struct ExpiredWaiverRule: FindingFilterRule {
                 result.append(finding)
                 continue
             }
-            guard let expires = waiver.expires, let end = expires.instant(hour: 23, minute: 59, second: 59, in: zone), now > end else {
+            guard let expires = waiver.expires, let end = expires.instant(hour: 23, minute: 59, second: 59, in: zone), context.now > end else {
                 suppressed.append(SuppressedFinding(finding: finding, kind: .external,
                                                     justification: "waiver (owner \(waiver.owner)): \(waiver.reason); \(waiver.file):\(waiver.line)"))
                 continue

@@ -3,12 +3,12 @@ import Foundation
 /// A sign-off that is not signed. Owns every problem of an approval: given without signer and
 /// date, still open after its deadline (`overdue-item` leaves those alone), a blank sign-off line
 /// or signature-table row (`placeholder` leaves its blanks alone), and empty decision fields.
-public struct MissingSignatureRule: Rule {
+public struct MissingSignatureRule: DocumentRule {
     public static let description = RuleDescription(
         id: "missing-signature", name: "Missing signature", severity: .error,
         summary: "An approval given without signer and date, an approval still open after its deadline, a blank sign-off line or signature-table row, or an empty decision field.",
         triggering: [
-            Example("## Freigabe\n\n- [x] Security — Carol Weiss, 2026-02-27\n↓- [x] DevOps\n"),
+            Example("## Freigabe\n\n- [x] Security — Carol Weiss, 2026-02-27\n↓- [x] DevOps\n", message: "approval 'DevOps' is given but names no signer and date"),
             Example("## Approval\n\n↓Go / No-Go:\n"),
             Example("## Abnahme\n\n↓Entscheider: ______\n"),
             Example("# Plan\n\n**Deadline:** 2026-03-05\n\n## Sign-off\n\n↓- [ ] Product\n"),
@@ -53,7 +53,7 @@ public struct MissingSignatureRule: Rule {
 
     public init() {}
 
-    public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
+    public func check(_ plan: Plan, in context: LintContext) throws -> [RuleFinding] {
         var findings: [RuleFinding] = []
         for deliverable in plan.deliverables where deliverable.isApproval {
             let text = deliverable.title, role = deliverable.role ?? text
@@ -75,7 +75,7 @@ public struct MissingSignatureRule: Rule {
                     findings.append(RuleFinding(line: deliverable.line, column: deliverable.column,
                                                 message: "approval '\(role)' is given but names no signer and date", excerpt: text))
                 }
-            } else if deliverable.isOpen, let deadline = deliverable.deadline, deadline.hasPassed(at: now) {
+            } else if deliverable.isOpen, let deadline = deliverable.deadline, deadline.hasPassed(at: context.now) {
                 let written = deadline.iso8601
                 findings.append(RuleFinding(line: deliverable.line, column: deliverable.column,
                                             message: "approval '\(role)' is still not given and its deadline \(written) (\(deadline.source)) has passed",

@@ -2,12 +2,12 @@ import Foundation
 
 /// An open deliverable whose deadline has passed. An open approval after its deadline is
 /// `missing-signature`'s: one problem, one finding.
-public struct OverdueItemRule: Rule {
+public struct OverdueItemRule: DocumentRule {
     public static let description = RuleDescription(
         id: "overdue-item", name: "Overdue item", severity: .error,
         summary: "An open deliverable (task item, status-table row, glyph line) whose deadline has passed at the evaluation time.",
         triggering: [
-            Example("# Plan\n\n**Deadline:** 2026-03-05\n\n↓- [ ] Rollback geprobt\n"),
+            Example("# Plan\n\n**Deadline:** 2026-03-05\n\n↓- [ ] Rollback geprobt\n", message: "'Rollback geprobt' is not done and its deadline 2026-03-05T23:59:59Z (document deadline on line 3) has passed"),
             Example("## Infra\n\n↓- [ ] Retro ansetzen (bis 2026-03-05)\n"),
             Example("### T-24h: 2026-03-05 10:00 CET\n\n↓- [ ] Rollback getestet\n", now: "2026-03-05T10:01:00+01:00"),
             Example("Frist: 03.03.2026\n\n↓- [ ] Secrets rotiert\n"),
@@ -82,12 +82,12 @@ public struct OverdueItemRule: Rule {
 
     public init() {}
 
-    public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
+    public func check(_ plan: Plan, in context: LintContext) throws -> [RuleFinding] {
         // Items of a section share its deadline: what the message says of it is written once for
         // all of them.
         var written: (deadline: Deadline, text: String, clause: String)?
         return plan.deliverables.compactMap { deliverable in
-            guard deliverable.isOpen, !deliverable.isApproval, let deadline = deliverable.deadline, deadline.hasPassed(at: now) else { return nil }
+            guard deliverable.isOpen, !deliverable.isApproval, let deadline = deliverable.deadline, deadline.hasPassed(at: context.now) else { return nil }
             if written?.deadline != deadline {
                 let text = deadline.iso8601
                 written = (deadline, text, "' is not done and its deadline \(text) (\(deadline.source)) has passed")

@@ -3,12 +3,12 @@ import Foundation
 /// Text left to be filled in: `[Primär-On-Call]`, `TBD`, `Owner: ______`, `2026-03-XX`. Blanks
 /// of one field (`__.__.____`) are one finding; a blank on a decision field or sign-off line is
 /// `missing-signature`'s, and a role tag leading a deliverable is its owner, not a placeholder.
-public struct PlaceholderRule: Rule {
+public struct PlaceholderRule: DocumentRule {
     public static let description = RuleDescription(
         id: "placeholder", name: "Placeholder", severity: .error,
         summary: "An unreplaced placeholder: a bracketed fill-in, TBD/TODO/XXX, a blank fill-in line or list item, or a date, time or version with unknown parts.",
         triggering: [
-            Example("## Eskalation\n\n- `↓[Primär-On-Call]`\n- ↓[Status-Kanal] klären\n"),
+            Example("## Eskalation\n\n- `↓[Primär-On-Call]`\n- ↓[Status-Kanal] klären\n", message: "placeholder '[Primär-On-Call]' is not replaced"),
             Example("Owner: ↓TBD\n"),
             Example("| Rolle | Name |\n|---|---|\n| SRE | ↓[Name] |\n"),
             Example("Go-Live am ↓2026-03-XX\n"),
@@ -60,9 +60,9 @@ public struct PlaceholderRule: Rule {
 
     public init() {}
 
-    public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
+    public func check(_ plan: Plan, in context: LintContext) throws -> [RuleFinding] {
         // An open approval after its deadline is `missing-signature`'s, blank and all: one problem, one finding.
-        let owned = Set(plan.deliverables.lazy.filter { $0.isApproval && $0.isOpen && $0.deadline?.hasPassed(at: now) == true }.map(\.line))
+        let owned = Set(plan.deliverables.lazy.filter { $0.isApproval && $0.isOpen && $0.deadline?.hasPassed(at: context.now) == true }.map(\.line))
         return plan.placeholders.compactMap {
             owned.contains($0.line) ? nil
                 : RuleFinding(line: $0.line, column: $0.column, message: "placeholder '\($0.excerpt)' is not replaced", excerpt: $0.excerpt)

@@ -1,13 +1,13 @@
 import Foundation
 
 /// An approval that names one signer but was given in a commit by someone else.
-public struct SignoffIdentityMismatchRule: SignoffRule {
+public struct SignoffIdentityMismatchRule: ApprovalRule {
     public static let description = RuleDescription(
         id: "signoff-identity-mismatch", name: "Sign-off identity mismatch", severity: .error,
         summary: "An approval that names one signer but was given in a commit by someone else (after .mailmap).",
         triggering: [
             Example("## Sign-off\n\n↓- [x] Security — Carol Weiss, 2026-02-27\n", by: "Dave Mallory <dave@payments.example>",
-                    configuration: SignoffUnauthorizedRule.roles),
+                    configuration: SignoffUnauthorizedRule.roles, message: "'Security — Carol Weiss, 2026-02-27' names Carol Weiss but was given in <commit> by Dave Mallory <dave@payments.example>"),
             Example("## Freigabe\n\n| Rolle | Name | Datum |\n|---|---|---|\n| ↓Legal | Jana Krüger | 2026-03-01 |\n",
                     by: "Dave Mallory <dave@payments.example>", configuration: SignoffUnauthorizedRule.roles),
         ],

@@ -2,7 +2,7 @@ import Foundation
 
 /// An approval followed by a substantive change to what it approves (`signoff.stale`: the whole
 /// document, or the approval's section and the section named by its role).
-public struct SignoffStaleRule: SignoffRule {
+public struct SignoffStaleRule: ApprovalRule {
     static let written = "## Scope\n\n- [x] Card payments via Acquirer A\n\n## Sign-off\n\n- [x] Security — Carol Weiss, 2026-02-27\n"
 
     public static let description = RuleDescription(
@@ -11,7 +11,7 @@ public struct SignoffStaleRule: SignoffRule {
         triggering: [
             Example("## Scope\n\n- [x] Card payments via Acquirer A\n- [ ] Payment provider switched\n\n## Sign-off\n\n↓- [x] Security — Carol Weiss, 2026-02-27\n",
                     by: "Alice Adler <alice@payments.example>", after: [("Carol Weiss <carol@payments.example>", written)],
-                    configuration: "signoff:\n  stale: document\n"),
+                    configuration: "signoff:\n  stale: document\n", message: "approval 'Security' (<commit>, 2026-02-25) is stale: 'Payment provider switched' was added in <commit> by Alice Adler"),
             // With `stale: section`, the section its role names counts: the pen test was reopened.
             Example("## Security review\n\n- [ ] Pen test passed\n\n## Sign-off\n\n↓- [x] Security — Carol Weiss, 2026-02-27\n",
                     by: "Alice Adler <alice@payments.example>",

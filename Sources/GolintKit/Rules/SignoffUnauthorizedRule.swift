@@ -1,7 +1,7 @@
 import Foundation
 
 /// An approval given in a commit whose author (after `.mailmap`) is not an approver of its role.
-public struct SignoffUnauthorizedRule: SignoffRule {
+public struct SignoffUnauthorizedRule: ApprovalRule {
     static let roles = "signoff:\n  roles:\n    Security: [carol@payments.example]\n    Legal: ['*@legal.example']\n"
 
     public static let description = RuleDescription(
@@ -9,7 +9,7 @@ public struct SignoffUnauthorizedRule: SignoffRule {
         summary: "An approval given in a commit whose author is not an approver of its role (signoff.roles).",
         triggering: [
             Example("## Sign-off\n\n↓- [x] Security — Carol Weiss, 2026-02-27\n", by: "Dave Mallory <dave@payments.example>",
-                    after: [("Alice Adler <alice@payments.example>", "## Sign-off\n\n- [ ] Security\n")], configuration: roles),
+                    after: [("Alice Adler <alice@payments.example>", "## Sign-off\n\n- [ ] Security\n")], configuration: roles, message: "'Security — Carol Weiss, 2026-02-27' was given in <commit> by Dave Mallory <dave@payments.example>; Security approvers: carol@payments.example"),
             Example("## Tasks\n\n↓- [x] Legal-Freigabe eingeholt — Dave Mallory, 2026-03-01\n", by: "Dave Mallory <dave@payments.example>",
                     configuration: roles),
             // A configured role and a signer make an approval anywhere.

@@ -2,13 +2,13 @@ import Foundation
 
 /// With `require-signed-commits`: an approval given in a commit without a good signature by the
 /// author's key (an allowed signer's SSH key, or an OpenPGP key in gpg's keyring).
-public struct SignoffUnverifiedRule: SignoffRule {
+public struct SignoffUnverifiedRule: ApprovalRule {
     public static let description = RuleDescription(
         id: "signoff-unverified", name: "Sign-off unverified", severity: .error,
         summary: "With signoff.require-signed-commits: an approval given in a commit without a good signature by an allowed signer.",
         triggering: [
             Example("## Sign-off\n\n↓- [x] Security — Carol Weiss, 2026-02-27\n", by: "Carol Weiss <carol@payments.example>",
-                    configuration: "signoff:\n  require-signed-commits: true\n"),
+                    configuration: "signoff:\n  require-signed-commits: true\n", message: "'Security — Carol Weiss, 2026-02-27' was given in <commit> by Carol Weiss <carol@payments.example> without a good signature (signature none: the commit is not signed)"),
         ],
         nonTriggering: [
             Example("## Sign-off\n\n- [x] Security — Carol Weiss, 2026-02-27\n", by: "Carol Weiss <carol@payments.example>",

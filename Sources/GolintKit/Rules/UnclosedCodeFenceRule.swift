@@ -2,12 +2,12 @@ import Foundation
 
 /// A code fence that is never closed: GitHub renders the rest of the document as code, and so
 /// golint reads no deliverable, placeholder or sign-off in it.
-public struct UnclosedCodeFenceRule: Rule {
+public struct UnclosedCodeFenceRule: DocumentRule {
     public static let description = RuleDescription(
         id: "unclosed-code-fence", name: "Unclosed code fence", severity: .warning,
         summary: "A ``` or ~~~ fence that is never closed hides the rest of the document, on GitHub and from golint.",
         triggering: [
-            Example("# Plan\n\n↓```\nDeadline: 2026-03-05\n\n- [ ] hidden item\n"),
+            Example("# Plan\n\n↓```\nDeadline: 2026-03-05\n\n- [ ] hidden item\n", message: "code fence opened here is never closed: GitHub shows the remaining 3 lines as code, and golint reads nothing in them"),
             Example("- [ ] visible\n\n  ↓~~~~ text\n  - [ ] hidden\n  ~~~\n"),
         ],
         nonTriggering: [
@@ -18,7 +18,7 @@ public struct UnclosedCodeFenceRule: Rule {
 
     public init() {}
 
-    public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
+    public func check(_ plan: Plan, in context: LintContext) throws -> [RuleFinding] {
         let source = plan.document.source
         let lastLine = source.lines.count
         return plan.document.codeBlocks.compactMap { block in

@@ -1,12 +1,12 @@
 import Foundation
 
 /// A deadline that names a date golint cannot read, or a day that does not exist.
-public struct UnparsableDeadlineRule: Rule {
+public struct UnparsableDeadlineRule: DocumentRule {
     public static let description = RuleDescription(
         id: "unparsable-deadline", name: "Unparsable deadline", severity: .warning,
         summary: "A date where a deadline belongs that cannot be read or does not exist, a relative time with no T-0 anchor, an offset that contradicts its date, or two anchors in one scope.",
         triggering: [
-            Example("**Deadline:** ↓next Tuesday\n\n- [ ] Ship the notes\n"),
+            Example("**Deadline:** ↓next Tuesday\n\n- [ ] Ship the notes\n", message: "deadline 'next Tuesday' names no date golint can read"),
             Example("Frist: ↓31.04.2026\n\n- [ ] Secrets rotiert\n"),
             Example("- [ ] Retro ansetzen (bis ↓2026-02-30)\n"),
             Example("### T-24h: ↓2026-02-30 10:00 CET\n\n- [ ] Freeze\n"),
@@ -38,7 +38,7 @@ public struct UnparsableDeadlineRule: Rule {
 
     public init() {}
 
-    public func check(_ plan: Plan, now: Date) throws -> [RuleFinding] {
+    public func check(_ plan: Plan, in context: LintContext) throws -> [RuleFinding] {
         plan.unreadableDeadlines.map {
             RuleFinding(line: $0.line, column: $0.column, message: "deadline '\($0.text)' \($0.reason)", excerpt: $0.text)
         }

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Applies `golint-disable…` comments, and reports those that hide nothing or name an unknown rule.
-public struct UnusedSuppressionRule: FindingFilterRule {
+public struct UnusedSuppressionRule: FindingFilter {
     public static let description = RuleDescription(
         id: "unused-suppression", name: "Unused suppression", severity: .warning,
         summary: "A `<!-- golint-disable… -->` comment that suppresses nothing or names an unknown rule.",
         triggering: [
-            Example("↓<!-- golint-disable-next-line placeholder -->\nAll names filled in.\n"),
+            Example("↓<!-- golint-disable-next-line placeholder -->\nAll names filled in.\n", message: "'<!-- golint-disable-next-line placeholder -->' suppresses nothing"),
             Example("↓<!-- golint-disable-next-line placeholders -->\nOwner: [Team-Lead]\n"),
             Example("↓<!-- golint-disable overdue-item -->\n- [x] done\n<!-- golint-enable overdue-item -->\n"),
         ],
@@ -19,8 +19,9 @@ public struct UnusedSuppressionRule: FindingFilterRule {
 
     public init() {}
 
-    public func filter(_ findings: [Finding], _ plan: Plan, now: Date, severity: Severity?) -> FilteredFindings {
-        var suppressions = Suppressions(plan.document)
+    public func filter(_ findings: [Finding], _ plan: Plan, in context: LintContext) -> FilteredFindings {
+        let severity = context.severity(of: Self.description)
+        var suppressions = Suppressions(plan.document, knownRules: RuleRegistry.ids)
         let (kept, hidden, unused) = suppressions.apply(to: findings)
         let suppressed = hidden.map { SuppressedFinding(finding: $0, kind: .inSource, justification: nil) }
         guard let severity else { return FilteredFindings(kept: kept, suppressed: suppressed) }

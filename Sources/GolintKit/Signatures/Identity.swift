@@ -5,3 +5,18 @@ public struct Identity: Sendable, Equatable {
 
     public var description: String { "\(name) <\(email)>" }
 }
+
+extension Identity {
+    /// Whether this person is among `approvers` (nil: no approvers are configured, anyone may approve).
+    public func isAmong(_ approvers: [Glob]?) -> Bool {
+        approvers.map { $0.contains { $0.matches(email.lowercased()) } } ?? true
+    }
+
+    /// Whether a signer's name as written is this person: their name or email, letters compared
+    /// without case or accents (nil: the approval names nobody, so nothing contradicts).
+    public func isNamed(by signer: String?) -> Bool {
+        guard let signer else { return true }
+        let written = signer.foldedForComparison
+        return written == name.foldedForComparison || written == email.foldedForComparison
+    }
+}

@@ -57,21 +57,9 @@ public struct ApprovalRecord: Sendable {
     /// `signoff.require-signed-commits`: approvals count only from commits with a good signature.
     public let signatureRequired: Bool
 
-    public var isAuthorized: Bool { Self.isAuthorized(origin.author, approvers?.approvers) }
+    public var isAuthorized: Bool { origin.author.isAmong(approvers?.approvers) }
 
-    public var identityMatches: Bool { Self.identityMatches(signer: signer, author: origin.author) }
-
-    /// Whether `author` is among `approvers` (nil: no approvers are configured, anyone may approve).
-    static func isAuthorized(_ author: Identity, _ approvers: [Glob]?) -> Bool {
-        approvers.map { $0.contains { $0.matches(author.email.lowercased()) } } ?? true
-    }
-
-    /// Whether the named signer is the author: their name or email, letters compared without case or accents.
-    static func identityMatches(signer: String?, author: Identity) -> Bool {
-        guard let signer else { return true }
-        let written = folded(signer)
-        return written == folded(author.name) || written == folded(author.email)
-    }
+    public var identityMatches: Bool { origin.author.isNamed(by: signer) }
 
     public var hasGoodSignature: Bool {
         origin.signature?.isGood(for: origin.author.email) ?? false
@@ -79,9 +67,4 @@ public struct ApprovalRecord: Sendable {
 
     /// Role, identity and signature all hold (never for a pending change: nothing is signed yet).
     public var verified: Bool { isAuthorized && identityMatches && hasGoodSignature }
-
-    static func folded(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .split { $0.isWhitespace }.joined(separator: " ")
-    }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import GolintGit
 
-/// Verification of approvals in one `check` run: what is trusted, where each document's walk
-/// starts, and which `signoff-*` rules run at which severity (the trusted configuration's, so that
-/// a change cannot switch off the rules that judge it).
+/// Verification of approvals in one `check` run: what is trusted, and where each document's walk
+/// starts. The trusted configuration also says which approval rules run at which severity, so that
+/// a change cannot switch off the rules that judge it.
 struct SignoffRun {
     let trust: SignoffTrust
-    let rules: [(rule: any SignoffRule, severity: Severity)]
+    /// The configuration of the trusted revision (the evaluated one without `--trust-rev`).
+    let trustedConfiguration: Configuration
     private let location: RepositoryLocation
     private let configuration: Configuration
     /// The commit each walk starts from: the evaluated one, or HEAD under a pending change.
@@ -14,19 +15,18 @@ struct SignoffRun {
     private let pending: Bool
 
     /// nil when the trusted configuration asks for no verification and the run does not trace approvals.
-    init?(options: CheckOptions, source: DocumentSource, repository: Repository, configuration: Configuration) throws {
-        let trustedSource = try options.trustRevision.map { try RevisionSource(repository: repository, revision: $0) as DocumentSource } ?? source
-        let trusted = options.trustRevision == nil ? configuration
-            : try Configuration.load(from: trustedSource, explicitFile: options.configurationFile)
-        guard trusted.verification.isEnabled || options.traceApprovals else { return nil }
+    /// `trustRevision`: where approvers, allowed signers and `.mailmap` are read from (nil: `source`).
+    /// `traceApprovals`: trace approvals even when no verification is configured.
+    init?(source: DocumentSource, kind: SourceKind, repository: Repository, configuration: Configuration, configurationFile: String?,
+          trustRevision: String?, traceApprovals: Bool) throws {
+        let trustedSource = try trustRevision.map { try RevisionSource(repository: repository, revision: $0) as DocumentSource } ?? source
+        let trusted = trustRevision == nil ? configuration : try Configuration.load(from: trustedSource, explicitFile: configurationFile)
+        guard trusted.verification.isEnabled || traceApprovals else { return nil }
         trust = try SignoffTrust(verification: trusted.verification, readingFrom: trustedSource, repository: repository)
-        rules = !trusted.verification.isEnabled ? [] : RuleRegistry.rules.compactMap { type in
-            guard let rule = type.init() as? any SignoffRule, let severity = trusted.severity(of: type.description) else { return nil }
-            return (rule, severity)
-        }
+        trustedConfiguration = trusted
         location = repository.location
         self.configuration = configuration
-        switch options.source {
+        switch kind {
         case .revision:
             guard let commit = source.commit else {
                 throw GolintError.usage("verifying sign-offs needs a commit: \(source.name) names a tree")

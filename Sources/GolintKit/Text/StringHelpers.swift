@@ -111,6 +111,12 @@ extension StringProtocol {
 }
 
 extension String {
+    /// Letters without case or accents, runs of white space as one space: how names and roles
+    /// written by hand are compared.
+    var foldedForComparison: String {
+        folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split { $0.isWhitespace }.joined(separator: " ")
+    }
+
     /// How many Unicode scalars: the bytes that do not continue one (`unicodeScalars.count` walks
     /// scalar by scalar).
     var scalarCount: Int {

@@ -28,7 +28,7 @@ struct Suppressions {
 
     private static let pattern = try! Pattern(#"<!--\s*golint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"#)
 
-    init(_ document: Document) {
+    init(_ document: Document, knownRules: [String]) {
         var directives: [Directive] = []
         for comment in document.htmlComments {
             for match in (try? Suppressions.pattern.matches(in: comment.text)) ?? [] {
@@ -37,7 +37,7 @@ struct Suppressions {
                     .split { $0 == " " || $0 == "," || $0 == "\t" }.map(String.init)
                 let directive = Directive(kind: kind, rules: names.isEmpty ? nil : Set(names), line: comment.line,
                                           text: String(comment.text[match.range]))
-                for name in names where RuleRegistry.description(of: name) == nil { unknownRules.append((directive, name)) }
+                for name in names where !knownRules.contains(name) { unknownRules.append((directive, name)) }
                 directives.append(directive)
             }
         }
