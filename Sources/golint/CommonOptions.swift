@@ -19,17 +19,22 @@ struct CommonOptions: ParsableArguments {
     /// The repository these options name: `--repo`, or the one git's environment names.
     var repositoryAccess: RepositoryAccess { RepositoryAccess(directory: repo) }
 
-    /// A history walker configured as of `revision`.
-    func historyWalker(configuredAt revision: String) throws -> HistoryWalker {
-        try HistoryWalker(access: repositoryAccess, configurationRevision: revision, configurationFile: config)
-    }
-
     /// Colour only on a terminal, and never with `NO_COLOR` set (no-color.org).
     var textStyle: TextStyle {
         let environment = ProcessInfo.processInfo.environment
         let color = !noColor && environment["NO_COLOR"].map(\.isEmpty) != false && isatty(STDOUT_FILENO) == 1
         return TextStyle(color: color, quiet: quiet)
     }
+}
+
+/// Prints what a run gave back: notes, what it did (unless `--quiet`), the job summary, the
+/// output; exit status 1 when it failed.
+func finish(_ outcome: some CommandOutcome, quiet: Bool) throws {
+    outcome.notes.forEach(note)
+    if !quiet { outcome.done.forEach { FileHandle.standardError.write(Data("golint: \($0)\n".utf8)) } }
+    if let summary = outcome.jobSummary { try JobSummary.append(summary) }
+    try emit(outcome.output)
+    if outcome.failed { throw ExitCode(1) }
 }
 
 /// Writes a report to standard output at once.
@@ -46,3 +51,7 @@ func emit(_ output: ReportOutput) throws {
 extension CheckFormat: ExpressibleByArgument {}
 extension AuditFormat: ExpressibleByArgument {}
 extension StatusFormat: ExpressibleByArgument {}
+
+func note(_ message: String) {
+    FileHandle.standardError.write(Data("golint: note: \(message)\n".utf8))
+}

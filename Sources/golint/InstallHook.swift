@@ -13,12 +13,6 @@ struct InstallHook: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let result = try HookInstaller.install(in: common.repositoryAccess, force: force)
-        if !common.quiet {
-            emit("installed \(result.path)" + (result.chained.map { " (runs \($0) first)" } ?? "") + "\n")
-        }
-        if !result.golintOnPath {
-            note("golint is not on PATH: the hook stops every commit that stages a document until it is, or until GOLINT names it")
-        }
+        try finish(HookInstaller.run(in: common.repositoryAccess, force: force), quiet: common.quiet)
     }
 }

@@ -35,7 +35,6 @@ struct Report: ParsableCommand {
         request.configurationFile = common.config
         request.output = output
         request.evaluationZone = evaluation.moment?.zone
-        let bytes = try ReportRun.run(request)
-        if !common.quiet { note("wrote \(output) (\(bytes / 1024) KiB)") }
+        try finish(ReportRun.run(request), quiet: common.quiet)
     }
 }

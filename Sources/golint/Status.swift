@@ -14,8 +14,8 @@ struct Status: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let status = try CheckRun.status(source.request(common))
-        try JobSummary.append(StatusReporter.markdown(status))
-        emit(StatusReporter.render(status, format: format, style: common.textStyle))
+        var request = source.request(common)
+        request.jobSummary = JobSummary.isRequested
+        try finish(CheckRun.status(request, format: format), quiet: common.quiet)
     }
 }

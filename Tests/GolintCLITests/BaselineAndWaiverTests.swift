@@ -11,7 +11,7 @@ final class BaselineAndWaiverTests: CLITestCase {
         try repository.commit("plan")
         let written = try golint(["baseline", now, "--output", ".golint-baseline.json"], in: repository.path)
         XCTAssertEqual(written.status, 0, written.stderr)
-        XCTAssertEqual(written.stdout, "wrote 2 findings to .golint-baseline.json\n")
+        XCTAssertEqual(written.stderr, "golint: wrote 2 findings to .golint-baseline.json\n")
         XCTAssertEqual(try golint(["check", now, "--baseline", ".golint-baseline.json"], in: repository.path).status, 0)
 
         // Lines move; one placeholder is filled; a new one appears.

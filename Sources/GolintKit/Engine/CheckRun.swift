@@ -1,4 +1,5 @@
 import Foundation
+import GolintGit
 
 /// One `golint check` (or `golint baseline`) from request to output: repository, source, baseline,
 /// reports. The command line only parses options into a request and prints the outcome.
@@ -16,19 +17,21 @@ public struct CheckRequest: Sendable {
     public var strict = false
     /// SARIF's `automationDetails.id`: tells code scanning apart runs of several configurations.
     public var category: String?
+    /// Sum the run up as Markdown for GitHub's job summary too.
+    public var jobSummary = false
 
     public init(now: Date) {
         options = CheckOptions(now: now)
     }
 }
 
-public struct CheckOutcome: Sendable {
-    /// What goes to standard output.
+public struct CheckOutcome: CommandOutcome, Sendable {
     public let output: ReportOutput
-    /// Remarks for standard error (stale baseline entries).
     public let notes: [String]
-    /// Findings at the failing severity: exit 1.
+    public var done: [String] { [] }
+    public let jobSummary: String?
     public let failed: Bool
+    /// What the run found, before rendering.
     public let report: CheckReport
 }
 
@@ -36,7 +39,9 @@ public enum CheckRun {
     public static func run(_ request: CheckRequest) throws -> CheckOutcome {
         var request = request
         // Markdown opens with where the launch stands.
-        if request.format == .markdown || request.reports.contains(where: { $0.format == .markdown }) { request.options.summarize = true }
+        if request.jobSummary || request.format == .markdown || request.reports.contains(where: { $0.format == .markdown }) {
+            request.options.summarize = true
+        }
         var report = try reportingGitErrors { try check(request) }
         var notes = report.notes
         if let file = request.baselineFile {
@@ -55,27 +60,39 @@ public enum CheckRun {
         try ReportFiles.writeAll(files)
         let failing: Severity = request.strict ? .warning : .error
         return CheckOutcome(output: Reporters.render(report, format: request.format, style: request.style, category: request.category, notes: notes),
-                            notes: notes,
+                            notes: notes, jobSummary: request.jobSummary ? CheckMarkdownReporter.report(report) : nil,
                             failed: report.findings.contains { $0.severity >= failing }, report: report)
     }
 
+    /// `golint status`: where the launch stands, by the same run `check` makes, in `format`.
+    public static func status(_ request: CheckRequest, format: StatusFormat) throws -> Outcome {
+        let status = try launchStatus(request)
+        return Outcome(output: ReportOutput(StatusReporter.render(status, format: format, style: request.style)),
+                       jobSummary: request.jobSummary ? StatusReporter.markdown(status) : nil)
+    }
+
     /// Where the launch stands, by the same run `check` makes.
-    public static func status(_ request: CheckRequest) throws -> LaunchStatus {
+    static func launchStatus(_ request: CheckRequest, repository: Repository? = nil, configuration: Configuration? = nil) throws -> LaunchStatus {
         var request = request
         request.options.summarize = true
-        return try reportingGitErrors { try check(request) }.status
+        return try reportingGitErrors { try check(request, repository: repository, configuration: configuration) }.status
     }
 
-    /// The findings of a run, rendered as a baseline file.
-    public static func baseline(_ request: CheckRequest) throws -> Baseline {
-        Baseline(findings: try reportingGitErrors { try check(request) }.findings)
+    /// `golint baseline`: the findings of a run as a baseline file, written to `file` (all or
+    /// nothing) or to standard output.
+    public static func baseline(_ request: CheckRequest, file: String?) throws -> Outcome {
+        let baseline = Baseline(findings: try reportingGitErrors { try check(request) }.findings)
+        guard let file else { return Outcome(output: ReportOutput(baseline.rendered())) }
+        try ReportFiles.writeAll([(path: file, output: ReportOutput(baseline.rendered()))])
+        return Outcome(done: ["wrote \(baseline.counts.values.reduce(0, +)) findings to \(file)"])
     }
 
-    private static func check(_ request: CheckRequest) throws -> CheckReport {
-        let repository = try request.repository.open()
+    /// `repository` and `configuration`: already open (the report's history walk opened them).
+    private static func check(_ request: CheckRequest, repository: Repository? = nil, configuration: Configuration? = nil) throws -> CheckReport {
+        let repository = try repository ?? request.repository.open()
         var options = request.options
         options.paths = request.repository.repositoryPaths(request.paths, in: repository)
-        return try Linter.check(repository: repository, options: options)
+        return try Linter.check(repository: repository, options: options, configuration: configuration)
     }
 }
 

@@ -27,6 +27,16 @@ public enum HookInstaller {
 
     /// Writes the hook. An existing hook that golint did not write is never replaced: without `force`
     /// this fails; with it, the old hook is kept as `pre-commit.golint-chained` and runs first.
+    /// `golint install-hook`.
+    public static func run(in access: RepositoryAccess, force: Bool) throws -> Outcome {
+        let result = try install(in: access, force: force)
+        var outcome = Outcome(done: ["installed \(result.path)" + (result.chained.map { " (runs \($0) first)" } ?? "")])
+        if !result.golintOnPath {
+            outcome.notes.append("golint is not on PATH: the hook stops every commit that stages a document until it is, or until GOLINT names it")
+        }
+        return outcome
+    }
+
     public static func install(in access: RepositoryAccess, force: Bool) throws -> Result {
         let repository = try access.open()
         let directory = try reportingGitErrors { try hooksDirectory(repository, environment: access.environment) }

@@ -36,9 +36,10 @@ public struct CheckOptions: Sendable {
 
 public enum Linter {
     /// Runs the rules over every document of a source.
-    static func check(repository: Repository, options: CheckOptions) throws -> CheckReport {
+    /// `configuration`: the source's, when the caller read it already.
+    static func check(repository: Repository, options: CheckOptions, configuration: Configuration? = nil) throws -> CheckReport {
         let source = try openSource(options.source, in: repository)
-        let configuration = try Configuration.load(from: source, explicitFile: options.configurationFile)
+        let configuration = try configuration ?? Configuration.load(from: source, explicitFile: options.configurationFile)
         try configuration.requireKnownRules(RuleRegistry.ids)
         var files = try source.files { path in
             configuration.isDocument(path) && PathFilter.matches(path, options.paths)

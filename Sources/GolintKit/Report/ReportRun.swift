@@ -18,12 +18,11 @@ public struct ReportRequest: Sendable {
 }
 
 public enum ReportRun {
-    /// Writes the report; returns its size in bytes. Nothing is written when anything fails.
-    @discardableResult
-    public static func run(_ request: ReportRequest) throws -> Int {
+    /// Writes the report. Nothing is written when anything fails.
+    public static func run(_ request: ReportRequest) throws -> Outcome {
         let html = try render(request)
         try ReportFiles.writeAll([(path: request.output, output: ReportOutput(html))])
-        return html.utf8.count
+        return Outcome(done: ["wrote \(request.output) (\(html.utf8.count / 1024) KiB)"])
     }
 
     /// The report's HTML.
@@ -39,7 +38,8 @@ public enum ReportRun {
         check.options.configurationFile = request.configurationFile
         // The sign-off matrix names the commit of every given approval.
         check.options.traceApprovals = true
-        let status = try CheckRun.status(check)
+        // The repository and configuration the walker opened serve the status too.
+        let status = try CheckRun.launchStatus(check, repository: walker.repository, configuration: walker.configuration)
 
         var options = HistoryOptions()
         options.paths = walker.repositoryPaths(request.paths)
