@@ -9,7 +9,7 @@ struct BaselineCommand: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
 
-    @Option(name: .long, help: "Write the baseline to this file (default: standard output).")
+    @Option(name: .long, help: "Write the baseline to this file (default: standard output).", completion: .file(extensions: ["json"]))
     var output: String?
 
     @OptionGroup var common: CommonOptions

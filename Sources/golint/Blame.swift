@@ -5,7 +5,7 @@ import GolintKit
 struct Blame: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Who last changed the state of each item and sign-off in a document.")
 
-    @Argument(help: "The document.") var path: String
+    @Argument(help: "The document.", completion: .file(extensions: ["md", "markdown"])) var path: String
 
     @Option(name: .long, help: "The revision to blame (default HEAD).")
     var rev: String = "HEAD"

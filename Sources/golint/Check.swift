@@ -11,10 +11,10 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Output format.")
     var format: CheckFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("Also write a report to a file, FORMAT=PATH (sarif=golint.sarif); repeatable.", valueName: "format=path"))
+    @Option(name: .long, help: ArgumentHelp("Also write a report to a file, FORMAT=PATH (sarif=golint.sarif); repeatable.", valueName: "format=path"), completion: .file())
     var output: [String] = []
 
-    @Option(name: .long, help: "Hide the findings accepted in this baseline file (see golint baseline).")
+    @Option(name: .long, help: "Hide the findings accepted in this baseline file (see golint baseline).", completion: .file(extensions: ["json"]))
     var baseline: String?
 
     @Flag(name: .long, help: "Fail on warnings too.")

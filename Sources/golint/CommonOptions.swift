@@ -4,10 +4,11 @@ import GolintKit
 
 /// Options every command that reads a repository takes.
 struct CommonOptions: ParsableArguments {
-    @Option(name: .long, help: "The repository (default: the one containing the current directory).")
+    @Option(name: .long, help: "The repository (default: the one containing the current directory).", completion: .directory)
     var repo: String?
 
-    @Option(name: .long, help: "Configuration file on disk (default: .golint.yml at the repository root, from the same source as the documents).")
+    @Option(name: .long, help: "Configuration file on disk (default: .golint.yml at the repository root, from the same source as the documents).",
+            completion: .file(extensions: ["yml", "yaml"]))
     var config: String?
 
     @Flag(name: .long, help: "Never colour the output.")

@@ -7,7 +7,7 @@ struct Diff: ParsableCommand {
 
     @Argument(help: "The older revision.") var revA: String
     @Argument(help: "The newer revision.") var revB: String
-    @Argument(help: "Paths or directories that narrow the documents.") var paths: [String] = []
+    @Argument(help: "Paths or directories that narrow the documents.", completion: .file(extensions: ["md", "markdown"])) var paths: [String] = []
 
     @OptionGroup var output: AuditOutputOptions
     @OptionGroup var common: CommonOptions

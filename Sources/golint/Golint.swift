@@ -7,8 +7,44 @@ struct GolintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "golint",
         abstract: "Lint go-live checklists in a git repository: overdue items, placeholders, missing sign-offs.",
+        discussion: GolintCommand.discussion,
         version: Golint.versionLine,
         subcommands: [Check.self, Status.self, Report.self, History.self, Diff.self, Blame.self, BaselineCommand.self, RulesCommand.self, InstallHook.self])
+
+    /// The sections of `golint --help` and of the manual page after the options: one text for both.
+    static let discussion = """
+        EXIT STATUS
+          0  ran; nothing at error severity (with --strict: nor at warning)
+          1  ran; findings at error severity
+          2  could not run: bad arguments, no repository, invalid configuration,
+             an unknown revision; one line on standard error, no report file
+
+        ENVIRONMENT
+          GOLINT        the golint the pre-commit hook runs (default: on PATH)
+          NO_COLOR      never colour the output
+          GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE, GIT_OBJECT_DIRECTORY
+                        the repository, work tree and index, as git reads them
+          GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL
+                        who gives the approvals of --staged and --worktree
+          GITHUB_STEP_SUMMARY
+                        check and status append a Markdown summary to it
+
+        FILES
+          .golint.yml   configuration, read from where the documents are read
+          rules/*.yml   rule packs that .golint.yml names under packs:
+          signoff.allowed-signers
+                        SSH keys (git's allowed signers format), read from
+                        the trusted revision (--trust-rev)
+          .mailmap      one identity per person in history and sign-offs
+
+        EXAMPLES
+          golint check                     lint the documents at HEAD
+          golint check --staged --changed  what the pre-commit hook runs
+          golint check --format sarif --output junit=golint.xml
+          golint status --now 2026-03-06T12:00+01:00
+          golint history --since v1.0 --format csv
+          golint report --output launch.html
+        """
 
     /// Exit codes are the contract's: 0 clean, 1 findings, 2 could not run (bad arguments included,
     /// where ArgumentParser would use 64). Errors are one line on stderr.

@@ -6,7 +6,7 @@ struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report, commit by commit, who checked, filled, signed or moved what.")
 
-    @Argument(help: "Paths or directories that narrow the documents.")
+    @Argument(help: "Paths or directories that narrow the documents.", completion: .file(extensions: ["md", "markdown"]))
     var paths: [String] = []
 
     @Option(name: .long, help: "Leave out commits reachable from this revision.")

@@ -6,7 +6,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one self-contained HTML page: status, burn-down, overdue work by owner, sign-offs, audit trail.")
 
-    @Argument(help: "Paths or directories that narrow the documents.")
+    @Argument(help: "Paths or directories that narrow the documents.", completion: .file(extensions: ["md", "markdown"]))
     var paths: [String] = []
 
     @Option(name: .long, help: "Leave out commits reachable from this revision.")
@@ -17,7 +17,7 @@ struct Report: ParsableCommand {
 
     @OptionGroup var evaluation: EvaluationTime
 
-    @Option(name: .long, help: "The HTML file to write.")
+    @Option(name: .long, help: "The HTML file to write.", completion: .file(extensions: ["html"]))
     var output: String
 
     @OptionGroup var common: CommonOptions

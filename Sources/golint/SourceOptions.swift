@@ -22,7 +22,7 @@ struct EvaluationTime: ParsableArguments {
 
 /// Options of `check` and `baseline`: which documents, from where, at what time.
 struct SourceOptions: ParsableArguments {
-    @Argument(help: "Paths or directories that narrow the documents.")
+    @Argument(help: "Paths or directories that narrow the documents.", completion: .file(extensions: ["md", "markdown"]))
     var paths: [String] = []
 
     @Option(name: .long, help: "Read documents from this revision (default HEAD).")

@@ -33,6 +33,10 @@ final class DistTests: CLITestCase {
             let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
             XCTAssertTrue(text.contains("check") && text.contains("history"), "\(file) covers the commands")
         }
+        let manual = try String(contentsOfFile: root + "/share/man/man1/golint.1", encoding: .utf8)
+        for section in ["EXIT STATUS", "ENVIRONMENT", "FILES", "EXAMPLES", "GITHUB_STEP_SUMMARY"] {
+            XCTAssertTrue(manual.contains(section), "the manual page names \(section)")
+        }
         // Shipped without symbols: a third smaller, and nothing at run time reads them.
         let symbols = try TestRepository.run("/usr/bin/env", ["nm", binary], in: folder, check: false)
         XCTAssertTrue(symbols.stderr.contains("no symbols"), symbols.stderr)

@@ -77,4 +77,30 @@ final class OptionParsingTests: XCTestCase {
         XCTAssertEqual(GolintCommand.editDistance("stauts", "status"), 2)
         XCTAssertEqual(GolintCommand.editDistance("", "diff"), 4)
     }
+
+    /// `golint --help` and the manual page share one text: exit status, environment, files, examples.
+    func testHelpNamesExitStatusEnvironmentFilesAndExamples() {
+        let help = GolintCommand.helpMessage(columns: 100)
+        for section in ["EXIT STATUS", "ENVIRONMENT", "FILES", "EXAMPLES"] {
+            XCTAssertTrue(help.contains("\n\(section)\n"), section)
+        }
+        for name in ["GOLINT ", "NO_COLOR", "GIT_INDEX_FILE", "GITHUB_STEP_SUMMARY", ".golint.yml", ".mailmap", "golint check --staged --changed"] {
+            XCTAssertTrue(help.contains(name), name)
+        }
+        XCTAssertFalse(GolintCommand.discussion.split(separator: "\n").contains { $0.count > 78 }, "no line is wrapped in an 80-column terminal or manual")
+    }
+
+    /// Every shell completes file arguments with files of the kind they take, and --repo with directories.
+    func testShellsCompleteFileArguments() {
+        let bash = GolintCommand.completionScript(for: .bash)
+        XCTAssertTrue(bash.contains("'--config')\n        __golint_add_completions -o plusdirs -fX '!*.@(yml|yaml)'"), "bash: --config")
+        XCTAssertTrue(bash.contains("'--repo')\n        __golint_add_completions -d"), "bash: --repo")
+        XCTAssertTrue(bash.contains("'--output')\n        __golint_add_completions -f"), "bash: --output")
+        let zsh = GolintCommand.completionScript(for: .zsh)
+        XCTAssertTrue(zsh.contains(":repo:_files -/'"), "zsh: --repo")
+        XCTAssertTrue(zsh.contains(":config:_files -g"), "zsh: --config")
+        let fish = GolintCommand.completionScript(for: .fish)
+        XCTAssertTrue(fish.contains("-l 'config'") && fish.contains("set -l exts \\'yml\\' \\'yaml\\'"), "fish: --config")
+        XCTAssertTrue(fish.contains("set -l exts \\'md\\' \\'markdown\\'"), "fish: documents")
+    }
 }
