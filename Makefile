@@ -41,16 +41,19 @@ release: deps
 demo: release
 	@sh examples/make-demo-repo.sh "$(DEMO_DIR)" >/dev/null
 	@echo "== golint check on the demo repository ($(DEMO_DIR)), evaluated at 2026-03-06 12:00 Berlin"
-	@.build/release/golint check --repo "$(DEMO_DIR)" --now 2026-03-06T12:00:00+01:00; \
+	@.build/release/golint check --repo "$(DEMO_DIR)" --now 2026-03-06T12:00+01:00; \
 	  echo "(exit $$?: 1 means findings at error severity)"
 	@echo; echo "== golint history --since HEAD~4: who checked, filled, signed and moved what after the plan was written"
 	@.build/release/golint history --repo "$(DEMO_DIR)" --since HEAD~4
 	@echo; echo "== golint blame docs/13_GO_LIVE_CHECKLIST.md: the last change to each item's state"
 	@.build/release/golint blame --repo "$(DEMO_DIR)" docs/13_GO_LIVE_CHECKLIST.md
 	@echo; echo "== golint status: where the launch stands"
-	@.build/release/golint status --repo "$(DEMO_DIR)" --now 2026-03-06T12:00:00+01:00
+	@.build/release/golint status --repo "$(DEMO_DIR)" --now 2026-03-06T12:00+01:00
+	@echo; echo "== sign-offs checked against who may give them (examples/signoff-demo.yml)"
+	@.build/release/golint check --repo "$(DEMO_DIR)" --config examples/signoff-demo.yml --now 2026-03-06T12:00+01:00 docs/13_GO_LIVE_CHECKLIST.md; true
+	@.build/release/golint history --repo "$(DEMO_DIR)" --config examples/signoff-demo.yml docs/13_GO_LIVE_CHECKLIST.md
 	@echo; echo "== golint report: the same as one HTML page, with burn-down, sign-off matrix and audit trail"
-	@.build/release/golint report --repo "$(DEMO_DIR)" --now 2026-03-06T12:00:00+01:00 --output "$(CURDIR)/.build/demo-report.html"
+	@.build/release/golint report --repo "$(DEMO_DIR)" --now 2026-03-06T12:00+01:00 --output "$(CURDIR)/.build/demo-report.html"
 	@echo "open file://$(CURDIR)/.build/demo-report.html in a browser"
 
 # A release archive: bin/golint with the libraries a fresh Debian lacks beside it in lib/ (found
