@@ -17,6 +17,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Hide the findings accepted in this baseline file (see golint baseline).", completion: .file(extensions: ["json"]))
     var baseline: String?
 
+    @Option(name: .long, help: ArgumentHelp("Report only the findings this revision does not have, at the same --now (HEAD in the hook; the merge base in a pull request).", valueName: "rev"))
+    var newSince: String?
+
     @Flag(name: .long, help: "Fail on warnings too.")
     var strict = false
 
@@ -46,6 +49,7 @@ struct Check: ParsableCommand {
         request.reports = try outputs().map { (format: $0.0, path: $0.1) }
         request.strict = strict
         request.category = category
+        request.newSince = newSince
         request.jobSummary = JobSummary.isRequested
         try finish(CheckRun.run(request), quiet: common.quiet)
     }

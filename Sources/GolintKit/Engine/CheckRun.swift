@@ -19,6 +19,8 @@ public struct CheckRequest: Sendable {
     public var category: String?
     /// Sum the run up as Markdown for GitHub's job summary too.
     public var jobSummary = false
+    /// Report only the findings this revision does not have (`--new-since`).
+    public var newSince: String?
 
     public init(now: Date) {
         options = CheckOptions(now: now)
@@ -43,6 +45,9 @@ public enum CheckRun {
             request.options.summarize = true
         }
         var report = try reportingGitErrors { try check(request) }
+        if let reference = request.newSince {
+            report = try reportingGitErrors { try onlyNew(report, since: reference, request) }
+        }
         var notes = report.notes
         if let file = request.baselineFile {
             let applied = try Baseline.read(file: file).apply(to: report.findings)
@@ -85,6 +90,39 @@ public enum CheckRun {
         guard let file else { return Outcome(output: ReportOutput(baseline.rendered())) }
         try ReportFiles.writeAll([(path: file, output: ReportOutput(baseline.rendered()))])
         return Outcome(done: ["wrote \(baseline.counts.values.reduce(0, +)) findings to \(file)"])
+    }
+
+    /// The report with only the findings `reference` does not have; the others become `existing`.
+    private static func onlyNew(_ report: CheckReport, since reference: String, _ request: CheckRequest) throws -> CheckReport {
+        let repository = try request.repository.open()
+        var result = report
+        result.newSince = reference
+        // Before the first commit there is nothing to compare with: every finding is new.
+        if reference == "HEAD" && repository.isHeadUnborn { return result }
+        let options = request.options
+        let source = try openSource(options.source, in: repository)
+        let configuration = try Configuration.load(from: source, explicitFile: options.configurationFile)
+        let referenceSource = try openSource(.revision(reference), in: repository)
+        let referenceConfiguration = try Configuration.load(from: referenceSource, explicitFile: options.configurationFile)
+        let allEvaluated = Set(try source.files { configuration.isDocument($0) }.map(\.path))
+        let referenceAll = try referenceSource.files { referenceConfiguration.isDocument($0) }.map(\.path)
+        var referenceOptions = options
+        referenceOptions.source = .revision(reference)
+        referenceOptions.paths = []
+        referenceOptions.onlyChangedInIndex = false
+        referenceOptions.summarize = false
+        referenceOptions.documentFilter = NewFindings.referencePaths(evaluated: report.documentPaths, allEvaluated: allEvaluated,
+                                                                     reference: referenceAll)
+        let referenceReport = try Linter.check(repository: repository, options: referenceOptions)
+        func snapshot(_ source: DocumentSource, _ configuration: Configuration) -> (String) throws -> DocumentSnapshot? {
+            { path in try source.read(path: path).map { try DocumentSnapshot(bytes: $0, path: path, configuration: configuration) } }
+        }
+        let split = try NewFindings.split(report.findings, reference: referenceReport.findings, documents: report.documentPaths,
+                                          referenceDocuments: referenceReport.documentPaths, read: snapshot(source, configuration),
+                                          readReference: snapshot(referenceSource, referenceConfiguration))
+        result = result.with(findings: split.new, suppressed: report.suppressed)
+        result.existing = split.existing
+        return result
     }
 
     /// `repository` and `configuration`: already open (the report's history walk opened them).

@@ -28,6 +28,8 @@ public struct CheckOptions: Sendable {
     public var traceApprovals = false
     /// Sum up where each document stands (status, report, job summaries).
     public var summarize = false
+    /// Only these repository paths, when set (the documents a `--new-since` comparison needs).
+    var documentFilter: Set<String>?
 
     public init(now: Date) {
         self.now = now
@@ -42,7 +44,7 @@ public enum Linter {
         let configuration = try configuration ?? Configuration.load(from: source, explicitFile: options.configurationFile)
         try configuration.requireKnownRules(RuleRegistry.ids)
         var files = try source.files { path in
-            configuration.isDocument(path) && PathFilter.matches(path, options.paths)
+            configuration.isDocument(path) && PathFilter.matches(path, options.paths) && options.documentFilter?.contains(path) != false
         }
         try PathFilter.requireMatches(options.paths, documents: files.map(\.path), source: source, configuration: configuration)
         if options.onlyChangedInIndex, !repository.isHeadUnborn {

@@ -13,6 +13,9 @@ public struct CheckReport: Sendable {
     public let findings: [Finding]
     /// Findings accepted by an inline comment, a waiver or the baseline.
     public let suppressed: [SuppressedFinding]
+    /// With `--new-since REF`: the revision, and the findings it has too (not reported, counted).
+    public var newSince: String? = nil
+    public var existing: [Finding] = []
     /// Every document checked, findings or not (JUnit lists each as a test case).
     public let documentPaths: [String]
     public var documents: Int { documentPaths.count }
@@ -27,8 +30,8 @@ public struct CheckReport: Sendable {
     /// The same report with other findings (after a baseline hid some).
     public func with(findings: [Finding], suppressed: [SuppressedFinding]) -> CheckReport {
         CheckReport(source: source, root: root, notes: notes, commit: commit, evaluatedAt: evaluatedAt, evaluationZone: evaluationZone,
-                    findings: findings, suppressed: suppressed, documentPaths: documentPaths, items: items, checked: checked,
-                    statuses: statuses)
+                    findings: findings, suppressed: suppressed, newSince: newSince, existing: existing, documentPaths: documentPaths,
+                    items: items, checked: checked, statuses: statuses)
     }
 
     /// Where the launch stands by this run's documents.

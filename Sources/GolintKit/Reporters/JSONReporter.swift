@@ -1,12 +1,16 @@
 /// The contract's JSON object for `check`: tool, version, source, commit, evaluatedAt, findings, summary.
 public enum JSONReporter {
     public static func report(_ report: CheckReport) -> ReportOutput {
-        JSONValue.object([
+        // With --new-since: the reference, and how many of its findings are not shown.
+        let compared: [(String, JSONValue)] = report.newSince.map { [("newSince", .string($0))] } ?? []
+        let existing: [(String, JSONValue)] = report.newSince == nil ? [] : [("existing", .int(report.existing.count))]
+        return JSONValue.object([
             ("tool", .string("golint")),
             ("version", .string(Golint.version)),
             ("source", .string(report.source)),
             ("commit", .optional(report.commit)),
             ("evaluatedAt", .string(ISOTime.format(report.evaluatedAt, in: report.evaluationZone))),
+        ] + compared + [
             ("findings", .array(writing: report.findings, atIndent: 1, write)),
             ("summary", .object([
                 ("documents", .int(report.documents)),
@@ -14,7 +18,7 @@ public enum JSONReporter {
                 ("checked", .int(report.checked)),
                 ("errors", .int(report.count(.error))),
                 ("warnings", .int(report.count(.warning))),
-            ])),
+            ] + existing)),
         ]).renderedOutput()
     }
 

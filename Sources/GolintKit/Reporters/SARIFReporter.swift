@@ -11,13 +11,16 @@ public enum SARIFReporter {
         let rules = RuleRegistry.rules.map { $0.description }
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { ruleIndex[rule.id] = index }
-        var entries = report.findings.map { (finding: $0, suppression: SuppressedFinding?.none) }
-            + report.suppressed.map { (finding: $0.finding, suppression: Optional($0)) }
+        // With --new-since, what the reference has too is present as `unchanged`, the rest as `new`.
+        let compared = report.newSince != nil
+        var entries = report.findings.map { (finding: $0, suppression: SuppressedFinding?.none, baselineState: compared ? "new" : nil) }
+            + report.existing.map { (finding: $0, suppression: SuppressedFinding?.none, baselineState: Optional("unchanged")) }
+            + report.suppressed.map { (finding: $0.finding, suppression: Optional($0), baselineState: String?.none) }
         var notifications = notes
         if entries.count > maximumResults {
             entries = entries.enumerated().sorted { ($1.element.finding.severity, $0.offset) < ($0.element.finding.severity, $1.offset) }
                 .prefix(maximumResults).map(\.element)
-            notifications.append("\(report.findings.count + report.suppressed.count - maximumResults) results left out: code scanning takes \(maximumResults) per run")
+            notifications.append("\(report.findings.count + report.existing.count + report.suppressed.count - maximumResults) results left out: code scanning takes \(maximumResults) per run")
         }
         entries.sort { Finding.ordered($0.finding, $1.finding) }
         let hashes = LineHashes.numbered(entries.map(\.finding))
@@ -37,7 +40,7 @@ public enum SARIFReporter {
             // Results are most of a large report: rendered on all cores.
             ("results", .array(writing: Array(entries.indices), atIndent: 3) { [entries, ruleIndex, uris] index, output, indent in
                 let entry = entries[index]
-                write(entry.finding, suppression: entry.suppression, ruleIndex: ruleIndex[entry.finding.rule],
+                write(entry.finding, suppression: entry.suppression, baselineState: entry.baselineState, ruleIndex: ruleIndex[entry.finding.rule],
                       uri: uris[entry.finding.path]!, lineHash: hashes[index], into: &output, atIndent: indent)
             }),
         ]
@@ -106,7 +109,7 @@ public enum SARIFReporter {
     }
 
     /// One result, written in place (a report carries up to 25,000).
-    private static func write(_ finding: Finding, suppression: SuppressedFinding?, ruleIndex: Int?, uri: String, lineHash: String,
+    private static func write(_ finding: Finding, suppression: SuppressedFinding?, baselineState: String?, ruleIndex: Int?, uri: String, lineHash: String,
                               into output: inout JSONBytes, atIndent indent: Int) {
         let artifact: JSONValue = .object([("uri", .string(uri)), ("uriBaseId", .string("%SRCROOT%"))])
         let region: JSONValue = .object([("startLine", .int(finding.line)), ("startColumn", .int(finding.column)),
@@ -123,6 +126,7 @@ public enum SARIFReporter {
             // Stable across line moves: rule, path and the line's text, as baselines match.
             ("golint/v1", .string(fingerprint(finding))),
         ]), &output)
+        if let baselineState { result.string("baselineState", baselineState, &output) }
         if let suppression {
             var entry: [(String, JSONValue)] = [("kind", .string(suppression.kind.rawValue)), ("status", .string("accepted"))]
             if let justification = suppression.justification { entry.append(("justification", .string(justification))) }

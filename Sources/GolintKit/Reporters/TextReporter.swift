@@ -21,7 +21,13 @@ public enum TextReporter {
         var parts = [plural(errors, "error"), plural(warnings, "warning")]
         if infos > 0 { parts.append(plural(infos, "info")) }
         return "\(parts.joined(separator: ", ")) in \(plural(report.documents, "document")) "
-            + "(\(plural(report.items, "item")), \(report.checked) checked) at \(report.source)"
+            + "(\(plural(report.items, "item")), \(report.checked) checked) at \(report.source)" + existingNote(report)
+    }
+
+    /// `; 12 existing findings not shown (also at HEAD)` under `--new-since`.
+    static func existingNote(_ report: CheckReport) -> String {
+        guard let reference = report.newSince else { return "" }
+        return "; \(plural(report.existing.count, "existing finding")) not shown (also at \(reference))"
     }
 
     static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
