@@ -25,6 +25,34 @@ final class ActionTests: CLITestCase {
         for step in steps where step["run"] != nil { XCTAssertEqual(step["shell"] as? String, "bash", "\(step["name"] ?? "")") }
     }
 
+    /// The lint step on a pull request passes the merge base of the base branch as `--new-since`;
+    /// on a push (no base) it checks everything. Run with a stand-in golint that records its arguments.
+    func testAPullRequestIsCheckedAgainstItsMergeBase() throws {
+        let steps = try XCTUnwrap((try action()["runs"] as? [String: Any])?["steps"] as? [[String: Any]])
+        let lint = try XCTUnwrap(steps.first { $0["id"] as? String == "check" })
+        let script = try XCTUnwrap(lint["run"] as? String)
+        let repository = try TestRepository()
+        try repository.write("docs/TASK_A.md", "- [ ] one\n")
+        try repository.commit("base")
+        let base = try repository.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try repository.git(["checkout", "-q", "-b", "topic"])
+        try repository.write("docs/TASK_A.md", "- [ ] one\n- [ ] two\n")
+        try repository.commit("topic")
+        let bin = repository.path + "/../bin-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: bin) }
+        try "#!/bin/sh\necho \"$@\" >> \"$ARGUMENTS_FILE\"\n".write(toFile: bin + "/golint", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/golint")
+        for (baseSHA, expected) in [(base, "check --rev HEAD --format github --new-since \(base)"), ("", "check --rev HEAD --format github")] {
+            let record = bin + "/arguments-\(UUID().uuidString)"
+            let environment = ["GOLINT_REV": "HEAD", "GOLINT_PATHS": "", "GOLINT_FORMAT": "github", "GOLINT_SARIF": "", "GOLINT_CATEGORY": "",
+                               "GOLINT_SUMMARY": "false", "GOLINT_BASE_SHA": baseSHA, "GITHUB_OUTPUT": bin + "/output",
+                               "ARGUMENTS_FILE": record, "PATH": bin + ":/usr/bin:/bin"]
+            _ = try TestRepository.run("/bin/bash", ["-c", script], in: repository.path, environment: environment)
+            XCTAssertEqual(try String(contentsOfFile: record, encoding: .utf8), expected + "\n")
+        }
+    }
+
     func testStepsRunAsTheRunnerRunsThem() throws {
         let archive = try XCTUnwrap(ProcessInfo.processInfo.environment["GOLINT_DIST_ARCHIVE"],
                                     "make test names the archive make dist built in GOLINT_DIST_ARCHIVE")
@@ -48,6 +76,7 @@ final class ActionTests: CLITestCase {
             switch inner {
             case "inputs.releases-url || format('https://github.com/{0}/releases/download', github.action_repository)": return inputs["releases-url"]!
             case "inputs.rev || github.sha": return inputs["rev"]!.isEmpty ? sha : inputs["rev"]!
+            case "github.event.pull_request.base.sha || github.event.merge_group.base_sha": return ""
             case "steps.check.outputs.exit-code": return outputs["exit-code"] ?? ""
             case "steps.check.outputs.exit-code != '0'": return outputs["exit-code"] != "0" ? "true" : "false"
             case let input where input.hasPrefix("inputs."): return try XCTUnwrap(inputs[String(input.dropFirst(7))], input)

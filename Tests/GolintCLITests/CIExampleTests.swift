@@ -85,13 +85,16 @@ final class CIExampleTests: CLITestCase {
     func testPreCommitHooksManifest() throws {
         let text = try String(contentsOfFile: CLITestCase.packageRoot + "/.pre-commit-hooks.yaml", encoding: .utf8)
         let hooks = try XCTUnwrap(try Yams.load(yaml: text) as? [[String: Any]])
-        XCTAssertEqual(hooks.compactMap { $0["id"] as? String }, ["golint", "golint-build"])
+        XCTAssertEqual(hooks.compactMap { $0["id"] as? String }, ["golint", "golint-all", "golint-build"])
+        // A commit is judged by what it adds; `golint-all` (--all-files, CI) checks everything.
+        XCTAssertEqual(hooks.map { $0["entry"] as? String }, ["golint check --staged --changed --new-since HEAD --quiet", "golint check --staged --quiet",
+                                                              "golint check --staged --changed --new-since HEAD --quiet"])
         let files = try XCTUnwrap(hooks.first?["files"] as? String)
         let regex = try NSRegularExpression(pattern: files)
         // Only the skip-what-golint-never-reads filter: golint decides which staged files matter.
         for hook in hooks {
             XCTAssertEqual(hook["pass_filenames"] as? Bool, false)
-            XCTAssertEqual(hook["stages"] as? [String], ["pre-commit"])
+            XCTAssertEqual(hook["stages"] as? [String], hook["id"] as? String == "golint-all" ? ["pre-commit", "manual"] : ["pre-commit"])
         }
         XCTAssertEqual(hooks.first?["language"] as? String, "unsupported")
         for (path, matches) in [("docs/TASK_X.md", true), ("13_GO_LIVE_CHECKLIST.MD", true), ("plans/launch.markdown", true),

@@ -78,7 +78,9 @@ class CLITestCase: XCTestCase {
 
     /// A repository whose pre-commit framework (from PyPI) runs this checkout's `golint` hook, with
     /// `files` committed first; returns it and the environment to commit with.
-    func repositoryUsingPreCommitFramework(committing files: [String: String] = [:]) throws -> (TestRepository, [String: String]) {
+    /// `hooks`: the entries of the repository's `.pre-commit-config.yaml` under golint's repository.
+    func repositoryUsingPreCommitFramework(committing files: [String: String] = [:],
+                                           hooks: String = "      - id: golint") throws -> (TestRepository, [String: String]) {
         let tools = try pytools()
         let root = CLITestCase.packageRoot
         let revision = try TestRepository.run("/usr/bin/env", ["git", "rev-parse", "HEAD"], in: root).stdout
@@ -89,7 +91,7 @@ class CLITestCase: XCTestCase {
           - repo: \(root)
             rev: \(revision)
             hooks:
-              - id: golint
+        \(hooks)
         """)
         for (path, text) in files { try repository.write(path, text) }
         try repository.commit("configure pre-commit")

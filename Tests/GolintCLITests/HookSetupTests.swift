@@ -187,8 +187,8 @@ final class HookSetupTests: CLITestCase {
         XCTAssertTrue(hook.contains(pathspecs.joined(separator: " ")), hook)
         let manifest = try String(contentsOfFile: CLITestCase.packageRoot + "/.pre-commit-hooks.yaml", encoding: .utf8)
         let pattern = "files: '(?i)\\.(\((Configuration.documentExtensions + Configuration.configurationExtensions).joined(separator: "|")))$'"
-        XCTAssertEqual(manifest.components(separatedBy: pattern).count - 1, 2, manifest)
-        XCTAssertEqual(manifest.components(separatedBy: "pass_filenames: false").count - 1, 2)
+        XCTAssertEqual(manifest.components(separatedBy: pattern).count - 1, 3, manifest)
+        XCTAssertEqual(manifest.components(separatedBy: "pass_filenames: false").count - 1, 3)
     }
 
     func testTheFrameworkCatchesAConfigurationOnlyChange() throws {

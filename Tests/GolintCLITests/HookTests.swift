@@ -123,4 +123,66 @@ final class HookTests: CLITestCase {
         let allowed = try commit(repository, environment: environment)
         XCTAssertEqual(allowed.status, 0, allowed.stdout + allowed.stderr)
     }
+
+    static let launchPlan = """
+        # Launch
+
+        **Deadline:** 2026-03-01
+
+        - [ ] Rehearse the rollback
+        - [ ] Brief the support desk
+
+        ## Sign-off
+
+        - [x] Security — Carol Weiss, 2026-02-27
+
+        """
+
+    /// The hook judges a commit by what it adds: ticking a box passes beside old overdue work; a
+    /// placeholder, an item already late, an empty sign-off or a reopened approval stops it, with
+    /// a last line saying so and how to see everything.
+    func testTheHookLetsProgressThroughAndStopsWhatACommitAdds() throws {
+        let repository = try repositoryWithHook()
+        try repository.write("docs/TASK_LAUNCH.md", Self.launchPlan)
+        try repository.git(["add", "-A"])
+        try repository.git(["commit", "-q", "--no-verify", "-m", "plan, already late"])
+        try repository.write("docs/TASK_LAUNCH.md", Self.launchPlan.replacingOccurrences(of: "- [ ] Rehearse", with: "- [x] Rehearse"))
+        try repository.git(["add", "-A"])
+        let ticked = try commit(repository)
+        XCTAssertEqual(ticked.status, 0, "progress beside old overdue work: " + ticked.stderr)
+        let committed = try repository.git(["show", "HEAD:docs/TASK_LAUNCH.md"])
+        for (name, change, finding) in [
+            ("a placeholder", { (text: String) in text.replacingOccurrences(of: "# Launch\n", with: "# Launch\n\nOn-Call: [Primär-On-Call]\n") }, "[placeholder]"),
+            ("an item already late", { $0.replacingOccurrences(of: "- [ ] Brief the support desk\n", with: "- [ ] Brief the support desk\n- [ ] Load-test (bis 2026-03-02)\n") }, "[overdue-item]"),
+            ("an empty sign-off", { $0 + "- [ ] Product\n" }, "[missing-signature]"),
+            ("a reopened approval", { $0.replacingOccurrences(of: "- [x] Security — Carol Weiss, 2026-02-27", with: "- [ ] Security") }, "[missing-signature]"),
+        ] as [(String, (String) -> String, String)] {
+            try repository.write("docs/TASK_LAUNCH.md", change(committed))
+            try repository.git(["add", "-A"])
+            let stopped = try commit(repository)
+            XCTAssertEqual(stopped.status, 1, name)
+            XCTAssertTrue(stopped.stderr.contains(finding), "\(name): \(stopped.stderr)")
+            XCTAssertFalse(stopped.stderr.contains("Brief the support desk"), "\(name): old overdue work is not what stops it")
+            XCTAssertTrue(stopped.stderr.hasSuffix("golint stopped this commit for the findings above, which it adds; everything it would commit: golint check --staged\n"),
+                          "\(name): \(stopped.stderr)")
+            try repository.git(["checkout", "-q", "HEAD", "--", "docs/TASK_LAUNCH.md"])
+        }
+    }
+
+    /// Through the pre-commit framework: `golint` lets progress through; `golint-all` (here on the
+    /// manual stage, as CI runs it with --all-files) fails on the committed overdue document.
+    func testTheFrameworkJudgesChangesAndGolintAllChecksEverything() throws {
+        let (repository, environment) = try repositoryUsingPreCommitFramework(
+            committing: ["docs/TASK_LAUNCH.md": Self.launchPlan],
+            hooks: "      - id: golint\n      - id: golint-all\n        stages: [manual]")
+        try repository.write("docs/TASK_LAUNCH.md", Self.launchPlan.replacingOccurrences(of: "- [ ] Rehearse", with: "- [x] Rehearse"))
+        try repository.git(["add", "-A"])
+        let ticked = try commit(repository, environment: environment)
+        XCTAssertEqual(ticked.status, 0, ticked.stdout + ticked.stderr)
+        let tools = try pytools()
+        let all = try TestRepository.run(tools + "/bin/pre-commit", ["run", "--all-files", "--hook-stage", "manual"], in: repository.path,
+                                         environment: environment, check: false)
+        XCTAssertNotEqual(all.status, 0, all.stdout)
+        XCTAssertTrue(all.stdout.contains("'Brief the support desk' is not done"), all.stdout + all.stderr)
+    }
 }
