@@ -136,4 +136,33 @@ final class NewSinceTests: XCTestCase {
         XCTAssertEqual(ticked.existing.count, 3, "the other overdue item, the placeholder and the open Product approval")
         XCTAssertTrue(TextReporter.report(ticked, style: TextStyle()).hasSuffix("; 3 existing findings not shown (also at HEAD)\n"))
     }
+
+    /// SARIF carries both: what the change adds as `new`, what it had before as `unchanged`; JSON
+    /// names the reference and counts the existing ones; the exit status follows what is reported.
+    func testReportsSayWhatIsNewAndWhatExisted() throws {
+        let repository = try TestRepository()
+        try repository.write(Self.path, Self.plan)
+        try repository.commit("plan")
+        try repository.write(Self.path, Self.plan + "\nBackup: [Backup-On-Call]\n")
+        try repository.commit("change")
+        var request = CheckRequest(now: Self.now)
+        request.repository = RepositoryAccess(directory: repository.path)
+        request.newSince = "HEAD~1"
+        request.format = .sarif
+        let outcome = try CheckRun.run(request)
+        XCTAssertTrue(outcome.failed, "the new placeholder is an error")
+        let sarif = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(outcome.output.bytes)) as? [String: Any])
+        let results = try XCTUnwrap(((sarif["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        let states = results.map { "\($0["baselineState"] as? String ?? "-") \($0["ruleId"] as? String ?? "")" }
+        XCTAssertEqual(states.filter { $0.hasPrefix("new") }, ["new placeholder"])
+        XCTAssertEqual(states.filter { $0.hasPrefix("unchanged") }.count, 4, "\(states)")
+        request.format = .json
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(CheckRun.run(request).output.bytes)) as? [String: Any])
+        XCTAssertEqual(json["newSince"] as? String, "HEAD~1")
+        XCTAssertEqual((json["summary"] as? [String: Any])?["existing"] as? Int, 4)
+        XCTAssertEqual((json["findings"] as? [Any])?.count, 1)
+        // Nothing new: exit 0 although the document has errors.
+        request.newSince = "HEAD"
+        XCTAssertFalse(try CheckRun.run(request).failed)
+    }
 }
