@@ -164,5 +164,9 @@ final class NewSinceTests: XCTestCase {
         // Nothing new: exit 0 although the document has errors.
         request.newSince = "HEAD"
         XCTAssertFalse(try CheckRun.run(request).failed)
+        // An unknown revision is an error, also where there is nothing to compare.
+        request.newSince = "no-such-revision"
+        XCTAssertThrowsError(try CheckRun.run(request)) { XCTAssertEqual("\($0)", "unknown revision 'no-such-revision'") }
+
     }
 }

@@ -94,15 +94,18 @@ public enum CheckRun {
 
     /// The report with only the findings `reference` does not have; the others become `existing`.
     private static func onlyNew(_ report: CheckReport, since reference: String, _ request: CheckRequest) throws -> CheckReport {
-        let repository = try request.repository.open()
         var result = report
         result.newSince = reference
+        let repository = try request.repository.open()
         // Before the first commit there is nothing to compare with: every finding is new.
         if reference == "HEAD" && repository.isHeadUnborn { return result }
+        // An unknown revision is an error, findings or not.
+        let referenceSource = try openSource(.revision(reference), in: repository)
+        // No findings, nothing to compare (most commits a hook sees): the reference is not read.
+        guard !report.findings.isEmpty else { return result }
         let options = request.options
         let source = try openSource(options.source, in: repository)
         let configuration = try Configuration.load(from: source, explicitFile: options.configurationFile)
-        let referenceSource = try openSource(.revision(reference), in: repository)
         let referenceConfiguration = try Configuration.load(from: referenceSource, explicitFile: options.configurationFile)
         let allEvaluated = Set(try source.files { configuration.isDocument($0) }.map(\.path))
         let referenceAll = try referenceSource.files { referenceConfiguration.isDocument($0) }.map(\.path)

@@ -142,8 +142,47 @@ public final class HistoryWalker {
             let before = try selection.resolve(old), after = try selection.resolve(new)
             let changes = try selection.documentChanges(from: repository.tree(before.treeID), to: repository.tree(after.treeID))
             var events = try changes.flatMap { try builder.events(for: $0, in: after) }
+            // Each event is credited to the commit of the range that made it, as history shows it.
+            var options = HistoryOptions()
+            options.paths = paths
+            options.since = old
+            options.until = new
+            events = Self.credited(events, by: try walk(options).events)
             StaleApprovals.mark(&events, scope: configuration.verification.staleScope)
             return events
         }
+    }
+}
+
+extension HistoryWalker {
+    /// `events` (of one comparison) each credited to the last of `walked` (the range's commits, oldest
+    /// first) on the same item with the same kind, else on the same item, else to the last commit
+    /// that changed its document; an event none of them explains keeps the newer revision's commit.
+    static func credited(_ events: [HistoryEvent], by walked: [HistoryEvent]) -> [HistoryEvent] {
+        var byItemAndKind: [String: HistoryEvent] = [:], byItem: [String: HistoryEvent] = [:], byPath: [String: HistoryEvent] = [:]
+        for event in walked {
+            if let item = event.item {
+                byItemAndKind[event.path + "\u{0}" + event.kind.rawValue + "\u{0}" + item] = event
+                byItem[event.path + "\u{0}" + item] = event
+            }
+            byPath[event.path] = event
+        }
+        return events.map { event in
+            let key = event.item.map { event.path + "\u{0}" + $0 }
+            let maker = key.flatMap { byItemAndKind[event.path + "\u{0}" + event.kind.rawValue + "\u{0}" + event.item!] ?? byItem[$0] }
+                ?? byPath[event.path]
+            return maker.map(event.credited(to:)) ?? event
+        }
+    }
+}
+
+extension HistoryEvent {
+    /// This event as made by `other`'s commit: its author, committer, signature, time and verdict.
+    func credited(to other: HistoryEvent) -> HistoryEvent {
+        HistoryEvent(commit: other.commit, authorName: other.authorName, authorEmail: other.authorEmail,
+                     committerName: other.committerName, committerEmail: other.committerEmail, signature: other.signature,
+                     verified: approval == nil ? nil : other.verified ?? verified, time: other.time, offsetMinutes: other.offsetMinutes,
+                     path: path, kind: kind, item: item, line: line, before: before, after: after, stale: nil, approval: approval,
+                     substance: substance)
     }
 }
