@@ -26,3 +26,8 @@ public struct TextStyle: Sendable {
 
     func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 }
+
+/// The output formats of `golint agenda`.
+public enum AgendaFormat: String, CaseIterable, Sendable {
+    case text, markdown, json, slack, ics
+}

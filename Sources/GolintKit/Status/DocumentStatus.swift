@@ -89,6 +89,19 @@ public struct ApprovalStatus: Sendable, Equatable {
     public let remark: String?
 }
 
+/// An open deliverable, dated or an approval still to give: what `golint agenda` lists.
+public struct OpenDeliverable: Sendable, Equatable {
+    public let item: String
+    /// Its owner, or for an approval the role that gives it.
+    public let owner: String?
+    public let path: String
+    public let line: Int
+    public let deadline: Deadline?
+    public let isApproval: Bool
+    /// `check` reports it as overdue.
+    public let isOverdue: Bool
+}
+
 /// A section with deliverables: a workstream of the plan.
 public struct WorkstreamStatus: Sendable, Equatable {
     public let name: String
@@ -107,6 +120,8 @@ public struct DocumentStatus: Sendable, Equatable {
     /// Placeholders `check` reports (placeholder findings kept after suppressions).
     public let placeholders: [Placeholder]
     public let overdue: [OverdueDeliverable]
+    /// Every open deliverable that has a deadline or is an approval, in document order.
+    public let openDeliverables: [OpenDeliverable]
     public let nextDeadline: UpcomingDeadline?
     public let workstreams: [WorkstreamStatus]
     /// The document's T-0, if it names one.
@@ -135,7 +150,7 @@ public struct DocumentStatus: Sendable, Equatable {
         var sectionCounts = [DeliverableCounts?](repeating: nil, count: sectionCount)
         var sectionNext = [UpcomingDeadline?](repeating: nil, count: sectionCount)
         var sectionOrder: [Int] = []
-        var overdue: [OverdueDeliverable] = [], approvalList: [ApprovalStatus] = []
+        var overdue: [OverdueDeliverable] = [], approvalList: [ApprovalStatus] = [], open: [OpenDeliverable] = []
         var next: UpcomingDeadline?
         var deadlines: [Date: Deadline] = [:]
         let recordsByLine = Dictionary((records ?? []).map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
@@ -148,6 +163,11 @@ public struct DocumentStatus: Sendable, Equatable {
                 sectionCounts[section] = DeliverableCounts()
             }
             sectionCounts[section]!.count(deliverable.state, overdue: isOverdue)
+            if deliverable.isOpen, deliverable.deadline != nil || deliverable.isApproval {
+                open.append(OpenDeliverable(item: deliverable.title, owner: deliverable.role ?? deliverable.owner, path: plan.path,
+                                            line: deliverable.line, deadline: deliverable.deadline, isApproval: deliverable.isApproval,
+                                            isOverdue: isOverdue))
+            }
             if let deadline = deliverable.deadline {
                 if deadlines[deadline.instant] == nil { deadlines[deadline.instant] = deadline }
                 if isOverdue {
@@ -173,6 +193,7 @@ public struct DocumentStatus: Sendable, Equatable {
         approvals = approvalCounts
         self.approvalList = approvalList
         self.overdue = overdue
+        openDeliverables = open
         nextDeadline = next
         workstreams = sectionOrder.map { index in
             let heading = plan.document.sections[index].heading
