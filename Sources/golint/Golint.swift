@@ -39,9 +39,10 @@ struct GolintCommand: ParsableCommand {
 
         EXAMPLES
           golint check                     lint the documents at HEAD
-          golint check --staged --changed  what the pre-commit hook runs
+          golint check --staged --changed --new-since HEAD   the pre-commit hook
           golint check --format sarif --output junit=golint.xml
           golint status --now 2026-03-06T12:00+01:00
+          golint agenda --owner me --due-within 3d --format ics
           golint history --since v1.0 --format csv
           golint report --output launch.html
         """

@@ -104,4 +104,33 @@ final class CIExampleTests: CLITestCase {
             XCTAssertEqual(found, matches, path)
         }
     }
+
+    /// The scheduled jobs check the default branch in full and post the agenda golint writes: run
+    /// with a stand-in curl that keeps the body, which must be a Block Kit message.
+    func testScheduledJobsPostTheAgenda() throws {
+        let github = try load("github-schedule.yml")
+        XCTAssertNotNil(((github["on"] ?? github["true"]) as? [String: Any])?["schedule"])
+        let steps = try XCTUnwrap(((github["jobs"] as? [String: Any])?["agenda"] as? [String: Any])?["steps"] as? [[String: Any]])
+        XCTAssertTrue(steps.contains { ($0["uses"] as? String)?.hasPrefix("golint/golint@") == true }, "the full check on the default branch")
+        let githubScript = try XCTUnwrap(steps.compactMap { $0["run"] as? String }.first { $0.contains("golint agenda") })
+        let gitlab = try XCTUnwrap(try load("gitlab-schedule.yml")["golint-agenda"] as? [String: Any])
+        let gitlabScript = try XCTUnwrap(gitlab["script"] as? [String]).joined(separator: "\n")
+            .replacingOccurrences(of: "/tmp/golint/.build/release/golint", with: "golint")
+        let repository = try demoRepository()
+        let bin = repository.path + "/../bin-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: bin) }
+        try "#!/bin/sh\nfor a; do case $a in @*) cat \"${a#@}\" > \"$POSTED\";; esac; done\n".write(toFile: bin + "/curl", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/curl")
+        for script in [githubScript, gitlabScript] {
+            let posted = bin + "/posted-\(UUID().uuidString).json"
+            let environment = ["PATH": bin + ":" + URL(fileURLWithPath: CLITestCase.binary).deletingLastPathComponent().path + ":/usr/bin:/bin",
+                               "POSTED": posted, "SLACK_WEBHOOK_URL": "https://hooks.example/T0", "CI_COMMIT_SHA": "HEAD"]
+            let run = try TestRepository.run("/bin/sh", ["-ec", script], in: repository.path, environment: environment, check: false)
+            XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+            let body = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: posted))) as? [String: Any])
+            XCTAssertEqual(((body["blocks"] as? [[String: Any]])?.first)?["type"] as? String, "header")
+            try? FileManager.default.removeItem(atPath: repository.path + "/.golint-agenda.json")
+        }
+    }
 }
