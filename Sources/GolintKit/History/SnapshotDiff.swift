@@ -51,7 +51,11 @@ struct SnapshotDiff {
             // (and the reverse `signature-removed`), not also `item-edited` and `checked`.
             let signing = before.signed != after.signed
             if before.text != after.text {
-                if !signing {
+                if !signing, before.signed, after.signed, let role = after.role, after.state == .done, before.state == .done {
+                    // A given approval's signer, date or role changed: this commit gives it as it now reads.
+                    events.append(EventDraft(kind: .signed, item: after.text, line: after.line, before: before.source, after: after.source,
+                                             approval: EventDraft.Approval(role: role, signer: after.signer, section: after.section)))
+                } else if !signing {
                     let onlyDateMoved = before.ownDeadline != after.ownDeadline && stripDates(before.text) == stripDates(after.text)
                     events.append(EventDraft(kind: onlyDateMoved ? .deadlineChanged : .itemEdited, item: after.text, line: after.line,
                                              before: before.source, after: after.source))

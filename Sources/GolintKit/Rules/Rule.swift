@@ -82,7 +82,7 @@ public enum RuleRegistry {
     public static let rules: [any Rule.Type] = [
         OverdueItemRule.self, PlaceholderRule.self, MissingSignatureRule.self,
         UnparsableDeadlineRule.self, EncodingRule.self, SignoffUnauthorizedRule.self, SignoffIdentityMismatchRule.self,
-        SignoffUnverifiedRule.self, SignoffStaleRule.self, UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
+        SignoffUnverifiedRule.self, SignoffStaleRule.self, SignoffTamperedRule.self, UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
     ]
 
     /// The filters in the order they run: a comment beside the line decides first, the

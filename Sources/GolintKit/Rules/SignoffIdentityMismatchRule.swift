@@ -23,7 +23,7 @@ public struct SignoffIdentityMismatchRule: ApprovalRule {
     public init() {}
 
     public func message(for approval: ApprovalRecord) -> String? {
-        guard !approval.identityMatches, let signer = approval.signer else { return nil }
+        guard !approval.identityMatches, !approval.isTampered, let signer = approval.signer else { return nil }
         return "'\(approval.text.firstLine.capped(80))' names \(signer) but was given \(approval.origin.attribution)"
     }
 }

@@ -31,7 +31,8 @@ public struct SignoffUnauthorizedRule: ApprovalRule {
     public init() {}
 
     public func message(for approval: ApprovalRecord) -> String? {
-        guard !approval.isAuthorized, let role = approval.approvers else { return nil }
+        // A change to an approval given before is `signoff-tampered`.
+        guard !approval.isAuthorized, !approval.isTampered, let role = approval.approvers else { return nil }
         return "'\(approval.text.firstLine.capped(80))' was given \(approval.origin.attribution); \(role.role) approvers: "
             + role.approvers.map(\.pattern).joined(separator: ", ")
     }

@@ -92,9 +92,11 @@ struct ApprovalProvenance {
             trace.walk.staleness.keys.sorted().compactMap { index in
                 guard let origin = trace.origins[index] else { return nil }
                 let item = request.current.items[index]
-                return ApprovalRecord(line: item.line, column: item.column, text: item.text, role: item.role ?? item.text, signer: item.signer,
-                                      origin: origin, approvers: verification.approvers(of: item.role ?? item.text),
-                                      staleBy: trace.walk.staleness[index] ?? nil, signatureRequired: verification.requireSignedCommits)
+                var record = ApprovalRecord(line: item.line, column: item.column, text: item.text, role: item.role ?? item.text,
+                                            signer: item.signer, origin: origin, approvers: verification.approvers(of: item.role ?? item.text),
+                                            staleBy: trace.walk.staleness[index] ?? nil, signatureRequired: verification.requireSignedCommits)
+                record.amends = trace.walk.amended[index]
+                return record
             }
         }
     }

@@ -56,6 +56,13 @@ public struct ApprovalRecord: Sendable {
     public let staleBy: SubstantiveChange?
     /// `signoff.require-signed-commits`: approvals count only from commits with a good signature.
     public let signatureRequired: Bool
+    /// What the approval said before its origin changed it, when that commit changed one already
+    /// given (its signer, date or role) rather than giving it.
+    public var amends: String? = nil
+
+    /// Changed after it was given by someone who may not give it: the change is the finding
+    /// (`signoff-tampered`), not also who gave it or whom it names.
+    public var isTampered: Bool { amends != nil && !isAuthorized }
 
     public var isAuthorized: Bool { origin.author.isAmong(approvers?.approvers) }
 

@@ -13,6 +13,9 @@ struct ApprovalWalk {
     var changes: [SubstantiveChange] = []
     /// The approvals found, each with the newest substantive change after it within its scope.
     var staleness: [Int: SubstantiveChange?] = [:]
+    /// Approvals whose change was to one already given: what it said before (`Security — Carol
+    /// Weiss, 2026-02-27` before its date was changed). The change is the approval's provenance.
+    var amended: [Int: String] = [:]
 
     init(current: DocumentSnapshot, scope: SignoffVerification.StaleScope) {
         self.current = current
@@ -31,13 +34,17 @@ struct ApprovalWalk {
         var given: [Int] = []
         let diff = SnapshotDiff(old: parent, new: child)
         for (evaluated, index) in tracked {
-            if let match = diff.matches[index], let parent, ApprovalProvenance.isGiven(parent.items[match]),
-               parent.items[match].signer == child.items[index].signer {
-                tracked[evaluated] = match
-            } else {
-                given.append(evaluated)
-                tracked[evaluated] = nil
+            // An approval is what it says: the commit that last changed its text (signer, date,
+            // role) or its state gave it as it stands; a pure move keeps it.
+            if let match = diff.matches[index], let parent, ApprovalProvenance.isGiven(parent.items[match]) {
+                if parent.items[match].text == child.items[index].text {
+                    tracked[evaluated] = match
+                    continue
+                }
+                amended[evaluated] = parent.items[match].text
             }
+            given.append(evaluated)
+            tracked[evaluated] = nil
         }
         record(given)
         if let parent { changes += ApprovalProvenance.substantiveChanges(diff) }
@@ -80,9 +87,12 @@ struct ApprovalWalk {
                 candidate.item.checked && ApprovalRole.inApprovalSection(candidate.item.text, configuration) == item.role
                     && ((try? Plan.signature(in: candidate.item.text, configuration)) ?? nil)?.signer == item.signer
             }
-            if let earlier {
+            // The same approval on a line written otherwise (another list marker, indent): given
+            // before. Its text changed: given here, amending the one given before.
+            if let earlier, earlier.item.text == item.text {
                 lineKeys?[evaluated] = String(earlier.line)
             } else {
+                if let earlier { amended[evaluated] = earlier.item.text }
                 given.append(evaluated)
                 tracked[evaluated] = nil
                 lineKeys?[evaluated] = nil

@@ -1,0 +1,61 @@
+@testable import GolintKit
+import GolintTestSupport
+import XCTest
+
+/// An approval is what it says: the commit that last changed its signer, date or role gave it as
+/// it stands, for check, status, blame and history alike; a move keeps who gave it.
+final class TamperingTests: XCTestCase {
+    static let roles = "signoff:\n  roles:\n    Security: [carol@payments.example]\n"
+    static let given = "# Launch\n\n## Security\n\n- [x] Pen test passed\n\n## Sign-off\n\n- [x] Security — Carol Weiss, 2026-02-27\n- [ ] Legal\n"
+
+    private func repository() throws -> TestRepository {
+        let repository = try TestRepository()
+        try repository.write(".golint.yml", Self.roles)
+        try repository.write("docs/TASK_LAUNCH.md", Self.given)
+        try repository.commit("Security signs", author: "Carol Weiss", email: "carol@payments.example")
+        return repository
+    }
+
+    private func check(_ repository: TestRepository) throws -> CheckReport {
+        var request = CheckRequest(now: ISOTime.parse("2026-03-06T12:00:00+01:00")!.date)
+        request.repository = RepositoryAccess(directory: repository.path)
+        request.options.summarize = true
+        return try CheckRun.run(request).report
+    }
+
+    private func walker(_ repository: TestRepository) throws -> HistoryWalker {
+        try HistoryWalker(access: RepositoryAccess(directory: repository.path), configurationRevision: "HEAD", configurationFile: nil)
+    }
+
+    func testAChangedDateIsTamperingAndEveryOutputNamesWhoChangedIt() throws {
+        let repository = try repository()
+        try repository.write("docs/TASK_LAUNCH.md", Self.given.replacingOccurrences(of: "2026-02-27", with: "2026-03-04"))
+        let dave = try repository.commit("Fix the date", author: "Dave Mallory", email: "dave@payments.example")
+        let report = try check(repository)
+        let signoff = report.findings.filter { $0.rule.hasPrefix("signoff-") }
+        XCTAssertEqual(signoff.map(\.rule), ["signoff-tampered"], "one finding for one problem")
+        XCTAssertEqual(signoff.first?.line, 9)
+        XCTAssertTrue(signoff.first?.message.contains("by Dave Mallory <dave@payments.example>, who is not a Security approver; before, it said 'Security — Carol Weiss, 2026-02-27'") == true,
+                      signoff.first?.message ?? "")
+        let approval = try XCTUnwrap(report.statuses.first?.approvalList.first { $0.role == "Security" })
+        XCTAssertEqual(approval.commit, dave, "the sign-off matrix credits the change")
+        XCTAssertEqual(approval.standing, .unverified)
+        let blame = try walker(repository).blame(path: "docs/TASK_LAUNCH.md", revision: "HEAD")
+        XCTAssertEqual(blame.first { $0.line == 9 }?.lastChange.authorName, "Dave Mallory")
+        let events = try walker(repository).history(HistoryOptions()).events.filter { $0.item?.hasPrefix("Security —") == true }
+        XCTAssertEqual(events.map { "\($0.kind.rawValue) \($0.authorName) \($0.verified.map(String.init) ?? "-")" },
+                       ["signed Carol Weiss false", "signed Dave Mallory false"], "unsigned commits: neither is verified; Dave's is not authorized either")
+    }
+
+    func testAMoveKeepsWhoGaveIt() throws {
+        let repository = try repository()
+        let carol = try repository.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Dave moves Carol's approval, as it was, into the Security section.
+        try repository.write("docs/TASK_LAUNCH.md", Self.given.replacingOccurrences(of: "- [x] Security — Carol Weiss, 2026-02-27\n", with: "")
+            .replacingOccurrences(of: "- [x] Pen test passed\n", with: "- [x] Pen test passed\n- [x] Security — Carol Weiss, 2026-02-27\n"))
+        try repository.commit("Move", author: "Dave Mallory", email: "dave@payments.example")
+        let report = try check(repository)
+        XCTAssertEqual(report.findings.filter { $0.rule.hasPrefix("signoff-") }.map(\.rule), [])
+        XCTAssertEqual(report.statuses.first?.approvalList.first { $0.role == "Security" }?.commit, carol)
+    }
+}
