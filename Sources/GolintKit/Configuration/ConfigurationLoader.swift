@@ -147,6 +147,14 @@ public enum ConfigurationLoader {
                     (role: try reader.string(role), approvers: try reader.strings(approvers).map { Glob($0.lowercased()) })
                 }
             case "require-signed-commits": configuration.verification.requireSignedCommits = try reader.bool(value)
+            case "separation": configuration.verification.separation = try reader.bool(value)
+            case "min-approvers":
+                configuration.verification.minimumApprovers = try reader.mapping(value, "signoff.min-approvers").map { role, count in
+                    guard let number = Int(try reader.string(count)), number >= 1 else {
+                        throw reader.error(count, "signoff.min-approvers takes a number of people of at least 1 per role")
+                    }
+                    return (role: try reader.string(role), count: number)
+                }
             case "allowed-signers": configuration.verification.allowedSignersFile = try reader.string(value)
             case "stale":
                 let text = try reader.string(value)

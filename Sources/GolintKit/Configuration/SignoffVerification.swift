@@ -23,7 +23,7 @@ public struct SignoffVerification: Sendable {
         }
     }
 
-    static let keys: Set<String> = ["roles", "require-signed-commits", "allowed-signers", "stale"]
+    static let keys: Set<String> = ["roles", "require-signed-commits", "allowed-signers", "stale", "separation", "min-approvers"]
 
     /// Roles in the order written, each with its approvers' emails or globs (lower-cased).
     public var roles: [(role: String, approvers: [Glob])] = [] {
@@ -35,8 +35,14 @@ public struct SignoffVerification: Sendable {
     /// Repository path of the allowed-signers file, read from the trusted revision.
     public var allowedSignersFile: String?
     public var stale: StaleScope?
+    /// `signoff.separation`: one person signs at most one role of a document.
+    public var separation = false
+    /// `signoff.min-approvers`: how many distinct people must approve a role (`{Security: 2}`).
+    public var minimumApprovers: [(role: String, count: Int)] = []
 
-    public var isEnabled: Bool { !roles.isEmpty || requireSignedCommits || allowedSignersFile != nil || (stale ?? .off) != .off }
+    public var isEnabled: Bool {
+        !roles.isEmpty || requireSignedCommits || allowedSignersFile != nil || (stale ?? .off) != .off || separation || !minimumApprovers.isEmpty
+    }
 
     /// Staleness as configured, `document` by default once verification is on.
     public var staleScope: StaleScope { stale ?? .document }

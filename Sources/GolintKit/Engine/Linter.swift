@@ -140,7 +140,7 @@ public enum Linter {
         guard trusted.verification.isEnabled else { return [] }
         return RuleRegistry.approvalRules.flatMap { rule -> [Finding] in
             guard let severity = trusted.severity(of: rule.description) else { return [] }
-            return rule.init().check(approvals).map {
+            return rule.init().check(approvals, verification: trusted.verification).map {
                 Finding($0, of: rule.description, severity: severity, path: plan.path, source: plan.document.source)
             }
         }

@@ -54,10 +54,14 @@ public protocol DocumentRule: Rule {
 public protocol ApprovalRule: Rule {
     /// The message for an approval this rule finds wrong, or nil.
     func message(for approval: ApprovalRecord) -> String?
+    /// Findings over all of a document's approvals (a rule that compares them overrides this).
+    func check(_ approvals: [ApprovalRecord], verification: SignoffVerification) -> [RuleFinding]
 }
 
 extension ApprovalRule {
-    func check(_ approvals: [ApprovalRecord]) -> [RuleFinding] {
+    public func message(for approval: ApprovalRecord) -> String? { nil }
+
+    public func check(_ approvals: [ApprovalRecord], verification: SignoffVerification) -> [RuleFinding] {
         approvals.compactMap { approval in
             message(for: approval).map { RuleFinding(line: approval.line, column: approval.column, message: $0, excerpt: approval.text) }
         }
@@ -82,7 +86,8 @@ public enum RuleRegistry {
     public static let rules: [any Rule.Type] = [
         OverdueItemRule.self, PlaceholderRule.self, MissingSignatureRule.self,
         UnparsableDeadlineRule.self, EncodingRule.self, SignoffUnauthorizedRule.self, SignoffIdentityMismatchRule.self,
-        SignoffUnverifiedRule.self, SignoffStaleRule.self, SignoffTamperedRule.self, UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
+        SignoffUnverifiedRule.self, SignoffStaleRule.self, SignoffTamperedRule.self, SignoffSameSignerRule.self, SignoffTooFewRule.self,
+        UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
     ]
 
     /// The filters in the order they run: a comment beside the line decides first, the
