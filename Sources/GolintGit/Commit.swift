@@ -50,3 +50,12 @@ extension Repository {
         return (ObjectID(git_commit_tree_id(commit)), parents, Int64(git_commit_time(commit)))
     }
 }
+
+extension Repository {
+    /// Whether `ancestor` is `commit` or reachable from it through parents.
+    public func isAncestor(_ ancestor: ObjectID, of commit: ObjectID) throws -> Bool {
+        if ancestor == commit { return true }
+        var descendant = commit.raw, base = ancestor.raw
+        return try check(git_graph_descendant_of(pointer, &descendant, &base), "git_graph_descendant_of") == 1
+    }
+}

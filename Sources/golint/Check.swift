@@ -20,6 +20,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Report only the findings this revision does not have, at the same --now (HEAD in the hook; the merge base in a pull request).", valueName: "rev"))
     var newSince: String?
 
+    @Option(name: .long, help: ArgumentHelp("Approvals must come from this release's history and not after it (a tag or commit).", valueName: "rev"))
+    var release: String?
+
     @Flag(name: .long, help: "Fail on warnings too.")
     var strict = false
 
@@ -50,6 +53,7 @@ struct Check: ParsableCommand {
         request.strict = strict
         request.category = category
         request.newSince = newSince
+        request.options.release = release
         request.jobSummary = JobSummary.isRequested
         try finish(CheckRun.run(request), quiet: common.quiet)
     }

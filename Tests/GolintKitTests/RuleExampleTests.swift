@@ -66,6 +66,7 @@ final class RuleExampleTests: XCTestCase {
         try commit(bytes, by: author)
         var request = CheckRequest(now: try XCTUnwrap(ISOTime.parse(example.now)?.date))
         request.repository = RepositoryAccess(directory: repository.path)
+        request.options.release = example.release
         return try CheckRun.run(request).report.findings.filter { $0.rule == id }
     }
 

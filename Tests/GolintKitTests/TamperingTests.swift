@@ -59,3 +59,29 @@ final class TamperingTests: XCTestCase {
         XCTAssertEqual(report.statuses.first?.approvalList.first { $0.role == "Security" }?.commit, carol)
     }
 }
+
+/// `check --release REV`: approvals from the release's history pass; one from a branch merged
+/// after the release fails; a late one inside `signoff.emergency-window` is shown as an emergency.
+final class ReleaseTests: XCTestCase {
+    func testApprovalsAfterTheReleaseAndEmergencies() throws {
+        for (window, expected) in [(nil, ["error signoff-after-release"]), ("48h", ["info signoff-after-release"])] as [(String?, [String])] {
+            let repository = try TestRepository()
+            try repository.write(".golint.yml", window.map { "signoff:\n  emergency-window: \($0)\n" } ?? "")
+            try repository.write("docs/TASK_LAUNCH.md", "## Sign-off\n\n- [x] Product — Pat Product, 2026-02-27\n- [ ] Security\n")
+            try repository.commit("Product signs", author: "Pat Product")
+            try repository.git(["tag", "v1.0"])
+            try repository.git(["checkout", "-q", "-b", "late"])
+            try repository.write("docs/TASK_LAUNCH.md", "## Sign-off\n\n- [x] Product — Pat Product, 2026-02-27\n- [x] Security — Carol Weiss, 2026-03-01\n")
+            try repository.commit("Security signs", author: "Carol Weiss")
+            try repository.git(["checkout", "-q", "main"])
+            _ = try repository.git(["merge", "-q", "--no-ff", "--no-edit", "late"])
+            var request = CheckRequest(now: ISOTime.parse("2026-03-06T12:00:00+01:00")!.date)
+            request.repository = RepositoryAccess(directory: repository.path)
+            request.options.release = "v1.0"
+            let findings = try CheckRun.run(request).report.findings.filter { $0.rule.hasPrefix("signoff-") }
+            XCTAssertEqual(findings.map { "\($0.severity.rawValue) \($0.rule)" }, expected, window ?? "no window")
+            XCTAssertEqual(findings.first?.line, 4, "Carol's approval, not Pat's")
+            XCTAssertTrue(findings.first?.message.contains("after the release") == true, findings.first?.message ?? "")
+        }
+    }
+}

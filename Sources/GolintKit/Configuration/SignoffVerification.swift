@@ -1,3 +1,5 @@
+import Foundation
+
 /// `signoff.roles`, `require-signed-commits`, `allowed-signers` and `stale`: how golint checks
 /// approvals against history. Off until one of them is set: a repository that names no approvers
 /// and asks for no signatures gets no history walk and no `signoff-*` findings.
@@ -23,7 +25,7 @@ public struct SignoffVerification: Sendable {
         }
     }
 
-    static let keys: Set<String> = ["roles", "require-signed-commits", "allowed-signers", "stale", "separation", "min-approvers"]
+    static let keys: Set<String> = ["roles", "require-signed-commits", "allowed-signers", "stale", "separation", "min-approvers", "emergency-window"]
 
     /// Roles in the order written, each with its approvers' emails or globs (lower-cased).
     public var roles: [(role: String, approvers: [Glob])] = [] {
@@ -37,6 +39,8 @@ public struct SignoffVerification: Sendable {
     public var stale: StaleScope?
     /// `signoff.separation`: one person signs at most one role of a document.
     public var separation = false
+    /// `signoff.emergency-window`: approvals this long after the release are emergencies, not errors.
+    public var emergencyWindow: TimeInterval?
     /// `signoff.min-approvers`: how many distinct people must approve a role (`{Security: 2}`).
     public var minimumApprovers: [(role: String, count: Int)] = []
 

@@ -28,6 +28,8 @@ public struct CheckOptions: Sendable {
     public var traceApprovals = false
     /// Sum up where each document stands (status, report, job summaries).
     public var summarize = false
+    /// `--release REV`: approvals must come from the release commit's history, not after it.
+    public var release: String?
     /// Only these repository paths, when set (the documents a `--new-since` comparison needs).
     var documentFilter: Set<String>?
 
@@ -62,7 +64,7 @@ public enum Linter {
         files.removeAll { $0.kind == .symlink || $0.kind == .submodule || $0.kind == .directory }
         let signoff = try SignoffRun(source: source, kind: options.source, repository: repository, configuration: configuration,
                                      configurationFile: options.configurationFile, trustRevision: options.trustRevision,
-                                     traceApprovals: options.traceApprovals)
+                                     traceApprovals: options.traceApprovals, release: options.release)
         try signoff?.trustedConfiguration.requireKnownRules(RuleRegistry.ids)
         let results = try lintInParallel(files, source: source, configuration: configuration, now: options.now, signoff: signoff,
                                          summarize: options.summarize)
@@ -135,11 +137,10 @@ public enum Linter {
     }
 
     /// The approval rules' findings on a document's approvals, at the severities the trusted
-    /// configuration gives them (none unless it configures verification).
+    /// configuration gives them: those that need verification only when it is configured.
     static func approvalFindings(_ approvals: [ApprovalRecord], plan: Plan, trusted: Configuration) -> [Finding] {
-        guard trusted.verification.isEnabled else { return [] }
-        return RuleRegistry.approvalRules.flatMap { rule -> [Finding] in
-            guard let severity = trusted.severity(of: rule.description) else { return [] }
+        RuleRegistry.approvalRules.flatMap { rule -> [Finding] in
+            guard trusted.verification.isEnabled || !rule.needsVerification, let severity = trusted.severity(of: rule.description) else { return [] }
             return rule.init().check(approvals, verification: trusted.verification).map {
                 Finding($0, of: rule.description, severity: severity, path: plan.path, source: plan.document.source)
             }
@@ -234,7 +235,7 @@ extension Finding {
     /// A rule's finding as every output carries it: positions count the file as stored (the text
     /// read had its mojibake repaired), the line is the stored one.
     init(_ found: RuleFinding, of rule: RuleDescription, severity: Severity, path: String, source: SourceText) {
-        self.init(rule: rule.id, severity: severity, path: path, line: found.line,
+        self.init(rule: rule.id, severity: found.severity ?? severity, path: path, line: found.line,
                   column: rule.reads == .storedBytes ? found.column : source.storedColumn(line: found.line, column: found.column),
                   message: found.message, excerpt: found.excerpt, deadline: found.deadlineText,
                   deadlineSource: found.deadline.map(DeadlineSource.init), owner: found.owner,

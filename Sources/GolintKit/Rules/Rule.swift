@@ -10,6 +10,8 @@ public struct RuleFinding: Sendable, Equatable {
     /// The deadline as ISO 8601, when the rule wrote it already (into its message).
     public let deadlineText: String?
     public let owner: String?
+    /// A severity of its own, below the rule's (an emergency approval is shown as `info`).
+    public var severity: Severity?
 
     public init(line: Int, column: Int, message: String, excerpt: String? = nil, deadline: Deadline? = nil, deadlineText: String? = nil,
                 owner: String? = nil) {
@@ -52,6 +54,8 @@ public protocol DocumentRule: Rule {
 /// The second stage, when `signoff` verification is configured: a rule over each given approval of
 /// a document, traced through history (who gave it, with which signature, what changed since).
 public protocol ApprovalRule: Rule {
+    /// Whether it runs only when `signoff` verification is configured (not for `--release` alone).
+    static var needsVerification: Bool { get }
     /// The message for an approval this rule finds wrong, or nil.
     func message(for approval: ApprovalRecord) -> String?
     /// Findings over all of a document's approvals (a rule that compares them overrides this).
@@ -59,6 +63,8 @@ public protocol ApprovalRule: Rule {
 }
 
 extension ApprovalRule {
+    public static var needsVerification: Bool { true }
+
     public func message(for approval: ApprovalRecord) -> String? { nil }
 
     public func check(_ approvals: [ApprovalRecord], verification: SignoffVerification) -> [RuleFinding] {
@@ -87,7 +93,7 @@ public enum RuleRegistry {
         OverdueItemRule.self, PlaceholderRule.self, MissingSignatureRule.self,
         UnparsableDeadlineRule.self, EncodingRule.self, SignoffUnauthorizedRule.self, SignoffIdentityMismatchRule.self,
         SignoffUnverifiedRule.self, SignoffStaleRule.self, SignoffTamperedRule.self, SignoffSameSignerRule.self, SignoffTooFewRule.self,
-        UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
+        SignoffAfterReleaseRule.self, UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
     ]
 
     /// The filters in the order they run: a comment beside the line decides first, the

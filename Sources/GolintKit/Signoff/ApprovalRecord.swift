@@ -60,6 +60,9 @@ public struct ApprovalRecord: Sendable {
     /// given (its signer, date or role) rather than giving it.
     public var amends: String? = nil
 
+    /// With `--release`: whether it was given before the release.
+    public var release: ReleaseStanding?
+
     /// Changed after it was given by someone who may not give it: the change is the finding
     /// (`signoff-tampered`), not also who gave it or whom it names.
     public var isTampered: Bool { amends != nil && !isAuthorized }
@@ -74,4 +77,42 @@ public struct ApprovalRecord: Sendable {
 
     /// Role, identity and signature all hold (never for a pending change: nothing is signed yet).
     public var verified: Bool { isAuthorized && identityMatches && hasGoodSignature }
+}
+
+/// Where an approval stands against the release (`--release REV`).
+public struct ReleaseStanding: Sendable {
+    public enum Kind: Sendable {
+        /// From the release commit's history and not dated after it.
+        case before
+        /// After it: not an ancestor of the release commit, or committed later.
+        case after
+        /// After it, within `signoff.emergency-window`.
+        case emergency
+    }
+
+    public let kind: Kind
+    public let releaseCommit: String
+    public let releaseTime: Date
+    /// Why it is not before: `is not in its history` or `was committed 5 h after it`.
+    public let reason: String?
+
+    init(_ origin: ApprovalOrigin, release: CommitInfo, window: TimeInterval?, in repository: Repository) throws {
+        releaseCommit = String(release.id.description.prefix(7))
+        releaseTime = release.committer.time
+        guard let commit = origin.commit else {
+            kind = .after
+            reason = "is not committed yet"
+            return
+        }
+        let ancestor = try repository.isAncestor(commit.id, of: release.id)
+        let late = commit.committer.time.timeIntervalSince(release.committer.time)
+        if ancestor && late <= 0 {
+            kind = .before
+            reason = nil
+            return
+        }
+        reason = ancestor ? "was committed \(TimeLeft.span(late)) after it" : "is not in its history"
+            + (late > 0 ? " and was committed \(TimeLeft.span(late)) after it" : "")
+        kind = late > 0 && window.map { late <= $0 } == true ? .emergency : .after
+    }
 }

@@ -8,6 +8,8 @@ struct SignoffRun {
     let trust: SignoffTrust
     /// The configuration of the trusted revision (the evaluated one without `--trust-rev`).
     let trustedConfiguration: Configuration
+    /// `--release`: the commit every approval must precede.
+    let releaseCommit: CommitInfo?
     private let location: RepositoryLocation
     private let configuration: Configuration
     /// The commit each walk starts from: the evaluated one, or HEAD under a pending change.
@@ -18,10 +20,11 @@ struct SignoffRun {
     /// `trustRevision`: where approvers, allowed signers and `.mailmap` are read from (nil: `source`).
     /// `traceApprovals`: trace approvals even when no verification is configured.
     init?(source: DocumentSource, kind: SourceKind, repository: Repository, configuration: Configuration, configurationFile: String?,
-          trustRevision: String?, traceApprovals: Bool) throws {
+          trustRevision: String?, traceApprovals: Bool, release: String? = nil) throws {
         let trustedSource = try trustRevision.map { try RevisionSource(repository: repository, revision: $0) as DocumentSource } ?? source
         let trusted = trustRevision == nil ? configuration : try Configuration.load(from: trustedSource, explicitFile: configurationFile)
-        guard trusted.verification.isEnabled || traceApprovals else { return nil }
+        guard trusted.verification.isEnabled || traceApprovals || release != nil else { return nil }
+        releaseCommit = try release.map { try repository.commit($0) }
         trust = try SignoffTrust(verification: trusted.verification, readingFrom: trustedSource, repository: repository)
         trustedConfiguration = trusted
         location = repository.location
@@ -47,6 +50,15 @@ struct SignoffRun {
             // Under a pending change the walk starts from HEAD's version; at a revision, from the evaluated one.
             ApprovalProvenance.Request(path: document.path, current: document.snapshot, version: startTree?.entry(at: document.path)?.id)
         }
-        return try ApprovalProvenance(context: context).records(requests, start: startCommit?.id, pending: pending)
+        let records = try ApprovalProvenance(context: context).records(requests, start: startCommit?.id, pending: pending)
+        guard let release = releaseCommit else { return records }
+        let window = trustedConfiguration.verification.emergencyWindow
+        return try records.map { document in
+            try document.map { record in
+                var record = record
+                record.release = try ReleaseStanding(record.origin, release: release, window: window, in: context.repository)
+                return record
+            }
+        }
     }
 }
