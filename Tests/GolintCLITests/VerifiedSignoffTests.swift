@@ -121,6 +121,34 @@ final class VerifiedSignoffTests: CLITestCase {
     }
 
     /// The document's approval counts and its one approval, as `status --format json` reports them.
+    /// Dave changes the date of Carol's verified approval in his own unsigned commit: one
+    /// `signoff-tampered`, and check, status, blame and history all credit Dave's commit. Carol
+    /// moving her own approval line, unchanged and unsigned, keeps it verified.
+    func testAChangedApprovalIsCreditedToWhoChangedItAndAMoveKeepsItVerified() throws {
+        let carol = try key("carol")
+        let repository = try repository(signers: [("carol@payments.example", carol)])
+        try sign(repository, as: "Carol Weiss", email: "carol@payments.example", key: carol)
+        let given = try String(contentsOfFile: repository.path + "/" + Self.document, encoding: .utf8)
+        // Carol moves her approval above the notes, in an unsigned commit: still given by her signed commit.
+        try repository.write(Self.document, given.replacingOccurrences(of: "- [x] Security — Carol Weiss, 2026-02-27\n", with: "")
+            .replacingOccurrences(of: "## Notes\n", with: "## Notes\n\n- [x] Security — Carol Weiss, 2026-02-27\n"))
+        try repository.commit("Move the approval", author: "Carol Weiss", email: "carol@payments.example")
+        XCTAssertEqual(try signoffFindings(repository).map(\.rule), [])
+        XCTAssertEqual(try statusApproval(repository).entry["status"] as? String, "verified")
+        let moved = try String(contentsOfFile: repository.path + "/" + Self.document, encoding: .utf8)
+        try repository.write(Self.document, moved.replacingOccurrences(of: "2026-02-27", with: "2026-03-04"))
+        try repository.commit("Fix the date", author: "Dave Mallory", email: "dave@payments.example")
+        let dave = try repository.git(["rev-parse", "--short=7", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let findings = try signoffFindings(repository)
+        XCTAssertEqual(findings.map(\.rule), ["signoff-tampered"], "one finding for one problem: \(findings)")
+        XCTAssertTrue(findings.first?.message.contains("was changed in \(dave) by Dave Mallory <dave@payments.example>, who is not a Security approver") == true,
+                      findings.first?.message ?? "")
+        let blame = try golint(["blame", Self.document], in: repository.path)
+        XCTAssertTrue(blame.stdout.contains("signed by Dave Mallory <dave@payments.example>"), blame.stdout)
+        XCTAssertEqual(try signedEvent(repository)["verified"] as? Bool, false)
+        XCTAssertEqual(try statusApproval(repository).entry["status"] as? String, "unverified")
+    }
+
     private func statusApproval(_ repository: TestRepository) throws -> (counts: [String: Int], entry: [String: Any]) {
         let result = try golint(["status", "--format", "json", "--now", Self.now], in: repository.path)
         XCTAssertEqual(result.status, 0, result.stderr)

@@ -21,7 +21,8 @@ public struct SignoffUnverifiedRule: ApprovalRule {
 
     public func message(for approval: ApprovalRecord) -> String? {
         // A pending change is signed when it is committed: only commits are held to it.
-        guard approval.signatureRequired, let signature = approval.origin.signature, !approval.hasGoodSignature else { return nil }
+        // A tampered approval is that one finding (`signoff-tampered`).
+        guard approval.signatureRequired, !approval.isTampered, let signature = approval.origin.signature, !approval.hasGoodSignature else { return nil }
         let why: String
         if signature.status == .good, let signer = signature.signer {
             why = "it is signed with \(signer)'s key, not the author's"

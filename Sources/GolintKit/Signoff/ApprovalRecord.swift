@@ -64,7 +64,7 @@ public struct ApprovalRecord: Sendable {
     public var release: ReleaseStanding?
 
     /// Changed after it was given by someone who may not give it: the change is the finding
-    /// (`signoff-tampered`), not also who gave it or whom it names.
+    /// (`signoff-tampered`), not also who gave it, whom it names or how it was signed.
     public var isTampered: Bool { amends != nil && !isAuthorized }
 
     public var isAuthorized: Bool { origin.author.isAmong(approvers?.approvers) }
