@@ -23,6 +23,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Approvals must come from this release's history and not after it (a tag or commit).", valueName: "rev"))
     var release: String?
 
+    @Option(name: .long, help: ArgumentHelp("Judge what the change since this revision did: open work removed, deadlines moved after they passed.", valueName: "rev"))
+    var base: String?
+
     @Flag(name: .long, help: "Fail on warnings too.")
     var strict = false
 
@@ -54,6 +57,7 @@ struct Check: ParsableCommand {
         request.category = category
         request.newSince = newSince
         request.options.release = release
+        request.options.base = base
         request.jobSummary = JobSummary.isRequested
         try finish(CheckRun.run(request), quiet: common.quiet)
     }

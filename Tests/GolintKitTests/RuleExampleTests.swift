@@ -67,6 +67,7 @@ final class RuleExampleTests: XCTestCase {
         var request = CheckRequest(now: try XCTUnwrap(ISOTime.parse(example.now)?.date))
         request.repository = RepositoryAccess(directory: repository.path)
         request.options.release = example.release
+        request.options.base = example.base
         return try CheckRun.run(request).report.findings.filter { $0.rule == id }
     }
 

@@ -6,14 +6,16 @@ import XCTest
 final class RuleStageTests: XCTestCase {
     func testEveryRuleRunsInExactlyOneStage() {
         for rule in RuleRegistry.rules {
-            let stages = [rule is any DocumentRule.Type, rule is any ApprovalRule.Type, rule is any FindingFilter.Type].filter { $0 }
+            let stages = [rule is any DocumentRule.Type, rule is any ApprovalRule.Type, rule is any ChangeRule.Type, rule is any FindingFilter.Type]
+                .filter { $0 }
             XCTAssertEqual(stages.count, 1, "\(rule.description.id) runs in \(stages.count) stages")
         }
         let filterIDs = RuleRegistry.filters.map { $0.description.id }
         XCTAssertEqual(filterIDs, ["unused-suppression", "expired-waiver"], "inline suppressions first, then waivers")
         XCTAssertEqual(Set(filterIDs), Set(RuleRegistry.rules.filter { $0 is any FindingFilter.Type }.map { $0.description.id }),
                        "every registered filter runs, once")
-        XCTAssertEqual(RuleRegistry.documentRules.count + RuleRegistry.approvalRules.count + RuleRegistry.filters.count, RuleRegistry.rules.count)
+        XCTAssertEqual(RuleRegistry.documentRules.count + RuleRegistry.approvalRules.count + RuleRegistry.changeRules.count + RuleRegistry.filters.count,
+                       RuleRegistry.rules.count)
     }
 
     func testAnOptInRuleIsOffUntilConfigured() throws {

@@ -85,3 +85,28 @@ final class ReleaseTests: XCTestCase {
         }
     }
 }
+
+/// `check --base REV`: work removed instead of done, and deadlines moved after they passed, with
+/// who did it — a commit, or the pending change.
+final class HiddenWorkTests: XCTestCase {
+    func testRemovedWorkAndAMovedLaunchAreNamed() throws {
+        let repository = try TestRepository()
+        let plan = "# Launch\n\nT-0: 2026-02-20 10:00\n\n## Work\n\n- [ ] Rehearse the rollback (T-1d)\n- [ ] Brief the support desk (T-1d)\n"
+        try repository.write("docs/TASK_LAUNCH.md", plan)
+        try repository.commit("plan")
+        try repository.write("docs/TASK_LAUNCH.md", plan.replacingOccurrences(of: "T-0: 2026-02-20 10:00", with: "T-0: 2026-03-20 10:00"))
+        try repository.commit("Later launch", author: "Dave Mallory")
+        try repository.write("docs/TASK_LAUNCH.md", plan.replacingOccurrences(of: "T-0: 2026-02-20 10:00", with: "T-0: 2026-03-20 10:00")
+            .replacingOccurrences(of: "- [ ] Brief the support desk (T-1d)\n", with: ""))
+        try repository.git(["add", "-A"])
+        var request = CheckRequest(now: ISOTime.parse("2026-03-06T12:00:00+01:00")!.date)
+        request.repository = RepositoryAccess(directory: repository.path)
+        request.options.source = .index
+        request.options.base = "HEAD~1"
+        let findings = try CheckRun.run(request).report.findings.filter { ["deliverable-removed", "deadline-postponed"].contains($0.rule) }
+        XCTAssertEqual(findings.map { "\($0.line) \($0.rule)" }, ["3 deadline-postponed", "5 deliverable-removed"],
+                       "one finding for the moved T-0, not one per deliverable that follows it: \(findings.map(\.message))")
+        XCTAssertEqual(findings.first?.message, "T-0 moved from 2026-02-20T10:00:00Z to 2026-03-20T10:00:00Z in the pending change or since HEAD~1, after it had passed")
+        XCTAssertEqual(findings.last?.message, "open deliverable 'Brief the support desk (T-1d)' was removed in the pending change or since HEAD~1, not done or cancelled")
+    }
+}

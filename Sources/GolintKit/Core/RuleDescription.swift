@@ -41,6 +41,8 @@ public struct Example: Sendable {
     public let message: String?
     /// For a history example: the `--release` revision (`HEAD~1`).
     public var release: String?
+    /// For a history example: the `--base` revision the change is compared with.
+    public var base: String?
 
     public init(_ markdown: String, now: String = "2026-03-06T12:00:00+01:00", configuration: String? = nil, message: String? = nil) {
         self.message = message
@@ -54,9 +56,10 @@ public struct Example: Sendable {
 
     /// An example for a history rule: the document committed by `author` after `history`.
     public init(_ markdown: String, by author: String, after history: [(author: String, markdown: String)] = [], configuration: String,
-                release: String? = nil, message: String? = nil) {
+                release: String? = nil, base: String? = nil, message: String? = nil) {
         self.message = message
         self.release = release
+        self.base = base
         self.markdown = markdown
         self.now = "2026-03-06T12:00:00+01:00"
         self.configuration = configuration

@@ -45,6 +45,10 @@ public enum CheckRun {
             request.options.summarize = true
         }
         var report = try reportingGitErrors { try check(request) }
+        if let base = request.options.base {
+            let changes = try reportingGitErrors { try ChangeCheck.findings(report, base: base, request) }
+            report = report.with(findings: (report.findings + changes).sorted(by: Finding.ordered), suppressed: report.suppressed)
+        }
         if let reference = request.newSince {
             report = try reportingGitErrors { try onlyNew(report, since: reference, request) }
         }

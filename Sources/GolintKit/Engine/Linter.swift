@@ -30,6 +30,8 @@ public struct CheckOptions: Sendable {
     public var summarize = false
     /// `--release REV`: approvals must come from the release commit's history, not after it.
     public var release: String?
+    /// `--base REV`: the change since this revision is judged too (work removed, deadlines moved).
+    public var base: String?
     /// Only these repository paths, when set (the documents a `--new-since` comparison needs).
     var documentFilter: Set<String>?
 

@@ -74,6 +74,11 @@ extension ApprovalRule {
     }
 }
 
+/// With `check --base REV`: a rule over what the change since the base did to a document.
+public protocol ChangeRule: Rule {
+    func check(_ change: DocumentChange) -> [RuleFinding]
+}
+
 /// The last stage: a filter over all of a document's findings. It may suppress some (inline
 /// suppressions, waivers) and report its own; switched off, it still suppresses but reports nothing.
 public protocol FindingFilter: Rule {
@@ -93,7 +98,7 @@ public enum RuleRegistry {
         OverdueItemRule.self, PlaceholderRule.self, MissingSignatureRule.self,
         UnparsableDeadlineRule.self, EncodingRule.self, SignoffUnauthorizedRule.self, SignoffIdentityMismatchRule.self,
         SignoffUnverifiedRule.self, SignoffStaleRule.self, SignoffTamperedRule.self, SignoffSameSignerRule.self, SignoffTooFewRule.self,
-        SignoffAfterReleaseRule.self, UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
+        SignoffAfterReleaseRule.self, DeliverableRemovedRule.self, DeadlinePostponedRule.self, UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
     ]
 
     /// The filters in the order they run: a comment beside the line decides first, the
@@ -102,6 +107,7 @@ public enum RuleRegistry {
 
     public static let documentRules: [any DocumentRule.Type] = rules.compactMap { $0 as? any DocumentRule.Type }
     public static let approvalRules: [any ApprovalRule.Type] = rules.compactMap { $0 as? any ApprovalRule.Type }
+    public static let changeRules: [any ChangeRule.Type] = rules.compactMap { $0 as? any ChangeRule.Type }
 
     public static let ids: [String] = rules.map { $0.description.id }
 
