@@ -43,7 +43,7 @@ final class ActionTests: CLITestCase {
         defer { try? FileManager.default.removeItem(atPath: bin) }
         try "#!/bin/sh\necho \"$@\" >> \"$ARGUMENTS_FILE\"\n".write(toFile: bin + "/golint", atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/golint")
-        for (baseSHA, expected) in [(base, "check --rev HEAD --format github --new-since \(base)"), ("", "check --rev HEAD --format github")] {
+        for (baseSHA, expected) in [(base, "check --rev HEAD --format github --new-since \(base) --base \(base)"), ("", "check --rev HEAD --format github")] {
             let record = bin + "/arguments-\(UUID().uuidString)"
             let environment = ["GOLINT_REV": "HEAD", "GOLINT_PATHS": "", "GOLINT_FORMAT": "github", "GOLINT_SARIF": "", "GOLINT_CATEGORY": "",
                                "GOLINT_SUMMARY": "false", "GOLINT_BASE_SHA": baseSHA, "GITHUB_OUTPUT": bin + "/output",
