@@ -28,13 +28,11 @@ struct AgendaCommand: ParsableCommand {
         _ = try span()
     }
 
-    /// `7d`, `36h`, `90m` in seconds.
     func span() throws -> TimeInterval {
-        let units: [Character: TimeInterval] = ["d": 86_400, "h": 3_600, "m": 60]
-        guard let unit = dueWithin.last.flatMap({ units[$0] }), let count = Int(dueWithin.dropLast()), count >= 0 else {
+        guard let seconds = TimeLeft.seconds(in: dueWithin) else {
             throw ValidationError("--due-within takes a span such as 7d, 36h or 90m: '\(dueWithin)'")
         }
-        return TimeInterval(count) * unit
+        return seconds
     }
 
     func run() throws {

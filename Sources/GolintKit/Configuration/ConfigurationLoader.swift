@@ -150,11 +150,10 @@ public enum ConfigurationLoader {
             case "separation": configuration.verification.separation = try reader.bool(value)
             case "emergency-window":
                 let text = try reader.string(value)
-                let units: [Character: TimeInterval] = ["d": 86_400, "h": 3_600, "m": 60]
-                guard let unit = text.last.flatMap({ units[$0] }), let count = Int(text.dropLast()), count > 0 else {
+                guard let window = TimeLeft.seconds(in: text), window > 0 else {
                     throw reader.error(value, "signoff.emergency-window takes a span such as 48h, 2d or 90m, not '\(text)'")
                 }
-                configuration.verification.emergencyWindow = TimeInterval(count) * unit
+                configuration.verification.emergencyWindow = window
             case "min-approvers":
                 configuration.verification.minimumApprovers = try reader.mapping(value, "signoff.min-approvers").map { role, count in
                     guard let number = Int(try reader.string(count)), number >= 1 else {

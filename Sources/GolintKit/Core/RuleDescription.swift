@@ -68,6 +68,13 @@ public struct Example: Sendable {
         self.author = author
     }
 
+    /// An example for a change rule: `before` committed by Alice Adler, then `markdown` by Dave
+    /// Mallory, checked with `--base HEAD~1`.
+    public static func change(from before: String, to markdown: String, message: String? = nil) -> Example {
+        Example(markdown, by: "Dave Mallory <dave@payments.example>", after: [("Alice Adler <alice@payments.example>", before)],
+                configuration: "", base: "HEAD~1", message: message)
+    }
+
     /// An example given as raw bytes (for encoding problems); `↓` markers are not available there.
     public init(bytes: [UInt8], now: String = "2026-03-06T12:00:00+01:00", message: String? = nil) {
         self.message = message

@@ -19,6 +19,14 @@ public enum TimeLeft {
         return "\(max(minutes % 60, 1)) min"
     }
 
+    /// `7d`, `36h`, `90m` as seconds; nil for anything else (what `--due-within` and
+    /// `signoff.emergency-window` take).
+    public static func seconds(in span: String) -> TimeInterval? {
+        let units: [Character: TimeInterval] = ["d": 86_400, "h": 3_600, "m": 60]
+        guard let unit = span.last.flatMap({ units[$0] }), let count = Int(span.dropLast()), count >= 0 else { return nil }
+        return TimeInterval(count) * unit
+    }
+
     /// `in 2 d 4 h` before `deadline`, `3 h overdue` after it.
     public static func until(_ deadline: Date, from now: Date, pastWord: String = "overdue") -> String {
         let seconds = deadline.timeIntervalSince(now)

@@ -39,25 +39,21 @@ public enum AgendaRun {
     /// The owner names `who` stands for, lower-cased: itself; for an email, the roles whose
     /// approvers it matches; for `me`, the local git identity's name and email, and those roles.
     static func ownerNames(_ who: String, check: CheckRequest, repository: Repository) throws -> Set<String> {
-        var names: Set<String> = [], emails: [String] = []
+        var names: Set<String>, email: String?
         if who == "me" {
-            let environment = ProcessInfo.processInfo.environment
-            let name = try environment["GIT_AUTHOR_NAME"] ?? repository.configString("user.name")
-            let email = try environment["GIT_AUTHOR_EMAIL"] ?? repository.configString("user.email")
-            guard name != nil || email != nil else { throw GolintError.usage("--owner me: git knows no user.name or user.email here") }
-            names.formUnion([name, email].compactMap { $0?.lowercased() })
-            emails += [email].compactMap { $0 }
+            let me = try Identity.local(in: repository)
+            names = Set([me.name, me.email].filter { !$0.isEmpty }.map { $0.lowercased() })
+            guard !names.isEmpty else { throw GolintError.usage("--owner me: git knows no user.name or user.email here") }
+            email = me.email.isEmpty ? nil : me.email
         } else {
-            names.insert(who.lowercased())
-            if who.contains("@") { emails.append(who) }
+            names = [who.lowercased()]
+            email = who.contains("@") ? who : nil
         }
-        guard !emails.isEmpty else { return names }
+        guard let email else { return names }
         let configuration = try Configuration.load(from: openSource(check.options.source, in: repository),
                                                    explicitFile: check.options.configurationFile)
-        for (role, approvers) in configuration.verification.roles {
-            let identity = Identity(name: "", email: emails[0])
-            if approvers.isEmpty == false && identity.isAmong(approvers) { names.insert(role.lowercased()) }
-        }
+        let person = Identity(name: "", email: email)
+        for (role, approvers) in configuration.verification.roles where person.isAmong(approvers) { names.insert(role.lowercased()) }
         return names
     }
 }

@@ -46,10 +46,7 @@ public enum AuditRun {
             options.since = since
             options.until = until
             let report = try walker.history(options, progress: request.progress)
-            if !report.shallowBoundary.isEmpty {
-                let boundary = report.shallowBoundary.map { String($0.prefix(10)) }.joined(separator: ", ")
-                outcome.notes.append("shallow clone; history stops at \(boundary) (older commits are not in this clone)")
-            }
+            if !report.shallowBoundary.isEmpty { outcome.notes.append(shallowNote(report.shallowBoundary)) }
             let header = HistoryReporter.Header(since: since, until: until, commits: report.commits, shallowBoundary: report.shallowBoundary)
             outcome.output = HistoryReporter.render(report.events, header: header, format: request.format)
         case let .diff(from, to):
@@ -58,11 +55,13 @@ public enum AuditRun {
         case let .blame(path, revision):
             let documentPath = walker.repositoryPaths([path])[0]
             let entries = try walker.blame(path: documentPath, revision: revision)
-            if let boundary = entries.first(where: \.beforeShallowBoundary) {
-                outcome.notes.append("shallow clone; history stops at \(boundary.lastChange.commit.prefix(10)) (older commits are not in this clone)")
-            }
+            if let boundary = entries.first(where: \.beforeShallowBoundary) { outcome.notes.append(shallowNote([boundary.lastChange.commit])) }
             outcome.output = ReportOutput(HistoryReporter.renderBlame(entries, path: documentPath, revision: revision, format: request.format))
         }
         return outcome
+    }
+
+    private static func shallowNote(_ commits: [String]) -> String {
+        "shallow clone; history stops at \(commits.map { String($0.prefix(10)) }.joined(separator: ", ")) (older commits are not in this clone)"
     }
 }

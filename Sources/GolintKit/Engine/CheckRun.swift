@@ -107,13 +107,10 @@ public enum CheckRun {
         let referenceSource = try openSource(.revision(reference), in: repository)
         // No findings, nothing to compare (most commits a hook sees): the reference is not read.
         guard !report.findings.isEmpty else { return result }
-        let options = request.options
-        let source = try openSource(options.source, in: repository)
-        let configuration = try Configuration.load(from: source, explicitFile: options.configurationFile)
-        let referenceConfiguration = try Configuration.load(from: referenceSource, explicitFile: options.configurationFile)
-        let allEvaluated = Set(try source.files { configuration.isDocument($0) }.map(\.path))
-        let referenceAll = try referenceSource.files { referenceConfiguration.isDocument($0) }.map(\.path)
-        var referenceOptions = options
+        let compared = try Comparison(request, repository: repository, reference: referenceSource)
+        let allEvaluated = Set(try compared.source.files { compared.configuration.isDocument($0) }.map(\.path))
+        let referenceAll = try referenceSource.files { compared.referenceConfiguration.isDocument($0) }.map(\.path)
+        var referenceOptions = request.options
         referenceOptions.source = .revision(reference)
         referenceOptions.paths = []
         referenceOptions.onlyChangedInIndex = false
@@ -125,8 +122,9 @@ public enum CheckRun {
             { path in try source.read(path: path).map { try DocumentSnapshot(bytes: $0, path: path, configuration: configuration) } }
         }
         let split = try NewFindings.split(report.findings, reference: referenceReport.findings, documents: report.documentPaths,
-                                          referenceDocuments: referenceReport.documentPaths, read: snapshot(source, configuration),
-                                          readReference: snapshot(referenceSource, referenceConfiguration))
+                                          referenceDocuments: referenceReport.documentPaths,
+                                          read: snapshot(compared.source, compared.configuration),
+                                          readReference: snapshot(referenceSource, compared.referenceConfiguration))
         result = result.with(findings: split.new, suppressed: report.suppressed)
         result.existing = split.existing
         return result

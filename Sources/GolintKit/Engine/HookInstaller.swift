@@ -25,9 +25,7 @@ public enum HookInstaller {
         return repository.commonDirectory + "hooks"
     }
 
-    /// Writes the hook. An existing hook that golint did not write is never replaced: without `force`
-    /// this fails; with it, the old hook is kept as `pre-commit.golint-chained` and runs first.
-    /// `golint install-hook`.
+    /// `golint install-hook`: what was installed, and a note when golint is not on PATH.
     public static func run(in access: RepositoryAccess, force: Bool) throws -> Outcome {
         let result = try install(in: access, force: force)
         var outcome = Outcome(done: ["installed \(result.path)" + (result.chained.map { " (runs \($0) first)" } ?? "")])
@@ -37,6 +35,8 @@ public enum HookInstaller {
         return outcome
     }
 
+    /// Writes the hook. An existing hook that golint did not write is never replaced: without `force`
+    /// this fails; with it, the old hook is kept as `pre-commit.golint-chained` and runs first.
     public static func install(in access: RepositoryAccess, force: Bool) throws -> Result {
         let repository = try access.open()
         let directory = try reportingGitErrors { try hooksDirectory(repository, environment: access.environment) }

@@ -42,7 +42,8 @@ enum NewFindings {
         let referenceByPath = Dictionary(grouping: referenceFindings, by: \.path)
         let referenceSet = Set(referenceDocuments)
         // Reference documents not under an evaluated path: where a renamed document came from.
-        var renameCandidates = referenceDocuments.filter { !Set(documents).contains($0) }
+        let evaluated = Set(documents)
+        var renameCandidates = referenceDocuments.filter { !evaluated.contains($0) }
         var split = Split()
         for path in documents {
             guard let found = byPath[path] else { continue }

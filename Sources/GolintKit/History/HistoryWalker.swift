@@ -168,9 +168,9 @@ extension HistoryWalker {
             byPath[event.path] = event
         }
         return events.map { event in
-            let key = event.item.map { event.path + "\u{0}" + $0 }
-            let maker = key.flatMap { byItemAndKind[event.path + "\u{0}" + event.kind.rawValue + "\u{0}" + event.item!] ?? byItem[$0] }
-                ?? byPath[event.path]
+            let maker = event.item.flatMap { item in
+                byItemAndKind[event.path + "\u{0}" + event.kind.rawValue + "\u{0}" + item] ?? byItem[event.path + "\u{0}" + item]
+            } ?? byPath[event.path]
             return maker.map(event.credited(to:)) ?? event
         }
     }

@@ -25,6 +25,8 @@ public enum AgendaReporter {
 
     static let headings: [(Agenda.Kind, String)] = [(.overdue, "Overdue"), (.due, "Due soon"), (.approval, "Approvals to give")]
 
+    static func title(_ kind: Agenda.Kind) -> String { headings.first { $0.0 == kind }!.1 }
+
     static func heading(_ agenda: Agenda) -> String {
         "Agenda · \(agenda.source) · \(TimeLeft.moment(agenda.evaluatedAt, in: agenda.evaluationZone)) · due within \(TimeLeft.span(agenda.dueWithin))"
     }
@@ -58,7 +60,7 @@ public enum AgendaReporter {
         for owner in agenda.owners {
             text += "\n### \(MarkdownText.cell(owner))\n\n| | deliverable | where | deadline |\n|---|---|---|---|\n"
             for entry in agenda.entries where entry.owner == owner {
-                let title = headings.first { $0.0 == entry.kind }!.1
+                let title = title(entry.kind)
                 text += "| \(title) | \(MarkdownText.cell(entry.item)) | `\(MarkdownText.cell(entry.path)):\(entry.line)` | \(when(entry, agenda) ?? "–") |\n"
             }
         }
@@ -104,7 +106,7 @@ public enum AgendaReporter {
         for owner in agenda.owners {
             var current = "*\(escaped(owner))*"
             for entry in agenda.entries where entry.owner == owner {
-                let title = headings.first { $0.0 == entry.kind }!.1
+                let title = title(entry.kind)
                 let line = "\n• \(title): \(escaped(line(entry, agenda)))".capped(slackText - 100)
                 if current.count + line.count > slackText {
                     sections.append(current)

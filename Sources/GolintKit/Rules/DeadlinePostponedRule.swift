@@ -7,20 +7,16 @@ public struct DeadlinePostponedRule: ChangeRule {
         id: "deadline-postponed", name: "Deadline postponed after it passed", severity: .warning,
         summary: "Compared with --base: a deadline or T-0 moved later in a commit made after it had passed.",
         triggering: [
-            Example("## Work\n\n↓- [ ] Rehearse the rollback (bis 2026-02-20)\n", by: "Dave Mallory <dave@payments.example>",
-                    after: [("Alice Adler <alice@payments.example>", "## Work\n\n- [ ] Rehearse the rollback (bis 2025-12-20)\n")],
-                    configuration: "", base: "HEAD~1",
-                    message: "the deadline of 'Rehearse the rollback (bis 2026-02-20)' moved from 2025-12-20T23:59:59Z to 2026-02-20T23:59:59Z in <commit> by Dave Mallory <dave@payments.example> on 2026-02-25, after it had passed"),
+            Example.change(from: "## Work\n\n- [ ] Rehearse the rollback (bis 2025-12-20)\n",
+                           to: "## Work\n\n↓- [ ] Rehearse the rollback (bis 2026-02-20)\n", message: "the deadline of 'Rehearse the rollback (bis 2026-02-20)' moved from 2025-12-20T23:59:59Z to 2026-02-20T23:59:59Z in <commit> by Dave Mallory <dave@payments.example> on 2026-02-25, after it had passed"),
         ],
         nonTriggering: [
             // Moved before it passed.
-            Example("## Work\n\n- [ ] Rehearse the rollback (bis 2026-04-20)\n", by: "Dave Mallory <dave@payments.example>",
-                    after: [("Alice Adler <alice@payments.example>", "## Work\n\n- [ ] Rehearse the rollback (bis 2026-03-20)\n")],
-                    configuration: "", base: "HEAD~1"),
+            Example.change(from: "## Work\n\n- [ ] Rehearse the rollback (bis 2026-03-20)\n",
+                           to: "## Work\n\n- [ ] Rehearse the rollback (bis 2026-04-20)\n"),
             // Moved earlier.
-            Example("## Work\n\n- [ ] Rehearse the rollback (bis 2025-12-10)\n", by: "Dave Mallory <dave@payments.example>",
-                    after: [("Alice Adler <alice@payments.example>", "## Work\n\n- [ ] Rehearse the rollback (bis 2025-12-20)\n")],
-                    configuration: "", base: "HEAD~1"),
+            Example.change(from: "## Work\n\n- [ ] Rehearse the rollback (bis 2025-12-20)\n",
+                           to: "## Work\n\n- [ ] Rehearse the rollback (bis 2025-12-10)\n"),
         ])
 
     public init() {}

@@ -7,19 +7,15 @@ public struct DeliverableRemovedRule: ChangeRule {
         id: "deliverable-removed", name: "Deliverable removed", severity: .warning,
         summary: "Compared with --base: an open deliverable deleted instead of done or cancelled.",
         triggering: [
-            Example("↓## Work\n\n- [ ] Rehearse the rollback\n", by: "Dave Mallory <dave@payments.example>",
-                    after: [("Alice Adler <alice@payments.example>", "## Work\n\n- [ ] Rehearse the rollback\n- [ ] Brief the support desk\n")],
-                    configuration: "", base: "HEAD~1",
-                    message: "open deliverable 'Brief the support desk' was removed in <commit> by Dave Mallory <dave@payments.example> on 2026-02-25, not done or cancelled"),
+            Example.change(from: "## Work\n\n- [ ] Rehearse the rollback\n- [ ] Brief the support desk\n",
+                           to: "↓## Work\n\n- [ ] Rehearse the rollback\n", message: "open deliverable 'Brief the support desk' was removed in <commit> by Dave Mallory <dave@payments.example> on 2026-02-25, not done or cancelled"),
         ],
         nonTriggering: [
             // Done, then tidied away; cancelled stays.
-            Example("## Work\n\n- [ ] Rehearse the rollback\n- [x] ~~Brief the support desk~~ (entfällt)\n", by: "Dave Mallory <dave@payments.example>",
-                    after: [("Alice Adler <alice@payments.example>", "## Work\n\n- [ ] Rehearse the rollback\n- [ ] Brief the support desk\n")],
-                    configuration: "", base: "HEAD~1"),
-            Example("## Work\n\n- [ ] Rehearse the rollback\n", by: "Dave Mallory <dave@payments.example>",
-                    after: [("Alice Adler <alice@payments.example>", "## Work\n\n- [ ] Rehearse the rollback\n- [x] Brief the support desk\n")],
-                    configuration: "", base: "HEAD~1"),
+            Example.change(from: "## Work\n\n- [ ] Rehearse the rollback\n- [ ] Brief the support desk\n",
+                           to: "## Work\n\n- [ ] Rehearse the rollback\n- [x] ~~Brief the support desk~~ (entfällt)\n"),
+            Example.change(from: "## Work\n\n- [ ] Rehearse the rollback\n- [x] Brief the support desk\n",
+                           to: "## Work\n\n- [ ] Rehearse the rollback\n"),
         ])
 
     public init() {}

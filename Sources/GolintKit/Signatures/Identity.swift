@@ -1,3 +1,6 @@
+import Foundation
+import GolintGit
+
 /// A person as history knows them, after `.mailmap`.
 public struct Identity: Sendable, Equatable {
     public let name: String
@@ -18,5 +21,14 @@ extension Identity {
         guard let signer else { return true }
         let written = signer.foldedForComparison
         return written == name.foldedForComparison || written == email.foldedForComparison
+    }
+}
+
+extension Identity {
+    /// Who would author a commit made here now: `GIT_AUTHOR_NAME`/`GIT_AUTHOR_EMAIL`, else git's
+    /// `user.name`/`user.email` (empty when neither says).
+    public static func local(in repository: Repository, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Identity {
+        Identity(name: try environment["GIT_AUTHOR_NAME"] ?? repository.configString("user.name") ?? "",
+                 email: try environment["GIT_AUTHOR_EMAIL"] ?? repository.configString("user.email") ?? "")
     }
 }

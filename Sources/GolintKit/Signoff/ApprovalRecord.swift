@@ -111,8 +111,8 @@ public struct ReleaseStanding: Sendable {
             reason = nil
             return
         }
-        reason = ancestor ? "was committed \(TimeLeft.span(late)) after it" : "is not in its history"
-            + (late > 0 ? " and was committed \(TimeLeft.span(late)) after it" : "")
+        let committedLater = "was committed \(TimeLeft.span(late)) after it"
+        reason = ancestor ? committedLater : "is not in its history" + (late > 0 ? " and " + committedLater : "")
         kind = late > 0 && window.map { late <= $0 } == true ? .emergency : .after
     }
 }

@@ -16,9 +16,7 @@ struct SignoffTrust: Sendable {
         self.verification = verification
         (allowedSigners, allowedSignersName) = try AllowedSigners.load(verification.allowedSignersFile, from: source)
         mailmapText = try source.read(path: ".mailmap") ?? []
-        let environment = ProcessInfo.processInfo.environment
-        localIdentity = Identity(name: try environment["GIT_AUTHOR_NAME"] ?? repository.configString("user.name") ?? "",
-                                 email: try environment["GIT_AUTHOR_EMAIL"] ?? repository.configString("user.email") ?? "")
+        localIdentity = try Identity.local(in: repository)
     }
 }
 

@@ -27,7 +27,7 @@ public struct Agenda: Sendable {
     public let evaluationZone: TimeZone
     public let dueWithin: TimeInterval
     /// Overdue first (most late first), then due (soonest first), then approvals; owners by name.
-    public let entries: [Entry]
+    public private(set) var entries: [Entry]
     /// With a digest: entries of the last run that are no longer on the agenda (done, or gone).
     public var settled: [Entry] = []
     /// Only what changed since the last run is listed.
@@ -88,17 +88,8 @@ public struct Agenda: Sendable {
         result.settled = digest.entries.filter { !current.contains($0.key) }.sorted { $0.key < $1.key }.map { id, recorded in
             Entry(kind: recorded.kind, item: recorded.item, owner: recorded.owner, path: recorded.path, line: 0, deadline: nil, id: id)
         }
-        return Agenda(copying: result, entries: entries.filter { digest.entries[$0.id]?.kind != $0.kind })
-    }
-
-    private init(copying agenda: Agenda, entries: [Entry]) {
-        source = agenda.source
-        evaluatedAt = agenda.evaluatedAt
-        evaluationZone = agenda.evaluationZone
-        dueWithin = agenda.dueWithin
-        settled = agenda.settled
-        sinceDigest = agenda.sinceDigest
-        self.entries = entries
+        result.entries = entries.filter { digest.entries[$0.id]?.kind != $0.kind }
+        return result
     }
 }
 
