@@ -464,6 +464,41 @@ final class VerifiedSignoffTests: CLITestCase {
         XCTAssertEqual(signature(try signedEvent(repository, environment: withoutKey))["status"], "unknown-key")
     }
 
+    /// Separation of duties on signed commits by their approvers: every approval is verified, and
+    /// still Bob approved work he added, Carol signed two roles, and Security has one approver of two.
+    func testSeparationOfDutiesWithSignedCommits() throws {
+        let bob = try key("bob"), carol = try key("carol")
+        let repository = try repository(signers: [("bob@payments.example", bob), ("carol@payments.example", carol)], configuration: """
+            signoff:
+              roles:
+                Product: [bob@payments.example, carol@payments.example]
+                Security: [carol@payments.example]
+              require-signed-commits: true
+              allowed-signers: .golint/allowed_signers
+              separation: true
+              min-approvers: {Security: 2}
+
+            """)
+        let text = try String(contentsOfFile: repository.path + "/" + Self.document, encoding: .utf8)
+        let withProduct = text.replacingOccurrences(of: "- [ ] Security", with: "- [ ] Product\n- [ ] Security")
+        try repository.write(Self.document, withProduct.replacingOccurrences(of: "- [x] Card payments via Acquirer A", with: "- [x] Card payments via Acquirer A\n- [ ] Refunds via Acquirer A")
+            .replacingOccurrences(of: "- [ ] Product", with: "- [x] Product — Bob Builder, 2026-02-27"))
+        try repository.commit("Refunds, approved", author: "Bob Builder", email: "bob@payments.example", signing: signing(bob))
+        let bobsCommit = try shortHead(repository)
+        try sign(repository, as: "Carol Weiss", email: "carol@payments.example", key: carol)
+        let findings = try signoffFindings(repository)
+        XCTAssertEqual(findings.map(\.rule), ["signoff-self-approval", "signoff-too-few"], "\(findings)")
+        XCTAssertEqual(findings.first?.message, "'Product — Bob Builder, 2026-02-27' was given in \(bobsCommit) by Bob Builder <bob@payments.example>, "
+                       + "who made a change it approves: 'Refunds via Acquirer A' was added in \(bobsCommit) by Bob Builder")
+        XCTAssertEqual(findings.last?.message, "Security is approved by 1 person (Carol Weiss); signoff.min-approvers asks for 2")
+
+        // Carol, who may give both, signs Product too: one person, two roles.
+        let signed = try String(contentsOfFile: repository.path + "/" + Self.document, encoding: .utf8)
+        try repository.write(Self.document, signed.replacingOccurrences(of: "- [x] Product — Bob Builder, 2026-02-27", with: "- [x] Product — Carol Weiss, 2026-02-28"))
+        try repository.commit("Product sign-off", author: "Carol Weiss", email: "carol@payments.example", signing: signing(carol))
+        XCTAssertEqual(try signoffFindings(repository).map(\.rule), ["signoff-same-signer", "signoff-too-few"])
+    }
+
     private func shortHead(_ repository: TestRepository) throws -> String {
         String(try repository.git(["rev-parse", "HEAD"]).prefix(7))
     }

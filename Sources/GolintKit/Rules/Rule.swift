@@ -97,7 +97,7 @@ public enum RuleRegistry {
     public static let rules: [any Rule.Type] = [
         OverdueItemRule.self, PlaceholderRule.self, MissingSignatureRule.self,
         UnparsableDeadlineRule.self, EncodingRule.self, SignoffUnauthorizedRule.self, SignoffIdentityMismatchRule.self,
-        SignoffUnverifiedRule.self, SignoffStaleRule.self, SignoffTamperedRule.self, SignoffSameSignerRule.self, SignoffTooFewRule.self,
+        SignoffUnverifiedRule.self, SignoffStaleRule.self, SignoffTamperedRule.self, SignoffSelfApprovalRule.self, SignoffSameSignerRule.self, SignoffTooFewRule.self,
         SignoffAfterReleaseRule.self, DeliverableRemovedRule.self, DeadlinePostponedRule.self, UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
     ]
 

@@ -15,6 +15,9 @@ extension Identity {
         approvers.map { $0.contains { $0.matches(email.lowercased()) } } ?? true
     }
 
+    /// One person, by email (after `.mailmap`), in any case.
+    public func isSamePerson(as other: Identity) -> Bool { email.lowercased() == other.email.lowercased() }
+
     /// Whether a signer's name as written is this person: their name or email, letters compared
     /// without case or accents (nil: the approval names nobody, so nothing contradicts).
     public func isNamed(by signer: String?) -> Bool {

@@ -42,8 +42,8 @@ struct ApprovalProvenance {
         var plannedVersion: ObjectID?
         var steps: [Step] = []
 
-        init(_ request: Request, scope: SignoffVerification.StaleScope) {
-            walk = ApprovalWalk(current: request.current, scope: scope)
+        init(_ request: Request, scope: SignoffVerification.StaleScope, reviewsAuthors: Bool) {
+            walk = ApprovalWalk(current: request.current, scope: scope, reviewsAuthors: reviewsAuthors)
             path = request.path
             version = request.version
             plannedPath = request.path
@@ -51,6 +51,12 @@ struct ApprovalProvenance {
         }
 
         var isActive: Bool { !walk.isDone && version != nil }
+
+        /// Whether a change by `author` must be read in full: it may be one an approval under
+        /// review approves, made by its own approver.
+        func reviews(_ author: Identity) -> Bool {
+            walk.reviewing.keys.contains { origins[$0]?.author.isSamePerson(as: author) == true }
+        }
 
         func plan(_ step: Step) {
             steps.append(step)
@@ -71,7 +77,7 @@ struct ApprovalProvenance {
     func records(_ requests: [Request], start: ObjectID?, pending: Bool) throws -> [[ApprovalRecord]] {
         let verification = context.trust.verification
         func traced(_ order: RevisionWalk.Order) throws -> [Trace] {
-            let traces = requests.map { Trace($0, scope: verification.staleScope) }
+            let traces = requests.map { Trace($0, scope: verification.staleScope, reviewsAuthors: verification.separation) }
             if pending {
                 for (trace, request) in zip(traces, requests) where !trace.walk.isDone {
                     let parent = try request.version.map { try context.store.snapshot($0, request.path, near: request.current) }
@@ -96,6 +102,7 @@ struct ApprovalProvenance {
                                             signer: item.signer, origin: origin, approvers: verification.approvers(of: item.role ?? item.text),
                                             staleBy: trace.walk.staleness[index] ?? nil, signatureRequired: verification.requireSignedCommits)
                 record.amends = trace.walk.amended[index]
+                record.selfApproval = trace.walk.selfApproval(index, by: origin.author)
                 return record
             }
         }
@@ -169,7 +176,8 @@ struct ApprovalProvenance {
             return
         }
         // Once staleness is settled, versions are screened by their lines; parsed only where that cannot tell.
-        if trace.walk.lineKeys != nil,
+        let screenable = try !trace.walk.isReviewing || !trace.reviews(context.identity(of: context.repository.commit(step.commit)))
+        if trace.walk.lineKeys != nil, screenable,
            let found = try trace.walk.screen(context.repository.blob(parentVersion), configuration: context.store.configuration) {
             try trace.credit(found, to: origin)
         } else {

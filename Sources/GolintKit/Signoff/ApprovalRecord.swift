@@ -60,6 +60,10 @@ public struct ApprovalRecord: Sendable {
     /// given (its signer, date or role) rather than giving it.
     public var amends: String? = nil
 
+    /// With `signoff.separation`: a change the approval approves (since the previous approval of
+    /// its role) that its own approver made; nil when there is none or separation is off.
+    public var selfApproval: SubstantiveChange? = nil
+
     /// With `--release`: whether it was given before the release.
     public var release: ReleaseStanding?
 

@@ -2,9 +2,15 @@ import GolintGit
 
 /// The state of one document's walk: the approvals still looked for, by their index in the
 /// version last parsed (`child`), and the substantive changes met on the way, newest first.
+///
+/// With separation of duties, the walk goes on past each approval to the previous approval of its
+/// role (or the document's start): the substantive changes on the way are what it approves, and
+/// their authors are not to be its approver.
 struct ApprovalWalk {
     let current: DocumentSnapshot
     let scope: SignoffVerification.StaleScope
+    /// The changes an approval approves are looked for (`signoff.separation`).
+    let reviewsAuthors: Bool
     var tracked: [Int: Int] = [:]
     /// The version the walk stands on, parsed; nil while versions are only screened by their lines.
     var child: DocumentSnapshot?
@@ -16,16 +22,22 @@ struct ApprovalWalk {
     /// Approvals whose change was to one already given: what it said before (`Security — Carol
     /// Weiss, 2026-02-27` before its date was changed). The change is the approval's provenance.
     var amended: [Int: String] = [:]
+    /// Approvals found whose previous approval of the role is still looked for: where in
+    /// `changes` the ones it approves begin.
+    var reviewing: [Int: Int] = [:]
+    /// The changes each found approval approves: a range of `changes`.
+    var approved: [Int: Range<Int>] = [:]
 
-    init(current: DocumentSnapshot, scope: SignoffVerification.StaleScope) {
+    init(current: DocumentSnapshot, scope: SignoffVerification.StaleScope, reviewsAuthors: Bool = false) {
         self.current = current
         self.scope = scope
+        self.reviewsAuthors = reviewsAuthors
         child = current
         for (index, item) in current.items.enumerated() where ApprovalProvenance.isGiven(item) { tracked[index] = index }
         settle()
     }
 
-    var isDone: Bool { tracked.isEmpty }
+    var isDone: Bool { tracked.isEmpty && reviewing.isEmpty }
 
     /// One step back to `parent` (nil: the document did not exist before); returns the
     /// approvals that the step gave.
@@ -47,7 +59,9 @@ struct ApprovalWalk {
             tracked[evaluated] = nil
         }
         record(given)
-        if let parent { changes += ApprovalProvenance.substantiveChanges(diff) }
+        // Before the document's start (no parent), every item it started with is a change its author made.
+        changes += ApprovalProvenance.substantiveChanges(diff)
+        endReviews { role in parent?.items.contains { ApprovalProvenance.isGiven($0) && $0.role?.foldedForComparison == role } ?? true }
         self.child = parent
         lineKeys = nil
         settle()
@@ -62,8 +76,36 @@ struct ApprovalWalk {
     }
 
     private mutating func record(_ given: [Int]) {
-        for index in given { staleness[index] = self.staleness(of: current.items[index]) }
+        for index in given {
+            staleness[index] = self.staleness(of: current.items[index])
+            if reviewsAuthors { reviewing[index] = changes.count }
+        }
     }
+
+    /// Ends the reviews of the approvals whose role `wasGiven` before (the previous approval is
+    /// there, or the document starts): the changes met since are what each approves.
+    private mutating func endReviews(_ wasGiven: (String) -> Bool) {
+        for (index, start) in reviewing where wasGiven(current.items[index].role?.foldedForComparison ?? "") {
+            approved[index] = start..<changes.count
+            reviewing[index] = nil
+        }
+    }
+
+    /// The changes an approval approves that its own approver made: the first within its scope
+    /// (the whole document when staleness is off). nil too when the walk did not look (no separation).
+    func selfApproval(_ index: Int, by approver: Identity) -> SubstantiveChange? {
+        guard reviewsAuthors else { return nil }
+        let range = approved[index] ?? (reviewing[index].map { $0..<changes.count } ?? 0..<0)
+        let item = current.items[index]
+        let reviewScope = scope == .off ? .document : scope
+        return changes[range].first { change in
+            change.origin.map { $0.author.isSamePerson(as: approver) } == true
+                && reviewScope.covers(change.section, approvalIn: item.section, role: item.role ?? "")
+        }
+    }
+
+    /// Approvals are still followed back to their role's previous approval.
+    var isReviewing: Bool { !reviewing.isEmpty }
 
     /// Screens a parent version by its lines alone, without a parse. An approval whose exact
     /// line is there was given before; one written as a plain task item (`- [x] Security —
@@ -74,6 +116,15 @@ struct ApprovalWalk {
     mutating func screen(_ bytes: [UInt8], configuration: Configuration) -> [Int]? {
         guard let keys = lineKeys else { return nil }
         let missing = keys.filter { !LineScreen.containsLine($0.value, in: bytes) }
+        // An approval given here comes with the changes its commit made: those are read from a parse.
+        if reviewsAuthors && !missing.isEmpty { return nil }
+        if !reviewing.isEmpty {
+            guard reviewing.keys.allSatisfy({ SnapshotDerivation.itemLine(current.items[$0].source) != nil }) else { return nil }
+            let parentItems = LineScreen.checkedItemLines(bytes)
+            endReviews { role in
+                parentItems.contains { ApprovalRole.inApprovalSection($0.item.text, configuration).foldedForComparison == role }
+            }
+        }
         guard !missing.isEmpty else {
             child = nil
             return []
@@ -129,7 +180,7 @@ struct ApprovalWalk {
     /// Once every approval still looked for would be stale (or staleness is off), versions need
     /// only be screened for the approvals' lines.
     private mutating func settle() {
-        guard let child, !tracked.isEmpty, lineKeys == nil else { return }
+        guard let child, !isDone, lineKeys == nil else { return }
         let settled = tracked.keys.allSatisfy { scope == .off || staleness(of: current.items[$0]) != nil }
         if settled { lineKeys = tracked.mapValues { child.items[$0].source } }
     }
