@@ -11,7 +11,8 @@ final class RuleStageTests: XCTestCase {
             XCTAssertEqual(stages.count, 1, "\(rule.description.id) runs in \(stages.count) stages")
         }
         let filterIDs = RuleRegistry.filters.map { $0.description.id }
-        XCTAssertEqual(filterIDs, ["unused-suppression", "expired-waiver"], "inline suppressions first, then waivers")
+        XCTAssertEqual(filterIDs, ["unused-suppression", "expired-waiver", "waiver-unauthorized"],
+                       "inline suppressions first, then waivers, then the waivers their policy refuses (they hide nothing)")
         XCTAssertEqual(Set(filterIDs), Set(RuleRegistry.rules.filter { $0 is any FindingFilter.Type }.map { $0.description.id }),
                        "every registered filter runs, once")
         XCTAssertEqual(RuleRegistry.documentRules.count + RuleRegistry.approvalRules.count + RuleRegistry.changeRules.count + RuleRegistry.filters.count,

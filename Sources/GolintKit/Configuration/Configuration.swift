@@ -93,6 +93,8 @@ public struct Configuration: Sendable {
     /// `Label: value` for the deadline labels, compiled once per run.
     public private(set) var deadlineLinePattern: Pattern?
     public var waivers: [Waiver] = []
+    /// `waivers.approvers` and `waivers.max-days`: who may add a waiver, and for how long.
+    public var waiverPolicy = WaiverPolicy()
     /// Status words that mark a deliverable done (`Done`, `Erledigt`, `✅`) or cancelled (`N/A`, `entfällt`).
     public var doneWords: [String] = [] {
         didSet { doneKeys = doneWords.map { $0.lowercased() } }
@@ -201,6 +203,23 @@ public struct Waiver: Sendable, Equatable {
     public let expires: CalendarDate?
     public let line: Int
     public let file: String
+    /// Why it does not count under `waivers.approvers` or `waivers.max-days` (who added it, or
+    /// for how long); nil when it counts.
+    public var refusal: String? = nil
+
+    /// Whether it is about this finding: its rule, and its text on the finding's line.
+    public func matches(_ finding: Finding) -> Bool { rule == finding.rule && text.map(finding.sourceLine.contains) != false }
+
+    /// `placeholder (owner sre-lead: rota not final; .golint.yml:2)`
+    public var description: String { "\(rule) (owner \(owner): \(reason); \(file):\(line))" }
+}
+
+/// Who may add a waiver and how long one may last; nothing is asked when neither is set.
+public struct WaiverPolicy: Sendable, Equatable {
+    public var approvers: [Glob]?
+    public var maximumDays: Int?
+
+    public var isGoverned: Bool { approvers != nil || maximumDays != nil }
 }
 
 /// A rule id the configuration names, and where.

@@ -69,7 +69,7 @@ public enum ConfigurationLoader {
                     configuration.deadlineLabels = try reader.strings(subvalue)
                 }
             case "waivers":
-                configuration.waivers += try readWaivers(value, reader)
+                try readWaivers(value, reader, into: &configuration)
             case "status":
                 for (subkey, subvalue) in try reader.mapping(value, "status") {
                     switch try reader.string(subkey) {
@@ -186,8 +186,30 @@ public enum ConfigurationLoader {
         }
     }
 
-    private static func readWaivers(_ node: Node, _ reader: Reader) throws -> [Waiver] {
-        guard let sequence = node.sequence else { throw reader.error(node, "waivers must be a list") }
+    /// `waivers:` is the list, or a mapping with who may add one (`approvers`), how long one may
+    /// last (`max-days`) and the list (`entries`).
+    private static func readWaivers(_ node: Node, _ reader: Reader, into configuration: inout Configuration) throws {
+        guard node.mapping != nil else {
+            configuration.waivers += try readWaiverList(node, reader)
+            return
+        }
+        for (keyNode, value) in try reader.mapping(node, "waivers") {
+            switch try reader.string(keyNode) {
+            case "approvers": configuration.waiverPolicy.approvers = try reader.strings(value).map { Glob($0.lowercased()) }
+            case "max-days":
+                guard let days = Int(try reader.string(value)), days >= 1 else { throw reader.error(value, "waivers.max-days takes a number of days of at least 1") }
+                configuration.waiverPolicy.maximumDays = days
+            case "entries":
+                // `entries:` with nothing under it: no waivers yet.
+                if let scalar = value.scalar, ["", "~", "null"].contains(scalar.string) { continue }
+                configuration.waivers += try readWaiverList(value, reader)
+            case let other: throw reader.error(keyNode, "unknown key 'waivers.\(other)' (approvers, max-days, entries)")
+            }
+        }
+    }
+
+    private static func readWaiverList(_ node: Node, _ reader: Reader) throws -> [Waiver] {
+        guard let sequence = node.sequence else { throw reader.error(node, "waivers must be a list, or a mapping with approvers, max-days and entries") }
         return try sequence.map { item in
             var fields: [String: String] = [:]
             for (keyNode, value) in try reader.mapping(item, "a waiver") {

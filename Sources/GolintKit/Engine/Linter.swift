@@ -45,8 +45,13 @@ public enum Linter {
     /// `configuration`: the source's, when the caller read it already.
     static func check(repository: Repository, options: CheckOptions, configuration: Configuration? = nil) throws -> CheckReport {
         let source = try openSource(options.source, in: repository)
-        let configuration = try configuration ?? Configuration.load(from: source, explicitFile: options.configurationFile)
+        var configuration = try configuration ?? Configuration.load(from: source, explicitFile: options.configurationFile)
         try configuration.requireKnownRules(RuleRegistry.ids)
+        let trusted = try TrustedConfiguration(options.trustRevision, evaluated: (source, configuration), repository: repository,
+                                               explicitFile: options.configurationFile)
+        try trusted.configuration.requireKnownRules(RuleRegistry.ids)
+        configuration.waivers = try trusted.governedWaivers(kind: options.trustRevision == nil ? options.source : .revision(options.trustRevision!),
+                                                            repository: repository, now: options.now)
         var files = try source.files { path in
             configuration.isDocument(path) && PathFilter.matches(path, options.paths) && options.documentFilter?.contains(path) != false
         }
@@ -65,9 +70,7 @@ public enum Linter {
         // Links and submodules are not documents: a link's target is checked under its own path.
         files.removeAll { $0.kind == .symlink || $0.kind == .submodule || $0.kind == .directory }
         let signoff = try SignoffRun(source: source, kind: options.source, repository: repository, configuration: configuration,
-                                     configurationFile: options.configurationFile, trustRevision: options.trustRevision,
-                                     traceApprovals: options.traceApprovals, release: options.release)
-        try signoff?.trustedConfiguration.requireKnownRules(RuleRegistry.ids)
+                                     trusted: trusted, traceApprovals: options.traceApprovals, release: options.release)
         let results = try lintInParallel(files, source: source, configuration: configuration, now: options.now, signoff: signoff,
                                          summarize: options.summarize)
         let findings = inReportOrder(results, paths: files.map(\.path))

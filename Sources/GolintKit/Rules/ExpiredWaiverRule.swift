@@ -27,12 +27,13 @@ public struct ExpiredWaiverRule: FindingFilter {
 
     public func filter(_ findings: [Finding], _ plan: Plan, in context: LintContext) -> FilteredFindings {
         let severity = context.severity(of: Self.description)
-        let waivers = plan.configuration.waivers.filter { $0.path.matches(plan.document.path) }
+        // A waiver its policy refuses hides nothing (`waiver-unauthorized` says why).
+        let waivers = plan.configuration.waivers.filter { $0.refusal == nil && $0.path.matches(plan.document.path) }
         guard !waivers.isEmpty else { return FilteredFindings(kept: findings, suppressed: []) }
         let zone = plan.configuration.timezone ?? TimeZones.utc
         var result: [Finding] = [], suppressed: [SuppressedFinding] = []
         for finding in findings {
-            guard let waiver = waivers.first(where: { $0.rule == finding.rule && $0.text.map(finding.sourceLine.contains) != false }) else {
+            guard let waiver = waivers.first(where: { $0.matches(finding) }) else {
                 result.append(finding)
                 continue
             }
@@ -45,7 +46,7 @@ public struct ExpiredWaiverRule: FindingFilter {
             if let severity {
                 result.append(Finding(
                     rule: Self.description.id, severity: severity, path: finding.path, line: finding.line, column: finding.column,
-                    message: "waiver for \(finding.rule) (owner \(waiver.owner): \(waiver.reason); \(waiver.file):\(waiver.line)) expired on \(ISOTime.day(expires))",
+                    message: "waiver for \(waiver.description) expired on \(ISOTime.day(expires))",
                     excerpt: finding.excerpt, sourceLine: finding.sourceLine))
             }
         }

@@ -98,12 +98,13 @@ public enum RuleRegistry {
         OverdueItemRule.self, PlaceholderRule.self, MissingSignatureRule.self,
         UnparsableDeadlineRule.self, EncodingRule.self, SignoffUnauthorizedRule.self, SignoffIdentityMismatchRule.self,
         SignoffUnverifiedRule.self, SignoffStaleRule.self, SignoffTamperedRule.self, SignoffSelfApprovalRule.self, SignoffSameSignerRule.self, SignoffTooFewRule.self,
-        SignoffAfterReleaseRule.self, DeliverableRemovedRule.self, DeadlinePostponedRule.self, UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self,
+        SignoffAfterReleaseRule.self, DeliverableRemovedRule.self, DeadlinePostponedRule.self, UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self, WaiverUnauthorizedRule.self,
     ]
 
     /// The filters in the order they run: a comment beside the line decides first, the
-    /// configuration's waivers next; a run's baseline (`--baseline`) comes after all of them.
-    public static let filters: [any FindingFilter.Type] = [UnusedSuppressionRule.self, ExpiredWaiverRule.self]
+    /// configuration's waivers next (those its policy refuses last, as they hide nothing); a run's
+    /// baseline (`--baseline`) comes after all of them.
+    public static let filters: [any FindingFilter.Type] = [UnusedSuppressionRule.self, ExpiredWaiverRule.self, WaiverUnauthorizedRule.self]
 
     public static let documentRules: [any DocumentRule.Type] = rules.compactMap { $0 as? any DocumentRule.Type }
     public static let approvalRules: [any ApprovalRule.Type] = rules.compactMap { $0 as? any ApprovalRule.Type }

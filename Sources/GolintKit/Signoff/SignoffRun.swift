@@ -17,16 +17,14 @@ struct SignoffRun {
     private let pending: Bool
 
     /// nil when the trusted configuration asks for no verification and the run does not trace approvals.
-    /// `trustRevision`: where approvers, allowed signers and `.mailmap` are read from (nil: `source`).
+    /// `trusted`: where approvers, allowed signers and `.mailmap` are read from.
     /// `traceApprovals`: trace approvals even when no verification is configured.
-    init?(source: DocumentSource, kind: SourceKind, repository: Repository, configuration: Configuration, configurationFile: String?,
-          trustRevision: String?, traceApprovals: Bool, release: String? = nil) throws {
-        let trustedSource = try trustRevision.map { try RevisionSource(repository: repository, revision: $0) as DocumentSource } ?? source
-        let trusted = trustRevision == nil ? configuration : try Configuration.load(from: trustedSource, explicitFile: configurationFile)
-        guard trusted.verification.isEnabled || traceApprovals || release != nil else { return nil }
+    init?(source: DocumentSource, kind: SourceKind, repository: Repository, configuration: Configuration,
+          trusted: TrustedConfiguration, traceApprovals: Bool, release: String? = nil) throws {
+        guard trusted.configuration.verification.isEnabled || traceApprovals || release != nil else { return nil }
         releaseCommit = try release.map { try repository.commit($0) }
-        trust = try SignoffTrust(verification: trusted.verification, readingFrom: trustedSource, repository: repository)
-        trustedConfiguration = trusted
+        trust = try SignoffTrust(verification: trusted.configuration.verification, readingFrom: trusted.source, repository: repository)
+        trustedConfiguration = trusted.configuration
         location = repository.location
         self.configuration = configuration
         switch kind {
