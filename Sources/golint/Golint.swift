@@ -9,7 +9,7 @@ struct GolintCommand: ParsableCommand {
         abstract: "Lint go-live checklists in a git repository: overdue items, placeholders, missing sign-offs.",
         discussion: GolintCommand.discussion,
         version: Golint.versionLine,
-        subcommands: [Check.self, Status.self, AgendaCommand.self, Report.self, History.self, Diff.self, Blame.self, BaselineCommand.self, RulesCommand.self, InstallHook.self])
+        subcommands: [Check.self, Status.self, AgendaCommand.self, Report.self, History.self, Diff.self, Blame.self, Evidence.self, BaselineCommand.self, RulesCommand.self, InstallHook.self])
 
     /// The sections of `golint --help` and of the manual page after the options: one text for both.
     static let discussion = """

@@ -100,23 +100,31 @@ public struct ReleaseStanding: Sendable {
     /// Why it is not before: `is not in its history` or `was committed 5 h after it`.
     public let reason: String?
 
-    init(_ origin: ApprovalOrigin, release: CommitInfo, window: TimeInterval?, in repository: Repository) throws {
+    private init(_ kind: Kind, release: CommitInfo, reason: String?) {
+        self.kind = kind
         releaseCommit = String(release.id.description.prefix(7))
         releaseTime = release.committer.time
+        self.reason = reason
+    }
+
+    init(_ origin: ApprovalOrigin, release: CommitInfo, window: TimeInterval?, in repository: Repository) throws {
         guard let commit = origin.commit else {
-            kind = .after
-            reason = "is not committed yet"
+            self.init(.after, release: release, reason: "is not committed yet")
             return
         }
+        try self.init(commit, release: release, window: window, in: repository)
+    }
+
+    /// Where a commit stands against the release.
+    init(_ commit: CommitInfo, release: CommitInfo, window: TimeInterval?, in repository: Repository) throws {
         let ancestor = try repository.isAncestor(commit.id, of: release.id)
         let late = commit.committer.time.timeIntervalSince(release.committer.time)
         if ancestor && late <= 0 {
-            kind = .before
-            reason = nil
+            self.init(.before, release: release, reason: nil)
             return
         }
         let committedLater = "was committed \(TimeLeft.span(late)) after it"
-        reason = ancestor ? committedLater : "is not in its history" + (late > 0 ? " and " + committedLater : "")
-        kind = late > 0 && window.map { late <= $0 } == true ? .emergency : .after
+        self.init(late > 0 && window.map { late <= $0 } == true ? .emergency : .after, release: release,
+                  reason: ancestor ? committedLater : "is not in its history" + (late > 0 ? " and " + committedLater : ""))
     }
 }
