@@ -15,7 +15,7 @@ struct GolintCommand: ParsableCommand {
     static let discussion = """
         EXIT STATUS
           0  ran; nothing at error severity (with --strict: nor at warning)
-          1  ran; findings at error severity
+          1  ran; findings at error severity (evidence verify: the folder differs)
           2  could not run: bad arguments, no repository, invalid configuration,
              an unknown revision; one line on standard error, no report file
 
@@ -44,6 +44,7 @@ struct GolintCommand: ParsableCommand {
           golint status --now 2026-03-06T12:00+01:00
           golint agenda --owner me --due-within 3d --format ics
           golint history --since v1.0 --format csv
+          golint evidence --since v1.0 --until v1.1 --release v1.1 --output q1
           golint report --output launch.html
         """
 
