@@ -69,6 +69,7 @@ struct ApprovalProvenance {
             let origin = try origin()
             for index in found { origins[index] = origin }
             if walk.unattributed { walk.attribute(origin) }
+            if walk.isReviewing { walk.endSelfApprovedReviews { self.origins[$0]?.author } }
         }
     }
 

@@ -91,6 +91,16 @@ struct ApprovalWalk {
         }
     }
 
+    /// Ends the reviews that found a change by their own approver: the first is the finding, so
+    /// the walk need not go further back for them.
+    mutating func endSelfApprovedReviews(approver: (Int) -> Identity?) {
+        for (index, start) in reviewing {
+            guard let person = approver(index), selfApproval(index, by: person) != nil else { continue }
+            approved[index] = start..<changes.count
+            reviewing[index] = nil
+        }
+    }
+
     /// The changes an approval approves that its own approver made: the first within its scope
     /// (the whole document when staleness is off). nil too when the walk did not look (no separation).
     func selfApproval(_ index: Int, by approver: Identity) -> SubstantiveChange? {
@@ -120,9 +130,12 @@ struct ApprovalWalk {
         if reviewsAuthors && !missing.isEmpty { return nil }
         if !reviewing.isEmpty {
             guard reviewing.keys.allSatisfy({ SnapshotDerivation.itemLine(current.items[$0].source) != nil }) else { return nil }
+            // A checked line that may be an earlier approval of a role under review: only a parse tells
+            // whether it is one (or a deliverable that starts with the role's name).
             let parentItems = LineScreen.checkedItemLines(bytes)
-            endReviews { role in
-                parentItems.contains { ApprovalRole.inApprovalSection($0.item.text, configuration).foldedForComparison == role }
+            let roles = Set(reviewing.keys.compactMap { current.items[$0].role?.foldedForComparison })
+            if parentItems.contains(where: { roles.contains(ApprovalRole.inApprovalSection($0.item.text, configuration).foldedForComparison) }) {
+                return nil
             }
         }
         guard !missing.isEmpty else {
