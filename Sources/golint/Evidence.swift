@@ -28,15 +28,19 @@ struct Evidence: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
+        try finish(EvidenceRun.write(request(commandLine: ["golint"] + CommandLine.arguments.dropFirst())), quiet: common.quiet)
+    }
+
+    func request(commandLine: [String]) throws -> EvidenceRequest {
         guard let output else { throw ValidationError("evidence needs --output DIR, the folder to create") }
-        var request = EvidenceRequest(now: evaluation.date, output: output, commandLine: ["golint"] + CommandLine.arguments.dropFirst())
+        var request = EvidenceRequest(now: evaluation.date, output: output, commandLine: commandLine)
         request.repository = common.repositoryAccess
         request.since = since
         request.until = until
         request.release = release
         request.trustRevision = trustRev
         request.configurationFile = common.config
-        try finish(EvidenceRun.write(request), quiet: common.quiet)
+        return request
     }
 }
 

@@ -70,6 +70,13 @@ final class OptionParsingTests: XCTestCase {
         XCTAssertEqual(blame.rev, "HEAD")
         let diff: Diff = try parse(["diff", "v1", "v2", "docs"])
         XCTAssertEqual([diff.revA, diff.revB] + diff.paths, ["v1", "v2", "docs"])
+        let evidence: Evidence = try parse(["evidence", "--since", "v1", "--release", "v2", "--output", "q1", "--now", "2026-03-06T12:00:00Z"])
+        let bundle = try evidence.request(commandLine: ["golint", "evidence"])
+        XCTAssertEqual([bundle.since, bundle.until, bundle.release, bundle.output], ["v1", "HEAD", "v2", "q1"])
+        XCTAssertEqual(bundle.now, ISOTime.parse("2026-03-06T12:00:00Z")?.date)
+        XCTAssertThrowsError(try (try parse(["evidence"]) as Evidence).request(commandLine: []), "the folder to create is required")
+        let verify: VerifyEvidence = try parse(["evidence", "verify", "q1"])
+        XCTAssertEqual(verify.directory, "q1", "verify needs no --output")
     }
 
     func testAMistypedCommandIsOneOrTwoEditsFromARealOne() {
