@@ -10,6 +10,12 @@ public struct Identity: Sendable, Equatable {
 }
 
 extension Identity {
+    /// The person `.mailmap` says a name and email stand for.
+    init(name: String, email: String, mailmap: Mailmap) {
+        let mapped = mailmap.resolve(name: name, email: email)
+        self.init(name: mapped.name, email: mapped.email)
+    }
+
     /// Whether this person is among `approvers` (nil: no approvers are configured, anyone may approve).
     public func isAmong(_ approvers: [Glob]?) -> Bool {
         approvers.map { $0.contains { $0.matches(email.lowercased()) } } ?? true

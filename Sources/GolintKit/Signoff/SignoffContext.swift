@@ -42,8 +42,7 @@ final class SignoffContext {
     }
 
     func identity(of commit: CommitInfo) -> Identity {
-        let mapped = mailmap.resolve(name: commit.author.name, email: commit.author.email)
-        return Identity(name: mapped.name, email: mapped.email)
+        Identity(name: commit.author.name, email: commit.author.email, mailmap: mailmap)
     }
 
     func origin(_ commit: CommitInfo, beforeShallowBoundary: Bool = false) throws -> ApprovalOrigin {
@@ -53,8 +52,8 @@ final class SignoffContext {
     }
 
     var pendingOrigin: ApprovalOrigin {
-        let mapped = mailmap.resolve(name: trust.localIdentity.name, email: trust.localIdentity.email)
-        return ApprovalOrigin(commit: nil, author: Identity(name: mapped.name, email: mapped.email), signature: nil, beforeShallowBoundary: false)
+        ApprovalOrigin(commit: nil, author: Identity(name: trust.localIdentity.name, email: trust.localIdentity.email, mailmap: mailmap),
+                       signature: nil, beforeShallowBoundary: false)
     }
 
     func isShallowBoundary(_ id: ObjectID) -> Bool { boundary.contains(id) }

@@ -91,15 +91,14 @@ struct WaiverGovernance {
         var newest: CommitInfo?
         for line in span {
             guard line <= origins.count, let id = origins[line - 1] else {
-                let mapped = mailmap.resolve(name: localIdentity.name, email: localIdentity.email)
-                return Addition(author: Identity(name: mapped.name, email: mapped.email), time: now, place: "in the pending change")
+                return Addition(author: Identity(name: localIdentity.name, email: localIdentity.email, mailmap: mailmap), time: now,
+                                place: "in the pending change")
             }
             let commit = try repository.commit(id)
             if newest.map({ commit.committer.time > $0.committer.time }) ?? true { newest = commit }
         }
         let commit = newest!
-        let mapped = mailmap.resolve(name: commit.author.name, email: commit.author.email)
-        return Addition(author: Identity(name: mapped.name, email: mapped.email), time: commit.author.time,
+        return Addition(author: Identity(name: commit.author.name, email: commit.author.email, mailmap: mailmap), time: commit.author.time,
                         place: "in \(commit.id.description.prefix(7))")
     }
 }
