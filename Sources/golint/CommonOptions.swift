@@ -39,14 +39,29 @@ func finish(_ outcome: some CommandOutcome, quiet: Bool) throws {
 }
 
 /// Writes a report to standard output at once.
-func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+func emit(_ text: String) throws {
+    try writeStandardOutput(Array(text.utf8))
 }
 
 /// Writes a rendered report to standard output part by part, without copying it (reports run to
 /// tens of megabytes).
 func emit(_ output: ReportOutput) throws {
-    try output.write { try FileHandle.standardOutput.write(contentsOf: $0) }
+    try output.write(writeStandardOutput)
+}
+
+/// A failed write (a full disk, a file-size limit) stops the run with one line naming the cause, exit 2.
+private func writeStandardOutput(_ bytes: [UInt8]) throws {
+    try bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw GolintError.usage("cannot write standard output: \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+    }
 }
 
 extension CheckFormat: ExpressibleByArgument {}

@@ -51,6 +51,7 @@ struct GolintCommand: ParsableCommand {
     /// Exit codes are the contract's: 0 clean, 1 findings, 2 could not run (bad arguments included,
     /// where ArgumentParser would use 64). Errors are one line on stderr.
     static func main() {
+        TemporaryFiles.installHandlers()
         do {
             var command = try parseDirectly() ?? parseAsRoot()
             try command.run()

@@ -9,7 +9,7 @@ struct RulesCommand: ParsableCommand {
     var format: RuleListFormat = .text
 
     func run() throws {
-        emit(RuleListReporter.render(RuleRegistry.rules.map { $0.description }, format: format))
+        try emit(RuleListReporter.render(RuleRegistry.rules.map { $0.description }, format: format))
     }
 }
 

@@ -177,7 +177,7 @@ final class CheckCommandTests: CLITestCase {
         XCTAssertEqual(result.status, 0)
         let ids = result.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         XCTAssertEqual(ids, RuleRegistry.ids, "every rule, in the registry's order")
-        XCTAssertEqual(ids.count, 20)
+        XCTAssertEqual(ids.count, 21)
         XCTAssertTrue(result.stdout.split(separator: "\n").contains { $0.hasPrefix("unparsable-deadline ") && $0.contains(" warning ") }, result.stdout)
         XCTAssertTrue(result.stdout.split(separator: "\n").contains { $0.hasPrefix("signoff-stale ") && $0.contains(" warning ") }, result.stdout)
     }

@@ -125,10 +125,27 @@ final class HostileInputTests: CLITestCase {
         for source in [["--worktree"], ["--rev", "HEAD"], ["--staged"]] {
             let result = try findingsOf(["check"] + source, in: repository.path)
             XCTAssertEqual(rulesAndMessages(result.findings), [
-                "encoding 1:1 document is \(bytes.count) bytes, over the 10485760 golint reads; not checked",
+                "document-too-large 1:1 document is \(bytes.count) bytes, over max-document-size (10 MiB); not checked",
                 "placeholder 1:8 placeholder 'TBD' is not replaced",
             ], "\(source)")
+            XCTAssertEqual(try golint(["check"] + source, in: repository.path).status, 1, "a plan over the limit fails the run")
         }
+        // Lowered in severity, it no longer fails the run.
+        try repository.write(".golint.yml", "rules:\n  document-too-large: warning\n  placeholder: 'off'\n")
+        XCTAssertEqual(try golint(["check", "--worktree"], in: repository.path).status, 0)
+    }
+
+    func testMaxDocumentSizeMovesTheLimit() throws {
+        let repository = try self.repository(bytes: Array(String(repeating: "- [ ] Runbook step\n", count: 100).utf8))
+        try repository.write(".golint.yml", "max-document-size: 1KiB\n")
+        XCTAssertEqual(rulesAndMessages(try findingsOf(["check", "--worktree"], in: repository.path).findings),
+                       ["document-too-large 1:1 document is 1900 bytes, over max-document-size (1 KiB); not checked"])
+        try repository.write(".golint.yml", "max-document-size: 2 KB\n")
+        XCTAssertEqual(rulesAndMessages(try findingsOf(["check", "--worktree"], in: repository.path).findings), [])
+        try repository.write(".golint.yml", "max-document-size: lots\n")
+        let refused = try golint(["check", "--worktree"], in: repository.path)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertEqual(refused.stderr, "golint: .golint.yml:1: max-document-size is a size such as 20MiB, 500KB or 2000000, not 'lots'\n")
     }
 
     func testHundredThousandTaskItems() throws {

@@ -93,6 +93,8 @@ public struct Configuration: Sendable {
     /// `Label: value` for the deadline labels, compiled once per run.
     public private(set) var deadlineLinePattern: Pattern?
     public var waivers: [Waiver] = []
+    /// `max-document-size`: a document larger than this is not read (`document-too-large`).
+    public var maximumDocumentBytes = SourceText.maximumBytes
     /// `waivers.approvers` and `waivers.max-days`: who may add a waiver, and for how long.
     public var waiverPolicy = WaiverPolicy()
     /// Status words that mark a deliverable done (`Done`, `Erledigt`, `✅`) or cancelled (`N/A`, `entfällt`).

@@ -7,7 +7,7 @@ public enum ConfigurationLoader {
     public enum Kind { case configuration, pack }
 
     private static let packKeys: Set<String> = ["version", "placeholder", "signoff", "deadline", "status"]
-    private static let configurationKeys = packKeys.union(["include", "exclude", "timezone", "rules", "packs", "waivers", "date-order", "anchor"])
+    private static let configurationKeys = packKeys.union(["include", "exclude", "timezone", "rules", "packs", "waivers", "date-order", "anchor", "max-document-size"])
 
     /// Applies one YAML file on top of `configuration`. Returns the packs it names, in order.
     @discardableResult
@@ -52,6 +52,12 @@ public enum ConfigurationLoader {
                     throw reader.error(value, "anchor is an ISO 8601 time (2026-03-06T10:00+01:00), not '\(text)'")
                 }
                 configuration.anchor = time
+            case "max-document-size":
+                let text = try reader.string(value)
+                guard let bytes = ByteSize.parse(text), bytes > 0 else {
+                    throw reader.error(value, "max-document-size is a size such as 20MiB, 500KB or 2000000, not '\(text)'")
+                }
+                configuration.maximumDocumentBytes = bytes
             case "rules":
                 try readRules(value, reader, into: &configuration)
             case "packs":

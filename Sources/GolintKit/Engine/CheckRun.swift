@@ -138,32 +138,3 @@ public enum CheckRun {
         return try Linter.check(repository: repository, options: options, configuration: configuration)
     }
 }
-
-/// Report files of one run: every file is rendered and staged beside its target first, then all
-/// are moved into place; if any cannot be staged, none is written.
-public enum ReportFiles {
-    public static func writeAll(_ files: [(path: String, output: ReportOutput)]) throws {
-        var staged: [(temporary: String, path: String)] = []
-        defer { for file in staged { unlink(file.temporary) } }
-        for file in files {
-            let directory = (file.path as NSString).deletingLastPathComponent
-            let temporary = (directory.isEmpty ? "." : directory) + "/.golint-\(UUID().uuidString).tmp"
-            guard FileManager.default.createFile(atPath: temporary, contents: nil), let handle = FileHandle(forWritingAtPath: temporary) else {
-                throw GolintError.usage("\(file.path): cannot write the report (\(String(cString: strerror(errno)))); no report was written")
-            }
-            staged.append((temporary, file.path))
-            do {
-                defer { try? handle.close() }
-                try file.output.write { try handle.write(contentsOf: $0) }
-            } catch {
-                throw GolintError.usage("\(file.path): cannot write the report (\(error.localizedDescription)); no report was written")
-            }
-        }
-        for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            staged.removeFirst(index)
-            throw GolintError.usage("\(file.path): cannot write the report (\(reason))")
-        }
-        staged.removeAll()
-    }
-}

@@ -101,7 +101,8 @@ public enum Linter {
 
     /// Lints one document's bytes. Pure: no repository, no I/O.
     public static func lint(path: String, bytes: [UInt8], configuration: Configuration, now: Date) throws -> DocumentResult {
-        try lint(path: path, source: SourceText(bytes: bytes), configuration: configuration, now: now)
+        let source = bytes.count > configuration.maximumDocumentBytes ? SourceText(unread: .tooLarge(bytes: bytes.count)) : SourceText(bytes: bytes)
+        return try lint(path: path, source: source, configuration: configuration, now: now)
     }
 
     static func lint(path: String, source: SourceText, configuration: Configuration, now: Date) throws -> DocumentResult {
@@ -179,7 +180,8 @@ public enum Linter {
         }
         let outcomes = try Parallel.map(count: files.count, context: { try source.concurrentReader() }) { reader, index -> Outcome in
             let file = files[index]
-            let linted = try planRules(path: file.path, source: try read(file, with: reader), configuration: configuration, now: now,
+            let linted = try planRules(path: file.path, source: try read(file, with: reader, limit: configuration.maximumDocumentBytes),
+                                       configuration: configuration, now: now,
                                        verifying: signoff != nil)
             return linted.awaitsHistory ? .waiting(linted)
                 : .finished(finish(linted.findings, linted.plan, approvals: nil, summarize: summarize, configuration: configuration, now: now))
@@ -208,9 +210,9 @@ public enum Linter {
     /// A document's text, or why it was not read (too large, unreadable): those are findings.
     /// An object that cannot be read (a partial clone's, a damaged pack's) stops the run with the
     /// document's path in front of the cause.
-    private static func read(_ file: SourceFile, with reader: DocumentReader) throws -> SourceText {
+    private static func read(_ file: SourceFile, with reader: DocumentReader, limit: Int) throws -> SourceText {
         do {
-            if let size = try reader.size(of: file), size > SourceText.maximumBytes {
+            if let size = try reader.size(of: file), size > limit {
                 return SourceText(unread: .tooLarge(bytes: size))
             }
             return SourceText(bytes: try reader.read(file))

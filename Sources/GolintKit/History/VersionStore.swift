@@ -45,7 +45,7 @@ final class VersionStore {
     func missing(_ versions: [Version]) throws -> [Version] {
         var seen = Set<ObjectID>()
         return try versions.filter {
-            try entries[$0.id] == nil && seen.insert($0.id).inserted && repository.blobSize($0.id) <= SourceText.maximumBytes
+            try entries[$0.id] == nil && seen.insert($0.id).inserted && repository.blobSize($0.id) <= configuration.maximumDocumentBytes
         }
     }
 
@@ -69,7 +69,7 @@ final class VersionStore {
             let version = versions[index]
             let source = try sources[index].get()
             if let parent = version.parent,
-               let old = try texts[parent] ?? (handle.blobSize(parent) <= SourceText.maximumBytes ? SourceText(bytes: try handle.blob(parent)) : nil),
+               let old = try texts[parent] ?? (handle.blobSize(parent) <= configuration.maximumDocumentBytes ? SourceText(bytes: try handle.blob(parent)) : nil),
                SnapshotDerivation.isCandidate(old: old, new: source) {
                 return Prepared.derivable(source)
             }
@@ -98,7 +98,7 @@ final class VersionStore {
     /// Prepared versions were measured already; only the others need a header read.
     func isTooLarge(_ id: ObjectID) throws -> Bool {
         guard entries[id] == nil && pending[id] == nil else { return false }
-        return try repository.blobSize(id) > SourceText.maximumBytes
+        return try repository.blobSize(id) > configuration.maximumDocumentBytes
     }
 
     /// The snapshot of a version; `parent` is the version it follows, to derive it from.

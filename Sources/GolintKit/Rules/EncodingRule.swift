@@ -4,7 +4,7 @@ import Foundation
 public struct EncodingRule: DocumentRule {
     public static let description = RuleDescription(
         id: "encoding", name: "Encoding", severity: .warning,
-        summary: "A document that is not valid UTF-8 (or is binary, UTF-16, an LFS pointer, too large or unreadable), or whose UTF-8 was decoded as Windows-1252 and encoded again (`â€\u{201C}` for `–`).",
+        summary: "A document that is not valid UTF-8 (or is binary, UTF-16, an LFS pointer or unreadable), or whose UTF-8 was decoded as Windows-1252 and encoded again (`â€\u{201C}` for `–`).",
         triggering: [
             Example("# Plan ↓â€\u{201C} Koordination\n\nâ€\u{201C} twice, reported once\n", message: "UTF-8 was read as Windows-1252 and encoded again: 'â€“' should be '–' (2 garbled sequences)"),
             Example("## ↓ğŸ“‹ Summary\n"),
@@ -30,9 +30,8 @@ public struct EncodingRule: DocumentRule {
                 findings.append(RuleFinding(line: 1, column: 1, message: "binary file matches a document glob; not checked"))
             case .lfsPointer:
                 findings.append(RuleFinding(line: 1, column: 1, message: "Git LFS pointer: the document is stored outside the repository; not checked"))
-            case let .tooLarge(bytes):
-                findings.append(RuleFinding(line: 1, column: 1,
-                                            message: "document is \(bytes) bytes, over the \(SourceText.maximumBytes) golint reads; not checked"))
+            case .tooLarge:
+                break  // document-too-large
             case let .unreadable(reason):
                 findings.append(RuleFinding(line: 1, column: 1, message: "cannot be read (\(reason)); not checked"))
             case .utf16:

@@ -96,7 +96,7 @@ public enum RuleRegistry {
     /// Every rule, in the order `golint rules`, the README and SARIF list them.
     public static let rules: [any Rule.Type] = [
         OverdueItemRule.self, PlaceholderRule.self, MissingSignatureRule.self,
-        UnparsableDeadlineRule.self, EncodingRule.self, SignoffUnauthorizedRule.self, SignoffIdentityMismatchRule.self,
+        UnparsableDeadlineRule.self, EncodingRule.self, DocumentTooLargeRule.self, SignoffUnauthorizedRule.self, SignoffIdentityMismatchRule.self,
         SignoffUnverifiedRule.self, SignoffStaleRule.self, SignoffTamperedRule.self, SignoffSelfApprovalRule.self, SignoffSameSignerRule.self, SignoffTooFewRule.self,
         SignoffAfterReleaseRule.self, DeliverableRemovedRule.self, DeadlinePostponedRule.self, UnclosedCodeFenceRule.self, UnusedSuppressionRule.self, ExpiredWaiverRule.self, WaiverUnauthorizedRule.self,
     ]

@@ -36,6 +36,7 @@ public struct SourceText: Sendable {
 
     /// The largest document golint reads. Real go-live plans are kilobytes; a bigger file is
     /// reported instead of parsed, which bounds time and memory.
+    /// The size golint reads by default (`max-document-size` changes it).
     public static let maximumBytes = 10 << 20
 
     /// Whether the content is not text golint checks (binary, LFS pointer, too large, unreadable).
