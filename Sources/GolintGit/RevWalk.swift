@@ -5,12 +5,15 @@ extension Repository {
     /// Commits reachable from `tip` and not from any of `hidden`, oldest first.
     ///
     /// Topological order is required: time order alone misorders commits that share a timestamp.
-    public func commitIDs(from tip: ObjectID, hiding hidden: [ObjectID] = []) throws -> [ObjectID] {
-        if isShallow { return try shallowCommitIDs(from: tip, hiding: hidden) }
+    /// With `firstParent`, only the commits of the main line (`git log --first-parent`): each merge
+    /// stands for what its branch brought.
+    public func commitIDs(from tip: ObjectID, hiding hidden: [ObjectID] = [], firstParent: Bool = false) throws -> [ObjectID] {
+        if isShallow { return try shallowCommitIDs(from: tip, hiding: hidden, firstParent: firstParent) }
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, pointer), "git_revwalk_new")
         defer { git_revwalk_free(walk) }
         try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue | GIT_SORT_REVERSE.rawValue), "git_revwalk_sorting")
+        if firstParent { try check(git_revwalk_simplify_first_parent(walk), "git_revwalk_simplify_first_parent") }
         var tipOID = tip.raw
         try check(git_revwalk_push(walk, &tipOID), "git_revwalk_push")
         for id in hidden {
@@ -30,7 +33,7 @@ extension Repository {
 
     /// The same order for a shallow clone, whose boundary commits' parents are absent: libgit2 1.5
     /// knows no shallow grafts, and its revwalk fails (also for hidden commits) when it reaches them.
-    private func shallowCommitIDs(from tip: ObjectID, hiding hidden: [ObjectID]) throws -> [ObjectID] {
+    private func shallowCommitIDs(from tip: ObjectID, hiding hidden: [ObjectID], firstParent: Bool) throws -> [ObjectID] {
         let boundary = shallowBoundary
         func reachable(_ starts: [ObjectID]) throws -> [ObjectID: CommitInfo] {
             var found: [ObjectID: CommitInfo] = [:]
@@ -44,6 +47,15 @@ extension Repository {
             return found
         }
         let excluded = try reachable(hidden)
+        if firstParent {
+            var line: [ObjectID] = []
+            var next: ObjectID? = tip
+            while let id = next, excluded[id] == nil {
+                line.append(id)
+                next = boundary.contains(id) ? nil : try commit(id).parents.first
+            }
+            return line.reversed()
+        }
         var commits = try reachable([tip])
         for id in excluded.keys { commits[id] = nil }
         // Kahn's algorithm: a commit comes after all its parents; among ready ones, the oldest first.

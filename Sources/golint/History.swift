@@ -15,12 +15,15 @@ struct History: ParsableCommand {
     @Option(name: .long, help: "Walk back from this revision (default HEAD).")
     var until: String = "HEAD"
 
+    @Flag(name: .long, help: "Only the main line's commits: each merge reports what its branch brought.")
+    var firstParent = false
+
     @OptionGroup var output: AuditOutputOptions
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         let progress = ProgressLine()
-        var request = output.request(.history(since: since, until: until), paths: paths, common)
+        var request = output.request(.history(since: since, until: until, firstParent: firstParent), paths: paths, common)
         request.progress = progress.update
         let outcome = try AuditRun.run(request)
         progress.finish()

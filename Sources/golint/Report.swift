@@ -15,6 +15,9 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "The revision the report is of (default HEAD).")
     var until: String = "HEAD"
 
+    @Flag(name: .long, help: "Only the main line's commits: each merge shows what its branch brought.")
+    var firstParent = false
+
     @OptionGroup var evaluation: EvaluationTime
 
     @Option(name: .long, help: "The HTML file to write.", completion: .file(extensions: ["html"]))
@@ -32,6 +35,7 @@ struct Report: ParsableCommand {
         request.paths = paths
         request.since = since
         request.until = until
+        request.firstParent = firstParent
         request.configurationFile = common.config
         request.output = output
         request.evaluationZone = evaluation.moment?.zone

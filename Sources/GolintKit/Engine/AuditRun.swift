@@ -3,8 +3,9 @@ import Foundation
 /// One `golint history`, `diff` or `blame`: which commits, which documents, which format.
 public struct AuditRequest {
     public enum Scope: Sendable {
-        /// Commits reachable from `until` and not from `since`, one by one.
-        case history(since: String?, until: String)
+        /// Commits reachable from `until` and not from `since`, one by one (with `firstParent`, the
+        /// main line's only: each merge as what its branch brought).
+        case history(since: String?, until: String, firstParent: Bool = false)
         /// Two revisions compared as one step.
         case diff(from: String, to: String)
         /// The last change to each item of one document.
@@ -13,7 +14,7 @@ public struct AuditRequest {
         /// The revision whose configuration applies.
         var configuredAt: String {
             switch self {
-            case let .history(_, until): until
+            case let .history(_, until, _): until
             case let .diff(_, to): to
             case let .blame(_, revision): revision
             }
@@ -40,8 +41,9 @@ public enum AuditRun {
                                        configurationFile: request.configurationFile)
         var outcome = Outcome()
         switch request.scope {
-        case let .history(since, until):
+        case let .history(since, until, firstParent):
             var options = HistoryOptions()
+            options.firstParent = firstParent
             options.paths = walker.repositoryPaths(request.paths)
             options.since = since
             options.until = until

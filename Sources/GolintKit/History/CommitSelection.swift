@@ -16,10 +16,10 @@ struct CommitSelection {
     }
 
     /// Commit ids oldest first, as in `git log --reverse since..until`.
-    func commitIDs(since: String?, until: String) throws -> [ObjectID] {
+    func commitIDs(since: String?, until: String, firstParent: Bool = false) throws -> [ObjectID] {
         let tip = try resolve(until)
         let hidden = try since.map { [try resolve($0).id] } ?? []
-        return try repository.commitIDs(from: tip.id, hiding: hidden)
+        return try repository.commitIDs(from: tip.id, hiding: hidden, firstParent: firstParent)
     }
 
     func step(_ commit: CommitInfo) throws -> Step {

@@ -23,6 +23,9 @@ extension EventObserver {
 final class EventBuilder {
     let store: VersionStore
     weak var observer: EventObserver?
+    /// On a first-parent walk the branch's commits are not walked: a merge reports everything it
+    /// changed against its first parent.
+    var mergesBringTheirBranch = false
     private let attribution: EventAttribution
     private var repository: Repository { store.repository }
 
@@ -34,7 +37,7 @@ final class EventBuilder {
     func events(of step: CommitSelection.Step) throws -> [HistoryEvent] {
         let commit = step.commit
         var changes = step.changes
-        guard commit.parents.count > 1 else {
+        guard commit.parents.count > 1, !mergesBringTheirBranch else {
             return try changes.flatMap { try events(for: $0, in: commit) }
         }
         let otherTrees = try commit.parents.dropFirst().map { try repository.tree(repository.commit($0).treeID) }

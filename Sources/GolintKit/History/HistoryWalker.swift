@@ -7,6 +7,8 @@ public struct HistoryOptions: Sendable {
     public var since: String?
     public var until: String = "HEAD"
     public var configurationFile: String?
+    /// Only the main line (`--first-parent`): each merge reports what its branch brought.
+    public var firstParent = false
 
     public init() {}
 }
@@ -67,10 +69,14 @@ public final class HistoryWalker {
 
     func walk(_ options: HistoryOptions, observer: EventObserver? = nil, progress: ((Int, Int) -> Void)? = nil) throws -> HistoryReport {
         let selection = CommitSelection(repository: repository, configuration: configuration, paths: options.paths)
-        let ids = try selection.commitIDs(since: options.since, until: options.until)
+        let ids = try selection.commitIDs(since: options.since, until: options.until, firstParent: options.firstParent)
         let boundary = repository.shallowBoundary
         builder.observer = observer
-        defer { builder.observer = nil }
+        builder.mergesBringTheirBranch = options.firstParent
+        defer {
+            builder.observer = nil
+            builder.mergesBringTheirBranch = false
+        }
         var events: [HistoryEvent] = []
         var reachedBoundary: [String] = []
         var done = 0

@@ -7,6 +7,8 @@ public struct ReportRequest: Sendable {
     public var paths: [String] = []
     public var since: String?
     public var until = "HEAD"
+    /// The audit trail of the main line only: each merge as what its branch brought.
+    public var firstParent = false
     public var now: Date
     public var evaluationZone: TimeZone?
     public var configurationFile: String?
@@ -45,9 +47,11 @@ public enum ReportRun {
         options.paths = walker.repositoryPaths(request.paths)
         options.since = request.since
         options.until = request.until
+        options.firstParent = request.firstParent
         let burnDown = BurnDown()
         let history = try reportingGitErrors { try walker.walk(options, observer: burnDown) }
-        let range = request.since.map { "\($0)..\(request.until)" } ?? "every commit up to \(request.until)"
+        let range = (request.since.map { "\($0)..\(request.until)" } ?? "every commit up to \(request.until)")
+            + (request.firstParent ? ", first parents only" : "")
         return ReportPage(status: status, history: history, burnDown: burnDown.following(renames: history.events), range: range).html()
     }
 }
