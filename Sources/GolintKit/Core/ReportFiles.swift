@@ -10,29 +10,49 @@ public enum ReportFiles {
     public static func writeAll(_ files: [(path: String, output: ReportOutput)]) throws {
         for file in files { try checkDestination(file.path) }
         var staged: [StagedFile] = []
-        defer { for file in staged { file.discard() } }
+        var previous: [StagedFile?] = []
+        defer { for file in staged + previous.compactMap({ $0 }) { file.discard() } }
         for file in files {
             let stage = try StagedFile(beside: file.path)
             staged.append(stage)
             do {
                 try file.output.write { try stage.write($0) }
+                // Everything slow happens before the first report is replaced: the moment between
+                // the first and the last rename is a few system calls.
+                try stage.flush()
+                previous.append(try StagedFile(copyOf: file.path))
             } catch let error as WriteError {
                 throw failure(file.path, error.reason)
             }
         }
-        var replaced: [(path: String, previous: String?)] = []
+        var linked: [String] = []
+        defer { for name in linked { unlink(name); TemporaryFiles.unregister(name) } }
         do {
-            for (stage, file) in zip(staged, files) {
-                replaced.append((file.path, try stage.moveIntoPlace(file.path)))
+            for (stage, file) in zip(staged, files) { linked.append(try stage.link(beside: file.path)) }
+        } catch let error as WriteError {
+            throw failure(error.path ?? files[linked.count].path, error.reason)
+        }
+        var replaced = 0
+        do {
+            for (name, file) in zip(linked, files) {
+                guard rename(name, file.path) == 0 else { throw WriteError(file.path) }
+                TemporaryFiles.unregister(name)
+                replaced += 1
             }
+            linked.removeAll()
         } catch let error as WriteError {
             // Put back what the run had replaced: the reports stay as they were.
-            for entry in replaced.reversed() {
-                if let previous = entry.previous { rename(previous, entry.path) } else { unlink(entry.path) }
+            for index in 0..<replaced {
+                if let old = previous[index], let name = try? old.link(beside: files[index].path) {
+                    rename(name, files[index].path)
+                    TemporaryFiles.unregister(name)
+                } else {
+                    unlink(files[index].path)
+                }
             }
-            throw failure(error.path ?? files[replaced.count].path, error.reason)
+            linked.removeFirst(replaced)
+            throw failure(error.path ?? "", error.reason)
         }
-        for entry in replaced { if let previous = entry.previous { unlink(previous) } }
     }
 
     /// A destination that cannot take a file fails the run before anything is written.
@@ -62,28 +82,52 @@ public enum ReportFiles {
     }
 }
 
-/// One report being written: an unnamed file, or a named temporary one, in its destination's folder.
+/// One report being written — or a previous report kept until the new ones are in place — as an
+/// unnamed file in its destination's folder, or a named temporary one where the file system
+/// refuses unnamed files.
 final class StagedFile {
     /// Linux `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`), which Swift does not import.
     static let unnamed: Int32 = 0o20_000_000 | O_DIRECTORY
     private var descriptor: Int32
-    /// Set for a named temporary file (where `O_TMPFILE` is refused).
+    /// Set for a named temporary file.
     private var name: String?
     private let folder: String
 
     init(beside path: String) throws {
         folder = ReportFiles.parentFolder(path)
-        descriptor = open(folder, StagedFile.unnamed | O_WRONLY | O_CLOEXEC, 0o644)
+        descriptor = open(folder, StagedFile.unnamed | O_RDWR | O_CLOEXEC, 0o644)
         if descriptor < 0 {
             let named = folder + "/.golint-\(UUID().uuidString).tmp"
             TemporaryFiles.register(named)
-            descriptor = open(named, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+            descriptor = open(named, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
                 let error = ReportFiles.WriteError(path)
                 TemporaryFiles.unregister(named)
                 throw error
             }
             name = named
+        }
+    }
+
+    /// A copy of the report at `path`, to put back if a later report cannot be moved into place;
+    /// nil when there is none.
+    convenience init?(copyOf path: String) throws {
+        let source = open(path, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else {
+            if errno == ENOENT { return nil }
+            throw ReportFiles.WriteError(path)
+        }
+        defer { close(source) }
+        try self.init(beside: path)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = read(source, &buffer, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ReportFiles.WriteError(path)
+            }
+            if count == 0 { break }
+            try write(Array(buffer[..<count]))
         }
     }
 
@@ -101,43 +145,22 @@ final class StagedFile {
         }
     }
 
-    /// Links the complete file at `path`; returns where the previous version waits (a hard link
-    /// beside it) until the run succeeds, or nil when there was none.
-    func moveIntoPlace(_ path: String) throws -> String? {
-        guard fsync(descriptor) == 0 || errno == EINVAL else { throw ReportFiles.WriteError(path) }
-        var previous: String? = folder + "/.golint-\(UUID().uuidString).old"
-        if link(path, previous!) != 0 {
-            guard errno == ENOENT else { throw ReportFiles.WriteError(path) }
-            previous = nil
-        }
-        do {
-            if let name {
-                guard rename(name, path) == 0 else { throw ReportFiles.WriteError(path) }
-                TemporaryFiles.unregister(name)
-                self.name = nil
-            } else if previous == nil, linkProcFile(to: path) {
-                // Linked straight into place: there was nothing to replace.
-            } else {
-                // `linkat` does not replace: link under a temporary name, then rename over the old report.
-                let named = folder + "/.golint-\(UUID().uuidString).tmp"
-                TemporaryFiles.register(named)
-                defer { TemporaryFiles.unregister(named) }
-                guard linkProcFile(to: named) else { throw ReportFiles.WriteError(path) }
-                guard rename(named, path) == 0 else {
-                    let error = ReportFiles.WriteError(path)
-                    unlink(named)
-                    throw error
-                }
-            }
-        } catch {
-            if let previous { unlink(previous) }
-            throw error
-        }
-        return previous
+    /// On disk before it is linked into place.
+    func flush() throws {
+        guard fsync(descriptor) == 0 || errno == EINVAL else { throw ReportFiles.WriteError() }
     }
 
-    private func linkProcFile(to path: String) -> Bool {
-        linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+    /// A name beside `path` under which the complete file can be renamed into place.
+    func link(beside path: String) throws -> String {
+        if let name { return name }
+        let named = folder + "/.golint-\(UUID().uuidString).tmp"
+        TemporaryFiles.register(named)
+        guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, named, AT_SYMLINK_FOLLOW) == 0 else {
+            let error = ReportFiles.WriteError(path)
+            TemporaryFiles.unregister(named)
+            throw error
+        }
+        return named
     }
 
     /// Closes it; a named temporary file not moved into place is removed.

@@ -58,8 +58,14 @@ struct DocumentSnapshot: Sendable, Equatable {
     static let empty = DocumentSnapshot(items: [], placeholders: [], deadlines: [], decisions: [], sectionStarts: [], lines: [], derivable: false)
 
     /// The heading of the section a line stands in ("" before the first heading).
+    /// By binary search: section starts are in line order, and a large commit asks once per event.
     func section(ofLine line: Int) -> String {
-        sectionStarts.last { $0.line <= line }?.name ?? ""
+        var low = 0, high = sectionStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sectionStarts[middle].line <= line { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? "" : sectionStarts[low - 1].name
     }
 
     static func == (a: DocumentSnapshot, b: DocumentSnapshot) -> Bool {

@@ -17,9 +17,13 @@ struct SnapshotDiff {
         events += SnapshotDiff.placeholderEvents(old, new)
         if !isNew { events += SnapshotDiff.deadlineEvents(old.deadlines, new.deadlines) }
         events += SnapshotDiff.decisionEvents(old.decisions, new.decisions)
+        // Which lines hold approvals, each side looked up once: per event, a search would make a
+        // document of 100,000 new items quadratic.
+        let approvals = { (side: DocumentSnapshot) in Dictionary(grouping: side.items.filter(\.isApproval), by: \.line).mapValues { $0.map(\.text) } }
+        let approvalLines = (old: approvals(old), new: approvals(new))
         self.events = events.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map { entry in
             var event = entry.element
-            event.substance = SnapshotDiff.substance(of: event, old: old, new: new)
+            event.substance = SnapshotDiff.substance(of: event, old: old, new: new, approvalLines: approvalLines)
             return event
         }
     }
@@ -28,11 +32,13 @@ struct SnapshotDiff {
 
     /// The section of a change to what approvals approve; nil for other events, and for changes
     /// to approvals themselves.
-    private static func substance(of event: EventDraft, old: DocumentSnapshot, new: DocumentSnapshot) -> String? {
+    private static func substance(of event: EventDraft, old: DocumentSnapshot, new: DocumentSnapshot,
+                                  approvalLines: (old: [Int: [String]], new: [Int: [String]])) -> String? {
         guard substantiveKinds.contains(event.kind), let line = event.line else { return nil }
-        let side = event.kind == .itemRemoved ? old : new
-        if let item = side.items.first(where: { $0.line == line && $0.text == event.item }), item.isApproval { return nil }
-        return side.section(ofLine: line)
+        let removed = event.kind == .itemRemoved
+        // A change to an approval itself is not one to what it approves.
+        if let texts = (removed ? approvalLines.old : approvalLines.new)[line], texts.contains(where: { $0 == event.item }) { return nil }
+        return (removed ? old : new).section(ofLine: line)
     }
 
     private static func itemEvents(_ old: [DocumentSnapshot.Item], _ new: [DocumentSnapshot.Item], _ matches: [Int?]) -> [EventDraft] {
@@ -92,13 +98,16 @@ struct SnapshotDiff {
         for excerpt in Set(oldByText.keys).union(newByText.keys).sorted() {
             var before = oldByText[excerpt] ?? []
             var after = newByText[excerpt] ?? []
-            // Same source line on both sides: the same occurrence.
-            for occurrence in before {
-                if let same = after.firstIndex(where: { $0.source == occurrence.source }) {
-                    after.remove(at: same)
-                    before.removeAll { $0 == occurrence }
-                }
+            // Same source line on both sides: the same occurrence (counted per line, not searched,
+            // so that thousands of copies of one placeholder stay linear).
+            var unmatched = Dictionary(grouping: after.indices, by: { after[$0].source }).mapValues { $0[...] }
+            var keptAfter = Set(after.indices)
+            before = before.filter { occurrence in
+                guard let index = unmatched[occurrence.source]?.popFirst() else { return true }
+                keptAfter.remove(index)
+                return false
             }
+            after = after.indices.filter(keptAfter.contains).map { after[$0] }
             let paired = min(before.count, after.count)
             for occurrence in after.dropFirst(paired) {
                 events.append(EventDraft(kind: .placeholderAdded, item: excerpt, line: occurrence.line, before: nil, after: occurrence.source))
@@ -126,10 +135,10 @@ struct SnapshotDiff {
 
     private static func deadlineEvents(_ old: [DocumentSnapshot.DeadlineStatement], _ new: [DocumentSnapshot.DeadlineStatement]) -> [EventDraft] {
         var events: [EventDraft] = []
-        var remaining = old
+        // The old statements of each key, in order: paired first to first.
+        var remaining = Dictionary(grouping: old, by: \.key).mapValues { $0[...] }
         for statement in new {
-            if let index = remaining.firstIndex(where: { $0.key == statement.key }) {
-                let before = remaining.remove(at: index)
+            if let before = remaining[statement.key]?.popFirst() {
                 if before.value != statement.value {
                     events.append(EventDraft(kind: .deadlineChanged, item: statement.key, line: statement.line,
                                              before: before.source, after: statement.source))
@@ -138,7 +147,9 @@ struct SnapshotDiff {
                 events.append(EventDraft(kind: .deadlineChanged, item: statement.key, line: statement.line, before: nil, after: statement.source))
             }
         }
-        for statement in remaining {
+        // The unpaired ones, in the old version's order.
+        var unpaired = Set(remaining.values.flatMap { $0.map { "\($0.line) \($0.key)" } })
+        for statement in old where unpaired.remove("\(statement.line) \(statement.key)") != nil {
             events.append(EventDraft(kind: .deadlineChanged, item: statement.key, line: statement.line, before: statement.source, after: nil))
         }
         return events
