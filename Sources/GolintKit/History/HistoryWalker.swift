@@ -133,9 +133,12 @@ public final class HistoryWalker {
                 steps.append(try selection.step(commit))
             }
         }
-        let missing = try store.missing(steps.flatMap { step in
-            step.changes.compactMap { change in change.newID.map { VersionStore.Version(id: $0, path: change.newPath ?? "", parent: change.oldID) } }
-        })
+        let changes = steps.flatMap(\.changes)
+        // The versions the changes replace too, when this walk has not read them (the commit
+        // before `--since`): parsed on all cores here rather than one by one when described.
+        let missing = try store.missing(
+            changes.compactMap { change in change.newID.map { VersionStore.Version(id: $0, path: change.newPath ?? "", parent: change.oldID) } }
+                + changes.compactMap { change in change.oldID.map { VersionStore.Version(id: $0, path: change.oldPath ?? "", parent: nil) } })
         let readers = try self.readers(), configuration = self.configuration
         return PlannedChunk(boundary: reached, steps: steps,
                             versions: BackgroundWork { try VersionStore.read(missing, readers: readers, configuration: configuration) })

@@ -31,7 +31,7 @@ final class VersionStore {
     private var entries: [ObjectID: DocumentSnapshot] = [:]
     private var order: [ObjectID] = []
     private var next = 0
-    private let capacity: Int
+    private var capacity: Int
     /// Versions read and screened by the workers, waiting for their parent's snapshot.
     private var pending: [ObjectID: SourceText] = [:]
 
@@ -80,6 +80,9 @@ final class VersionStore {
 
     /// Puts prepared versions into the store.
     func install(_ preparation: Preparation) {
+        // A commit that changes more documents than the store holds keeps all of them until its
+        // events are made: memory follows the largest commit, and no version is parsed twice.
+        capacity = max(capacity, preparation.versions.count + 64)
         for (version, result) in zip(preparation.versions, preparation.results) {
             // A version a worker could not read is read again on this thread, which reports the error.
             switch result {
