@@ -134,7 +134,7 @@ final class NewSinceTests: XCTestCase {
         let ticked = try run(repository, newSince: "HEAD", source: .index)
         XCTAssertEqual(ticked.findings.count, 0)
         XCTAssertEqual(ticked.existing.count, 3, "the other overdue item, the placeholder and the open Product approval")
-        XCTAssertTrue(TextReporter.report(ticked, style: TextStyle()).hasSuffix("; 3 existing findings not shown (also at HEAD)\n"))
+        XCTAssertTrue(String(decoding: TextReporter.report(ticked, style: TextStyle()).bytes, as: UTF8.self).hasSuffix("; 3 existing findings not shown (also at HEAD)\n"))
     }
 
     /// SARIF carries both: what the change adds as `new`, what it had before as `unchanged`; JSON

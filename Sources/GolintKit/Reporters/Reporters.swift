@@ -14,7 +14,7 @@ public enum Reporters {
         case .github: return ReportOutput(GitHubReporter.report(report))
         case .junit: return ReportOutput(JUnitReporter.report(report))
         case .markdown: return ReportOutput(CheckMarkdownReporter.report(report))
-        case .text: return ReportOutput(TextReporter.report(report, style: style))
+        case .text: return TextReporter.report(report, style: style)
         }
     }
 }

@@ -1,19 +1,30 @@
-/// `path:line:col: severity: message [rule]`, in path order, then a summary line.
+/// `path:line:col: severity: message [rule]`, in path order, then a summary line. Rendered in
+/// chunks while it is written, as the JSON reports are: hundreds of thousands of findings are
+/// never one string in memory.
 public enum TextReporter {
-    public static func report(_ report: CheckReport, style: TextStyle) -> String {
-        var lines: [String] = []
-        for finding in report.findings where !style.quiet || finding.severity == .error {
-            let severity: String
-            switch finding.severity {
-            case .error: severity = style.paint("error", "31")
-            case .warning: severity = style.paint("warning", "33")
-            case .info: severity = style.paint("info", "34")
+    public static func report(_ report: CheckReport, style: TextStyle) -> ReportOutput {
+        let findings = style.quiet ? report.findings.filter { $0.severity == .error } : report.findings
+        let size = 512
+        let chunks = ReportOutput.Part.chunks(count: (findings.count + size - 1) / size) { chunk in
+            var text = ""
+            for finding in findings[chunk * size..<min(chunk * size + size, findings.count)] {
+                text += line(finding, style: style)
+                text += "\n"
             }
-            let location = style.paint("\(QuotedPath.text(finding.path)):\(finding.line):\(finding.column):", "1")
-            lines.append("\(location) \(severity): \(finding.message) [\(finding.rule)]")
+            return Array(text.utf8)
         }
-        if !style.quiet { lines.append(summary(report)) }
-        return lines.map { $0 + "\n" }.joined()
+        return ReportOutput([chunks] + (style.quiet ? [] : [.bytes(Array((summary(report) + "\n").utf8))]))
+    }
+
+    private static func line(_ finding: Finding, style: TextStyle) -> String {
+        let severity: String
+        switch finding.severity {
+        case .error: severity = style.paint("error", "31")
+        case .warning: severity = style.paint("warning", "33")
+        case .info: severity = style.paint("info", "34")
+        }
+        let location = style.paint("\(QuotedPath.text(finding.path)):\(finding.line):\(finding.column):", "1")
+        return "\(location) \(severity): \(finding.message) [\(finding.rule)]"
     }
 
     static func summary(_ report: CheckReport) -> String {
