@@ -174,7 +174,8 @@ final class StagedFile {
     }
 }
 
-/// Named temporary files of this process, removed if a signal ends it (SIGINT, SIGTERM, SIGHUP).
+/// Named temporary files and folders of this process, removed if a signal ends it (SIGINT,
+/// SIGTERM, SIGHUP).
 /// A fixed table of C strings, so that the handler only reads memory and calls `unlink`.
 public enum TemporaryFiles {
     private static let capacity = 64
@@ -193,8 +194,12 @@ public enum TemporaryFiles {
         signal(SIGXFSZ, SIG_IGN)
         for number in [SIGINT, SIGTERM, SIGHUP] {
             signal(number) { received in
+                // Files first, then the folders they were staged in (a staged evidence folder).
                 for index in 0..<TemporaryFiles.capacity {
                     if let name = TemporaryFiles.table[index] { unlink(name) }
+                }
+                for index in 0..<TemporaryFiles.capacity {
+                    if let name = TemporaryFiles.table[index] { rmdir(name) }
                 }
                 signal(received, SIG_DFL)
                 raise(received)
@@ -202,14 +207,14 @@ public enum TemporaryFiles {
         }
     }
 
-    static func register(_ path: String) {
+    public static func register(_ path: String) {
         lock.lock()
         defer { lock.unlock() }
         guard installed, let index = (0..<capacity).first(where: { table[$0] == nil }) else { return }
         table[index] = strdup(path)
     }
 
-    static func unregister(_ path: String) {
+    public static func unregister(_ path: String) {
         lock.lock()
         defer { lock.unlock() }
         guard installed else { return }

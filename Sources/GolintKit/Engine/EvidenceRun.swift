@@ -231,6 +231,10 @@ public enum EvidenceRun {
         let parent = (path as NSString).deletingLastPathComponent
         let staging = (parent.isEmpty ? "." : parent) + "/.golint-evidence-\(UUID().uuidString).tmp"
         func failure(_ reason: String) -> GolintError { GolintError.usage("\(path): cannot write the evidence (\(reason)); nothing was written") }
+        // Registered, so that SIGINT, SIGTERM or SIGHUP removes the staging folder too.
+        let staged = [staging] + files.map { staging + "/" + $0.name }
+        staged.forEach(TemporaryFiles.register)
+        defer { staged.forEach(TemporaryFiles.unregister) }
         guard mkdir(staging, 0o755) == 0 else { throw failure(String(cString: strerror(errno))) }
         var moved = false
         defer { if !moved { try? manager.removeItem(atPath: staging) } }
