@@ -133,15 +133,17 @@ public final class HistoryWalker {
                 steps.append(try selection.step(commit))
             }
         }
-        let changes = steps.flatMap(\.changes)
-        // The versions the changes replace too, when this walk has not read them (the commit
-        // before `--since`): parsed on all cores here rather than one by one when described.
-        let missing = try store.missing(
-            changes.compactMap { change in change.newID.map { VersionStore.Version(id: $0, path: change.newPath ?? "", parent: change.oldID) } }
-                + changes.compactMap { change in change.oldID.map { VersionStore.Version(id: $0, path: change.oldPath ?? "", parent: nil) } })
+        let missing = try store.missing(Self.versions(of: steps.flatMap(\.changes)))
         let readers = try self.readers(), configuration = self.configuration
         return PlannedChunk(boundary: reached, steps: steps,
                             versions: BackgroundWork { try VersionStore.read(missing, readers: readers, configuration: configuration) })
+    }
+
+    /// The versions changes make, then those they replace, when this walk has not read them (the
+    /// commit before `--since`): parsed on all cores rather than one by one when described.
+    private static func versions(of changes: [FileChange]) -> [VersionStore.Version] {
+        changes.compactMap { change in change.newID.map { VersionStore.Version(id: $0, path: change.newPath ?? "", parent: change.oldID) } }
+            + changes.compactMap { change in change.oldID.map { VersionStore.Version(id: $0, path: change.oldPath ?? "", parent: nil) } }
     }
 
     /// The events between two revisions as one step, attributed to the second.
@@ -150,7 +152,10 @@ public final class HistoryWalker {
             let selection = CommitSelection(repository: repository, configuration: configuration, paths: paths)
             let before = try selection.resolve(old), after = try selection.resolve(new)
             let changes = try selection.documentChanges(from: repository.tree(before.treeID), to: repository.tree(after.treeID))
+            // Both sides of every change parsed on all cores first, as a walk's chunk is.
+            store.install(try VersionStore.read(try store.missing(Self.versions(of: changes)), readers: readers(), configuration: configuration))
             var events = try changes.flatMap { try builder.events(for: $0, in: after) }
+            store.dropPending()
             // Each event is credited to the commit of the range that made it, as history shows it.
             var options = HistoryOptions()
             options.paths = paths
