@@ -51,7 +51,7 @@ public enum ReportFiles {
                 }
             }
             linked.removeFirst(replaced)
-            throw failure(error.path ?? "", error.reason)
+            throw failure(error.path ?? files[replaced].path, error.reason)
         }
     }
 

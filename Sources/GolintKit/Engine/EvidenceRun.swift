@@ -77,7 +77,7 @@ public enum EvidenceRun {
             configuration: .init(path: request.configurationFile ?? Configuration.fileName,
                                  sha256: try configurationBytes(request.configurationFile, at: until.commit, in: repository).map(hex)),
             command: request.commandLine)
-        let bundle = try derive(parameters, access: request.repository)
+        let bundle = try derive(parameters, repository: repository, access: request.repository)
         try writeFolder(request.output, bundle.files)
         var outcome = Outcome()
         outcome.done.append("wrote \(request.output)/: \(bundle.approvals) approvals, \(bundle.events) events, \(bundle.findings) findings, "
@@ -123,7 +123,7 @@ public enum EvidenceRun {
         guard configuration.map(hex) == parameters.configuration.sha256 else {
             return fail("parameters.json: the configuration \(parameters.configuration.path) is not the one recorded (its SHA-256 differs)")
         }
-        let derived = try derive(parameters, access: access).files
+        let derived = try derive(parameters, repository: repository, access: access).files
         for (name, bytes) in derived where read(name) != bytes {
             return fail("\(name) differs from what the repository gives: \(firstDifference(read(name) ?? [], bytes))")
         }
@@ -140,8 +140,8 @@ public enum EvidenceRun {
     }
 
     /// Every file of a bundle from its parameters.
-    private static func derive(_ parameters: EvidenceParameters, access: RepositoryAccess) throws -> Bundle {
-        let repository = try access.open()
+    /// `repository` is `access` opened already.
+    private static func derive(_ parameters: EvidenceParameters, repository: Repository, access: RepositoryAccess) throws -> Bundle {
         let configurationFile = parameters.configuration.path == Configuration.fileName ? nil : parameters.configuration.path
         guard let now = ISOTime.parse(parameters.now)?.date else { throw GolintError.usage("parameters.json: now '\(parameters.now)' is not an ISO 8601 time") }
         let walker = try HistoryWalker(repository: repository, configurationRevision: parameters.until.commit, configurationFile: configurationFile,
@@ -151,13 +151,13 @@ public enum EvidenceRun {
         options.until = parameters.until.commit
         let events = try walker.history(options).events
 
-        var check = CheckRequest(now: now)
-        check.repository = access
-        check.options.source = .revision(parameters.until.commit)
-        check.options.configurationFile = configurationFile
-        check.options.trustRevision = parameters.trustRevision?.commit
-        check.options.release = parameters.release?.commit
-        let report = try CheckRun.run(check).report
+        // The findings at `until`, through the repository and configuration the walker opened.
+        var check = CheckOptions(now: now)
+        check.source = .revision(parameters.until.commit)
+        check.configurationFile = configurationFile
+        check.trustRevision = parameters.trustRevision?.commit
+        check.release = parameters.release?.commit
+        let report = try reportingGitErrors { try Linter.check(repository: repository, options: check, configuration: walker.configuration) }
 
         let release = try parameters.release.map { try repository.commit($0.commit) }
         let window = walker.configuration.verification.emergencyWindow
@@ -185,14 +185,9 @@ public enum EvidenceRun {
         return Bundle(files: files, approvals: events.count { $0.approval != nil }, events: events.count, findings: report.findings.count)
     }
 
+    /// The configuration as `check` reads it at `commit`.
     private static func configurationBytes(_ explicitFile: String?, at commit: String, in repository: Repository) throws -> [UInt8]? {
-        if let explicitFile {
-            guard let data = FileManager.default.contents(atPath: explicitFile) else {
-                throw GolintError.configuration(file: explicitFile, line: nil, message: "cannot be read")
-            }
-            return [UInt8](data)
-        }
-        return try RevisionSource(repository: repository, revision: commit).read(path: Configuration.fileName)
+        try Configuration.fileBytes(from: RevisionSource(repository: repository, revision: commit), explicitFile: explicitFile)
     }
 
     private static func repositoryName(_ repository: Repository) throws -> String {
@@ -201,9 +196,8 @@ public enum EvidenceRun {
         return URL(fileURLWithPath: folder).lastPathComponent
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: Data(bytes)).map { String(format: "%02x", $0) }.joined()
-    }
+    /// The SHA-256 of `bytes` as `sha256sum` prints it.
+    static func hex(_ bytes: [UInt8]) -> String { SHA256.hash(data: Data(bytes)).hexadecimal }
 
     /// `line 3: the folder has '…', the repository gives '…'`
     private static func firstDifference(_ written: [UInt8], _ derived: [UInt8]) -> String {

@@ -47,11 +47,10 @@ public enum Linter {
         let source = try openSource(options.source, in: repository)
         var configuration = try configuration ?? Configuration.load(from: source, explicitFile: options.configurationFile)
         try configuration.requireKnownRules(RuleRegistry.ids)
-        let trusted = try TrustedConfiguration(options.trustRevision, evaluated: (source, configuration), repository: repository,
+        let trusted = try TrustedConfiguration(options.trustRevision, evaluated: (source, options.source, configuration), repository: repository,
                                                explicitFile: options.configurationFile)
         try trusted.configuration.requireKnownRules(RuleRegistry.ids)
-        configuration.waivers = try trusted.governedWaivers(kind: options.trustRevision == nil ? options.source : .revision(options.trustRevision!),
-                                                            repository: repository, now: options.now)
+        configuration.waivers = try trusted.governedWaivers(repository: repository, now: options.now)
         var files = try source.files { path in
             configuration.isDocument(path) && PathFilter.matches(path, options.paths) && options.documentFilter?.contains(path) != false
         }

@@ -27,6 +27,8 @@ struct ApprovalWalk {
     var reviewing: [Int: Int] = [:]
     /// The changes each found approval approves: a range of `changes`.
     var approved: [Int: Range<Int>] = [:]
+    /// How far `changes` were looked through for the approvers' own: each change is looked at once.
+    private var reviewedUpTo = 0
 
     init(current: DocumentSnapshot, scope: SignoffVerification.StaleScope, reviewsAuthors: Bool = false) {
         self.current = current
@@ -95,17 +97,21 @@ struct ApprovalWalk {
     /// the walk need not go further back for them.
     mutating func endSelfApprovedReviews(approver: (Int) -> Identity?) {
         for (index, start) in reviewing {
-            guard let person = approver(index), selfApproval(index, by: person) != nil else { continue }
+            guard let person = approver(index), firstChange(by: person, in: max(start, reviewedUpTo)..<changes.count, approvedBy: index) != nil else { continue }
             approved[index] = start..<changes.count
             reviewing[index] = nil
         }
+        reviewedUpTo = changes.count
     }
 
     /// The changes an approval approves that its own approver made: the first within its scope
     /// (the whole document when staleness is off). nil too when the walk did not look (no separation).
     func selfApproval(_ index: Int, by approver: Identity) -> SubstantiveChange? {
         guard reviewsAuthors else { return nil }
-        let range = approved[index] ?? (reviewing[index].map { $0..<changes.count } ?? 0..<0)
+        return firstChange(by: approver, in: approved[index] ?? (reviewing[index].map { $0..<changes.count } ?? 0..<0), approvedBy: index)
+    }
+
+    private func firstChange(by approver: Identity, in range: Range<Int>, approvedBy index: Int) -> SubstantiveChange? {
         let item = current.items[index]
         let reviewScope = scope == .off ? .document : scope
         return changes[range].first { change in

@@ -76,7 +76,7 @@ public struct Agenda: Sendable {
     /// and moves within the document, keep it.
     static func identity(path: String, item: String) -> String {
         let digest = SHA256.hash(data: Data((path + "\u{0}" + item).utf8))
-        return digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "@golint"
+        return digest.prefix(12).hexadecimal + "@golint"
     }
 
     /// Only what changed since the last run: entries new or of another kind than `digest` recorded,
