@@ -39,6 +39,14 @@ class CLITestCase: XCTestCase {
         return repository
     }
 
+    /// A new folder for this test, removed when it ends.
+    func temporaryFolder(_ prefix: String) throws -> String {
+        let folder = NSTemporaryDirectory() + prefix + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        return folder
+    }
+
     /// The checkout this test runs from (for hooks/, examples/ and .pre-commit-hooks.yaml).
     static let packageRoot: String = URL(fileURLWithPath: Fixtures.directory).deletingLastPathComponent().deletingLastPathComponent().path
 

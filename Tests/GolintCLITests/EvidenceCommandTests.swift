@@ -15,12 +15,7 @@ final class EvidenceCommandTests: CLITestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "golint-evidence-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
+        folder = try temporaryFolder("golint-evidence-test-")
     }
 
     /// Carol signs Security with her key before the release tag; Pat signs Product on a branch

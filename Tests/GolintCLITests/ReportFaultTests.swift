@@ -9,12 +9,7 @@ final class ReportFaultTests: CLITestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "golint-faults-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
+        folder = try temporaryFolder("golint-faults-")
     }
 
     /// Documents with enough findings that writing the reports takes a while.

@@ -33,12 +33,7 @@ final class VerifiedSignoffTests: CLITestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "golint-keys-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
+        folder = try temporaryFolder("golint-keys-")
     }
 
     private func key(_ name: String, type: String = "ed25519", bits: Int? = nil) throws -> Key {
