@@ -16,6 +16,12 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible, Comparable 
         self.init(oid)
     }
 
+    /// An id from its raw bytes (as `bytes` gives them), nil when they are not an id's length.
+    public init?<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
+        guard bytes.count == MemoryLayout.size(ofValue: git_oid().id) else { return nil }
+        self.bytes = Array(bytes)
+    }
+
     init(_ pointer: UnsafePointer<git_oid>) {
         self.init(pointer.pointee)
     }

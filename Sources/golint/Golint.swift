@@ -9,7 +9,7 @@ struct GolintCommand: ParsableCommand {
         abstract: "Lint go-live checklists in a git repository: overdue items, placeholders, missing sign-offs.",
         discussion: GolintCommand.discussion,
         version: Golint.versionLine,
-        subcommands: [Check.self, Status.self, AgendaCommand.self, Report.self, History.self, Diff.self, Blame.self, Evidence.self, BaselineCommand.self, RulesCommand.self, InstallHook.self])
+        subcommands: [Check.self, Status.self, AgendaCommand.self, Report.self, History.self, Diff.self, Blame.self, Evidence.self, BaselineCommand.self, RulesCommand.self, CacheCommand.self, InstallHook.self])
 
     /// The sections of `golint --help` and of the manual page after the options: one text for both.
     static let discussion = """
@@ -28,6 +28,9 @@ struct GolintCommand: ParsableCommand {
                         who gives the approvals of --staged and --worktree
           GITHUB_STEP_SUMMARY
                         check and status append a Markdown summary to it
+          XDG_CACHE_HOME, HOME
+                        history and report cache what they learnt of each
+                        commit in $XDG_CACHE_HOME/golint (else ~/.cache/golint)
 
         FILES
           .golint.yml   configuration, read from where the documents are read

@@ -19,12 +19,14 @@ struct History: ParsableCommand {
     var firstParent = false
 
     @OptionGroup var output: AuditOutputOptions
+    @OptionGroup var caching: CacheOptions
     @OptionGroup var common: CommonOptions
 
     func run() throws {
         let progress = ProgressLine()
         var request = output.request(.history(since: since, until: until, firstParent: firstParent), paths: paths, common)
         request.progress = progress.update
+        request.cache = caching.cache
         let outcome = try AuditRun.run(request)
         progress.finish()
         try finish(outcome, quiet: common.quiet)

@@ -23,6 +23,7 @@ struct Report: ParsableCommand {
     @Option(name: .long, help: "The HTML file to write.", completion: .file(extensions: ["html"]))
     var output: String
 
+    @OptionGroup var caching: CacheOptions
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -38,6 +39,7 @@ struct Report: ParsableCommand {
         request.firstParent = firstParent
         request.configurationFile = common.config
         request.output = output
+        request.cache = caching.cache
         request.evaluationZone = evaluation.moment?.zone
         try finish(ReportRun.run(request), quiet: common.quiet)
     }

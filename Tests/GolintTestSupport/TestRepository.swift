@@ -83,6 +83,8 @@ public final class TestRepository {
         env["GIT_CONFIG_GLOBAL"] = "/dev/null"
         env["GIT_CONFIG_NOSYSTEM"] = "1"
         env["NO_COLOR"] = "1"
+        // golint's history cache under .build, not in the home folder of whoever runs the tests.
+        env["XDG_CACHE_HOME"] = Fixtures.cacheHome
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe(), inPipe = Pipe()
@@ -116,6 +118,11 @@ public final class TestRepository {
 
 /// The seed documents and other files under `Tests/Fixtures`.
 public enum Fixtures {
+    /// `XDG_CACHE_HOME` of the programs the tests run: a folder in the package's build folder.
+    public static var cacheHome: String {
+        URL(fileURLWithPath: directory).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/test-cache").path
+    }
+
     public static let directory: String = {
         var url = URL(fileURLWithPath: #filePath)
         url.deleteLastPathComponent()  // GolintTestSupport

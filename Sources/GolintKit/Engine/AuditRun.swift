@@ -27,6 +27,8 @@ public struct AuditRequest {
     public var paths: [String] = []
     public var configurationFile: String?
     public var format: AuditFormat = .text
+    /// Where commits already walked are remembered; nil walks every commit.
+    public var cache: HistoryCache?
     /// Told how many commits of how many are walked (a long history's progress line).
     public var progress: ((Int, Int) -> Void)?
 
@@ -47,8 +49,10 @@ public enum AuditRun {
             options.paths = walker.repositoryPaths(request.paths)
             options.since = since
             options.until = until
+            options.cache = request.cache
             let report = try walker.history(options, progress: request.progress)
             if !report.shallowBoundary.isEmpty { outcome.notes.append(shallowNote(report.shallowBoundary)) }
+            outcome.notes += report.notes
             let header = HistoryReporter.Header(since: since, until: until, commits: report.commits, shallowBoundary: report.shallowBoundary)
             outcome.output = HistoryReporter.render(report.events, header: header, format: request.format)
         case let .diff(from, to):

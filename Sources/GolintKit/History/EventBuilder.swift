@@ -1,6 +1,6 @@
 import GolintGit
 
-/// Sees every version the event builder describes (blame records provenance so, the report open work over time).
+/// Sees every version the event builder describes (blame records provenance so).
 protocol EventObserver: AnyObject {
     /// `diff` goes from `old` (nil for a new document) to `new`; `sides` are the versions of a
     /// merge's other parents that the observer has seen.
@@ -28,10 +28,19 @@ final class EventBuilder {
     var mergesBringTheirBranch = false
     private let attribution: EventAttribution
     private var repository: Repository { store.repository }
+    /// Open deliverables of each version described since the last record.
+    private var openWork: [CommitRecord.OpenWork] = []
 
     init(store: VersionStore, attribution: EventAttribution) {
         self.store = store
         self.attribution = attribution
+    }
+
+    /// The commit's events and the open work of each version it made.
+    func record(of step: CommitSelection.Step) throws -> CommitRecord {
+        openWork.removeAll()
+        let events = try events(of: step)
+        return CommitRecord(commit: step.commit.id, committerTime: step.commit.committer.time, events: events, openWork: openWork)
     }
 
     func events(of step: CommitSelection.Step) throws -> [HistoryEvent] {
@@ -89,6 +98,7 @@ final class EventBuilder {
         let before = try old.map { try store.snapshot($0, oldPath ?? newPath) }
         let after = try store.snapshot(new, newPath, parent: before)
         let diff = SnapshotDiff(old: before, new: after)
+        openWork.append(CommitRecord.OpenWork(path: newPath, open: after.items.count { $0.state == .open }))
         if let observer {
             let seenSides = sides.compactMap { $0.entry(at: newPath)?.id }.filter { observer.hasSeen($0) }
             try observer.described(diff, old: old, new: new, after: after, path: newPath, commit: commit, sides: seenSides, builder: self)

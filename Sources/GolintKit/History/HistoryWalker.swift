@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GolintGit
 
@@ -9,6 +10,8 @@ public struct HistoryOptions: Sendable {
     public var configurationFile: String?
     /// Only the main line (`--first-parent`): each merge reports what its branch brought.
     public var firstParent = false
+    /// Where to keep and find the records of commits already walked; nil walks every commit.
+    public var cache: HistoryCache?
 
     public init() {}
 }
@@ -18,6 +21,12 @@ public struct HistoryReport: Sendable {
     public let commits: Int
     /// Set when a shallow clone's history ended before the requested range did.
     public let shallowBoundary: [String]
+    /// How many of the commits came from the cache.
+    public let cachedCommits: Int
+    /// What the user should know that is not history (a cache that could not be used or written).
+    public let notes: [String]
+    /// Open deliverables of each document after each commit that changed it.
+    let burnDown: [String: [BurnDown.Point]]
 }
 
 /// Walks commits oldest first and turns each commit's document changes into events: the commit
@@ -34,6 +43,8 @@ public final class HistoryWalker {
     /// Commits planned and parsed together: their versions are parsed on all cores, then diffed in order.
     private let chunkSize = 128
     private let access: RepositoryAccess?
+    /// Everything the walk was set up with that events depend on besides the commits: the cache's key.
+    private let settings: [UInt8]
 
     /// A walker over the repository `access` names, with the configuration as of `configurationRevision`.
     public convenience init(access: RepositoryAccess, configurationRevision: String, configurationFile: String?) throws {
@@ -48,12 +59,16 @@ public final class HistoryWalker {
         if configurationRevision == "HEAD", repository.isHeadUnborn {
             throw GolintError.revision("HEAD has no commit yet: there is no history to read")
         }
-        let (configuration, attribution) = try reportingGitErrors {
-            let source = try openSource(.revision(configurationRevision), in: repository)
+        let (configuration, attribution, settings) = try reportingGitErrors {
+            let source = ReadRecordingSource(try openSource(.revision(configurationRevision), in: repository))
             let configuration = try Configuration.load(from: source, explicitFile: configurationFile)
-            return (configuration, try EventAttribution(repository: repository, configuration: configuration, source: source))
+            if let configurationFile { source.note(configurationFile, try Configuration.fileBytes(from: source, explicitFile: configurationFile)) }
+            let attribution = try EventAttribution(repository: repository, configuration: configuration, source: source)
+            source.note("golint", Array(Golint.buildIdentity.utf8))
+            return (configuration, attribution, Array(source.digest.finalize()))
         }
         self.configuration = configuration
+        self.settings = settings
         store = VersionStore(repository: repository, configuration: configuration)
         builder = EventBuilder(store: store, attribution: attribution)
     }
@@ -77,11 +92,16 @@ public final class HistoryWalker {
             builder.observer = nil
             builder.mergesBringTheirBranch = false
         }
+        var notes: [String] = []
+        // An observer sees the parsed versions themselves, which the cache does not keep.
+        var trail: CachedTrail?
+        if observer == nil, let cache = options.cache { trail = self.trail(in: cache, options: options, notes: &notes) }
         var events: [HistoryEvent] = []
+        var records: [CommitRecord] = []
         var reachedBoundary: [String] = []
         var done = 0
         let chunks = stride(from: 0, to: ids.count, by: chunkSize).map { ids[$0..<min($0 + chunkSize, ids.count)] }
-        var next = try chunks.first.map { try plan($0, selection: selection, boundary: boundary) }
+        var next = try chunks.first.map { try plan($0, selection: selection, boundary: boundary, trail: trail) }
         for index in chunks.indices {
             guard let chunk = next else { break }
             for commit in chunk.boundary {
@@ -92,22 +112,57 @@ public final class HistoryWalker {
             store.install(try chunk.versions.wait())
             // The next commits' versions are read and parsed on the other cores while this thread
             // turns these commits into events: the two overlap instead of taking turns.
-            next = index + 1 < chunks.count ? try plan(chunks[index + 1], selection: selection, boundary: boundary) : nil
-            for step in chunk.steps {
+            next = index + 1 < chunks.count ? try plan(chunks[index + 1], selection: selection, boundary: boundary, trail: trail) : nil
+            for work in chunk.work {
                 done += 1
                 progress?(done, ids.count)
-                events += try builder.events(of: step)
+                let record: CommitRecord
+                switch work {
+                case let .cached(cached): record = cached
+                case let .step(step):
+                    record = try builder.record(of: step)
+                    trail?.add(record)
+                }
+                events += record.events
+                records.append(record)
             }
             store.dropPending()
         }
+        if let note = trail?.save() { notes.append(note) }
         StaleApprovals.mark(&events, scope: configuration.verification.staleScope)
-        return HistoryReport(events: events, commits: ids.count, shallowBoundary: reachedBoundary)
+        return HistoryReport(events: events, commits: ids.count, shallowBoundary: reachedBoundary, cachedCommits: trail?.hits ?? 0,
+                             notes: notes, burnDown: BurnDown.series(of: records))
     }
 
-    /// A chunk of commits planned: what each changed (a tree diff), and its versions being read.
+    /// The cached trail of this walk's context, unless the cache is inside the repository (golint
+    /// never writes there).
+    private func trail(in cache: HistoryCache, options: HistoryOptions, notes: inout [String]) -> CachedTrail? {
+        let folder = Self.resolved(cache.folder)
+        for inside in [repository.workdir, repository.commonDirectory].compactMap({ $0 }).map(Self.resolved)
+        where folder == inside || folder.hasPrefix(inside.hasSuffix("/") ? inside : inside + "/") {
+            notes.append("history cache not used: \(cache.folder) is inside the repository")
+            return nil
+        }
+        var key = SHA256()
+        key.update(data: settings)
+        key.update(data: Array((options.paths.joined(separator: "\u{0}") + "\u{1}" + (options.firstParent ? "first-parent" : "all")).utf8))
+        return CachedTrail(cache: cache, key: Array(key.finalize()))
+    }
+
+    private static func resolved(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// A chunk of commits planned: what each changed (a tree diff), and its versions being read;
+    /// commits the cache knows are neither diffed nor read.
     private struct PlannedChunk {
+        enum Work {
+            case cached(CommitRecord)
+            case step(CommitSelection.Step)
+        }
+
         let boundary: [CommitInfo]
-        let steps: [CommitSelection.Step]
+        let work: [Work]
         let versions: BackgroundWork<VersionStore.Preparation>
     }
 
@@ -122,20 +177,25 @@ public final class HistoryWalker {
 
     private var openReaders: [Repository]?
 
-    private func plan(_ ids: ArraySlice<ObjectID>, selection: CommitSelection, boundary: Set<ObjectID>) throws -> PlannedChunk {
+    private func plan(_ ids: ArraySlice<ObjectID>, selection: CommitSelection, boundary: Set<ObjectID>,
+                      trail: CachedTrail?) throws -> PlannedChunk {
+        var work: [PlannedChunk.Work] = []
         var steps: [CommitSelection.Step] = []
         var reached: [CommitInfo] = []
         for id in ids {
-            let commit = try repository.commit(id)
             if boundary.contains(id) {
-                reached.append(commit)
+                reached.append(try repository.commit(id))
+            } else if let record = trail?.record(id) {
+                work.append(.cached(record))
             } else {
-                steps.append(try selection.step(commit))
+                let step = try selection.step(try repository.commit(id))
+                steps.append(step)
+                work.append(.step(step))
             }
         }
         let missing = try store.missing(Self.versions(of: steps.flatMap(\.changes)))
         let readers = try self.readers(), configuration = self.configuration
-        return PlannedChunk(boundary: reached, steps: steps,
+        return PlannedChunk(boundary: reached, work: work,
                             versions: BackgroundWork { try VersionStore.read(missing, readers: readers, configuration: configuration) })
     }
 

@@ -13,6 +13,8 @@ public struct ReportRequest: Sendable {
     public var evaluationZone: TimeZone?
     public var configurationFile: String?
     public var output = "golint-report.html"
+    /// Where commits already walked are remembered; nil walks every commit.
+    public var cache: HistoryCache?
 
     public init(now: Date) {
         self.now = now
@@ -22,13 +24,13 @@ public struct ReportRequest: Sendable {
 public enum ReportRun {
     /// Writes the report. Nothing is written when anything fails.
     public static func run(_ request: ReportRequest) throws -> Outcome {
-        let html = try render(request)
+        let (html, notes) = try render(request)
         try ReportFiles.writeAll([(path: request.output, output: ReportOutput(html))])
-        return Outcome(done: ["wrote \(request.output) (\(html.utf8.count / 1024) KiB)"])
+        return Outcome(notes: notes, done: ["wrote \(request.output) (\(html.utf8.count / 1024) KiB)"])
     }
 
-    /// The report's HTML.
-    public static func render(_ request: ReportRequest) throws -> String {
+    /// The report's HTML, and notes on how it was made.
+    static func render(_ request: ReportRequest) throws -> (html: String, notes: [String]) {
         // The walker first: in a repository without commits, its error says what is missing.
         let walker = try HistoryWalker(access: request.repository, configurationRevision: request.until,
                                        configurationFile: request.configurationFile)
@@ -48,10 +50,10 @@ public enum ReportRun {
         options.since = request.since
         options.until = request.until
         options.firstParent = request.firstParent
-        let burnDown = BurnDown()
-        let history = try reportingGitErrors { try walker.walk(options, observer: burnDown) }
+        options.cache = request.cache
+        let history = try walker.history(options)
         let range = (request.since.map { "\($0)..\(request.until)" } ?? "every commit up to \(request.until)")
             + (request.firstParent ? ", first parents only" : "")
-        return ReportPage(status: status, history: history, burnDown: burnDown.following(renames: history.events), range: range).html()
+        return (ReportPage(status: status, history: history, burnDown: history.burnDown, range: range).html(), history.notes)
     }
 }
