@@ -36,6 +36,50 @@ final class ReportFaultTests: CLITestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["b.sarif"])
     }
 
+    /// A folder the user may not write to: the run is refused before anything is written, also
+    /// the report whose folder is writable. Run as an unprivileged user (`setpriv`), since root
+    /// may write anywhere.
+    func testAReadOnlyFolderAmongTheDestinationsWritesNothing() throws {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("needs root and setpriv to run golint as another user")
+        }
+        let repository = try repository(documents: 1)
+        let locked = folder + "/locked"
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: true)
+        try "old".write(toFile: folder + "/a.json", atomically: true, encoding: .utf8)
+        try "old".write(toFile: locked + "/b.sarif", atomically: true, encoding: .utf8)
+        for path in [repository.path, folder] { try TestRepository.run("/bin/chown", ["-R", "65534:65534", path], in: folder) }
+        try TestRepository.run("/bin/chmod", ["0555", locked], in: folder)
+        let result = try TestRepository.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "--",
+                                                                 CLITestCase.binary, "check", "--output", "json=\(folder)/a.json",
+                                                                 "--output", "sarif=\(locked)/b.sarif"],
+                                            in: repository.path, environment: ["HOME": "/nonexistent"], check: false)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, "golint: \(locked)/b.sarif: cannot write the report (\(locked): Permission denied); no report was written\n")
+        XCTAssertEqual(contents("a.json"), Data("old".utf8))
+        XCTAssertEqual(contents("locked/b.sarif"), Data("old".utf8))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["a.json", "locked"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: locked), ["b.sarif"])
+        try TestRepository.run("/bin/chmod", ["0755", locked], in: folder)
+    }
+
+    /// A file system that refuses new files where `access` says yes (sysfs, to root): one line,
+    /// nothing written.
+    func testAFolderThatRefusesNewFilesEndsWithOneLine() throws {
+        guard getuid() == 0, access("/sys", W_OK) == 0, creat("/sys/golint-probe", 0o644) < 0 else {
+            throw XCTSkip("needs a folder that access() calls writable and that refuses new files")
+        }
+        let repository = try repository(documents: 1)
+        try "old".write(toFile: folder + "/a.json", atomically: true, encoding: .utf8)
+        let result = try golint(["check", "--output", "json=\(folder)/a.json", "--output", "sarif=/sys/b.sarif"], in: repository.path)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.hasPrefix("golint: /sys/b.sarif: cannot write the report ("), result.stderr)
+        XCTAssertTrue(result.stderr.hasSuffix("); no report was written\n"), result.stderr)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1)
+        XCTAssertEqual(contents("a.json"), Data("old".utf8))
+        XCTAssertEqual(try leftovers(), [])
+    }
+
     func testAFileSizeLimitAndAFullDiskEndWithOneLineAndNothingWritten() throws {
         let repository = try repository(documents: 2)
         try "old".write(toFile: folder + "/a.json", atomically: true, encoding: .utf8)

@@ -13,9 +13,9 @@ public enum ReportFiles {
         var previous: [StagedFile?] = []
         defer { for file in staged + previous.compactMap({ $0 }) { file.discard() } }
         for file in files {
-            let stage = try StagedFile(beside: file.path)
-            staged.append(stage)
             do {
+                let stage = try StagedFile(beside: file.path)
+                staged.append(stage)
                 try file.output.write { try stage.write($0) }
                 // Everything slow happens before the first report is replaced: the moment between
                 // the first and the last rename is a few system calls.

@@ -97,7 +97,7 @@ public final class HistoryWalker {
         var trail: CachedTrail?
         if observer == nil, let cache = options.cache { trail = self.trail(in: cache, options: options, notes: &notes) }
         var events: [HistoryEvent] = []
-        var records: [CommitRecord] = []
+        var burnDown = BurnDown()
         var reachedBoundary: [String] = []
         var done = 0
         let chunks = stride(from: 0, to: ids.count, by: chunkSize).map { ids[$0..<min($0 + chunkSize, ids.count)] }
@@ -124,14 +124,14 @@ public final class HistoryWalker {
                     trail?.add(record)
                 }
                 events += record.events
-                records.append(record)
+                burnDown.add(record)
             }
             store.dropPending()
         }
         if let note = trail?.save() { notes.append(note) }
         StaleApprovals.mark(&events, scope: configuration.verification.staleScope)
         return HistoryReport(events: events, commits: ids.count, shallowBoundary: reachedBoundary, cachedCommits: trail?.hits ?? 0,
-                             notes: notes, burnDown: BurnDown.series(of: records))
+                             notes: notes, burnDown: burnDown.series)
     }
 
     /// The cached trail of this walk's context, unless the cache is inside the repository (golint
