@@ -465,3 +465,31 @@ final class HistoryTests: XCTestCase {
     }
 }
 
+
+/// A commit that changes many documents is described a stretch of changes at a time; what it
+/// gives is what describing it whole gives.
+final class StretchedCommitTests: XCTestCase {
+    func testACommitDescribedInStretchesGivesTheEventsOfOneDescribedWhole() throws {
+        let repository = try TestRepository()
+        for index in 0..<7 {
+            try repository.write("docs/TASK_\(index).md", "# Plan \(index)\n\n- [ ] Step one for [Owner]\n- [ ] Step two due 2026-03-0\(1 + index % 5)\n")
+        }
+        try repository.commit("Plans", author: "Alice Adler")
+        for index in 0..<7 {
+            try repository.write("docs/TASK_\(index).md", "# Plan \(index)\n\n- [x] Step one for Dana\n- [ ] Step two due 2026-03-09\n- [ ] Step three\n")
+        }
+        try repository.remove("docs/TASK_6.md")
+        try repository.git(["mv", "docs/TASK_5.md", "docs/TASK_FIVE.md"])
+        try repository.commit("Bulk edit", author: "Bob Builder")
+
+        func walked(stretch: Int) throws -> HistoryReport {
+            let walker = try HistoryWalker(access: RepositoryAccess(directory: repository.path), configurationRevision: "HEAD", configurationFile: nil)
+            walker.changesPerStretch = stretch
+            return try walker.history(HistoryOptions())
+        }
+        let whole = try walked(stretch: 1024), stretched = try walked(stretch: 2)
+        XCTAssertGreaterThan(whole.events.count, 30)
+        XCTAssertEqual(stretched.events, whole.events)
+        XCTAssertEqual(stretched.burnDown, whole.burnDown)
+    }
+}

@@ -43,10 +43,30 @@ final class EventBuilder {
         return CommitRecord(commit: step.commit.id, committerTime: step.commit.committer.time, events: events, openWork: openWork)
     }
 
+    /// The record of a commit that changes many documents, made a stretch of `size` changes at a
+    /// time, each stretch's versions read by `prepare` first: memory follows the stretch, not the
+    /// commit. The events are those of `record(of:)`, in the same order.
+    func record(of step: CommitSelection.Step, inStretchesOf size: Int, prepare: ([FileChange]) throws -> Void) throws -> CommitRecord {
+        precondition(!isMergeComparedWithEveryParent(step.commit))
+        openWork.removeAll()
+        var events: [HistoryEvent] = []
+        for start in stride(from: 0, to: step.changes.count, by: size) {
+            let stretch = Array(step.changes[start..<min(start + size, step.changes.count)])
+            try prepare(stretch)
+            for change in stretch { events += try self.events(for: change, in: step.commit) }
+        }
+        return CommitRecord(commit: step.commit.id, committerTime: step.commit.committer.time, events: events, openWork: openWork)
+    }
+
+    /// A merge whose changes are judged against every parent, not described change by change.
+    func isMergeComparedWithEveryParent(_ commit: CommitInfo) -> Bool {
+        commit.parents.count > 1 && !mergesBringTheirBranch
+    }
+
     func events(of step: CommitSelection.Step) throws -> [HistoryEvent] {
         let commit = step.commit
         var changes = step.changes
-        guard commit.parents.count > 1, !mergesBringTheirBranch else {
+        guard isMergeComparedWithEveryParent(commit) else {
             return try changes.flatMap { try events(for: $0, in: commit) }
         }
         let otherTrees = try commit.parents.dropFirst().map { try repository.tree(repository.commit($0).treeID) }

@@ -42,6 +42,9 @@ public final class HistoryWalker {
     let builder: EventBuilder
     /// Commits planned and parsed together: their versions are parsed on all cores, then diffed in order.
     private let chunkSize = 128
+    /// A commit that changes more documents than this is read and described a stretch of its
+    /// changes at a time (an import, a bulk edit): memory follows the stretch, not the commit.
+    var changesPerStretch = 1024
     private let access: RepositoryAccess?
     /// Everything the walk was set up with that events depend on besides the commits: the cache's key.
     private let settings: [UInt8]
@@ -119,6 +122,12 @@ public final class HistoryWalker {
                 let record: CommitRecord
                 switch work {
                 case let .cached(cached): record = cached
+                case let .step(step) where isStretched(step):
+                    record = try builder.record(of: step, inStretchesOf: changesPerStretch) { changes in
+                        store.install(try VersionStore.read(try store.missing(Self.versions(of: changes)), readers: try stretchReaders(),
+                                                            configuration: configuration))
+                    }
+                    trail?.add(record)
                 case let .step(step):
                     record = try builder.record(of: step)
                     trail?.add(record)
@@ -168,14 +177,24 @@ public final class HistoryWalker {
 
     /// One repository handle per core for reading versions, opened once per walk: libgit2 handles
     /// are not shared between threads, and only one chunk is read at a time.
-    private func readers() throws -> [Repository] {
-        if let openReaders { return openReaders }
-        let opened = try (0..<max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))).map { _ in try Repository(repository.location) }
-        openReaders = opened
-        return opened
-    }
+    private func readers() throws -> [Repository] { try handles(&openReaders) }
+
+    /// Handles for reading a stretched commit's versions while `readers()` read the next chunk's.
+    private func stretchReaders() throws -> [Repository] { try handles(&openStretchReaders) }
 
     private var openReaders: [Repository]?
+    private var openStretchReaders: [Repository]?
+
+    private func handles(_ opened: inout [Repository]?) throws -> [Repository] {
+        if let opened { return opened }
+        let handles = try (0..<max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))).map { _ in try Repository(repository.location) }
+        opened = handles
+        return handles
+    }
+
+    private func isStretched(_ step: CommitSelection.Step) -> Bool {
+        step.changes.count > changesPerStretch && !builder.isMergeComparedWithEveryParent(step.commit)
+    }
 
     private func plan(_ ids: ArraySlice<ObjectID>, selection: CommitSelection, boundary: Set<ObjectID>,
                       trail: CachedTrail?) throws -> PlannedChunk {
@@ -193,7 +212,8 @@ public final class HistoryWalker {
                 work.append(.step(step))
             }
         }
-        let missing = try store.missing(Self.versions(of: steps.flatMap(\.changes)))
+        // A stretched commit's versions are read when its turn comes, a stretch at a time.
+        let missing = try store.missing(Self.versions(of: steps.filter { !isStretched($0) }.flatMap(\.changes)))
         let readers = try self.readers(), configuration = self.configuration
         return PlannedChunk(boundary: reached, work: work,
                             versions: BackgroundWork { try VersionStore.read(missing, readers: readers, configuration: configuration) })
