@@ -64,7 +64,7 @@ final class ActionTests: CLITestCase {
         try FileManager.default.createDirectory(atPath: runner + "/temp", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: runner) }
         try FileManager.default.copyItem(atPath: archive, toPath: releases + "/" + URL(fileURLWithPath: archive).lastPathComponent)
-        for file in ["path", "output", "summary"] { FileManager.default.createFile(atPath: runner + "/" + file, contents: nil) }
+        for file in ["path", "output", "summary"] { XCTAssertTrue(FileManager.default.createFile(atPath: runner + "/" + file, contents: nil)) }
         let sha = try repository.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let inputs = ["rev": "", "paths": "docs", "format": "github", "sarif": "golint.sarif", "category": "launch", "summary": "true",
                       "releases-url": "file://" + runner + "/releases"]

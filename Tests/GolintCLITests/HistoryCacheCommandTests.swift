@@ -50,7 +50,7 @@ final class HistoryCacheCommandTests: CLITestCase {
             process.executableURL = URL(fileURLWithPath: CLITestCase.binary)
             process.arguments = ["history", "--format", "csv", "--repo", repository.path]
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            FileManager.default.createFile(atPath: outputs + "/\(index).csv", contents: nil)
+            XCTAssertTrue(FileManager.default.createFile(atPath: outputs + "/\(index).csv", contents: nil))
             process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputs + "/\(index).csv"))
             process.standardError = FileHandle.nullDevice
             try process.run()

@@ -123,7 +123,7 @@ final class HookSetupTests: CLITestCase {
     }
 
     func testTheHookFindsAMovedGolintOnPath() throws {
-        let first = try FileManager.default.temporaryDirectory.appendingPathComponent("golint-bin-" + UUID().uuidString).path
+        let first = FileManager.default.temporaryDirectory.appendingPathComponent("golint-bin-" + UUID().uuidString).path
         let second = first + "-moved"
         try FileManager.default.createDirectory(atPath: first, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: first); try? FileManager.default.removeItem(atPath: second) }

@@ -90,7 +90,7 @@ public final class TestRepository {
         let out = Pipe(), inPipe = Pipe()
         // stderr goes to a file: two pipes read from one thread could block the child.
         let errPath = NSTemporaryDirectory() + "golint-stderr-" + UUID().uuidString
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        guard FileManager.default.createFile(atPath: errPath, contents: nil) else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: errPath]) }
         defer { try? FileManager.default.removeItem(atPath: errPath) }
         let errHandle = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardOutput = out
