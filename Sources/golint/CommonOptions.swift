@@ -51,16 +51,8 @@ func emit(_ output: ReportOutput) throws {
 
 /// A failed write (a full disk, a file-size limit) stops the run with one line naming the cause, exit 2.
 private func writeStandardOutput(_ bytes: [UInt8]) throws {
-    try bytes.withUnsafeBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw GolintError.usage("cannot write standard output: \(String(cString: strerror(errno)))")
-            }
-            offset += written
-        }
+    if let code = writeAll(bytes, to: STDOUT_FILENO) {
+        throw GolintError.usage("cannot write standard output: \(String(cString: strerror(code)))")
     }
 }
 

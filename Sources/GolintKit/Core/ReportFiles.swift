@@ -132,17 +132,7 @@ final class StagedFile {
     }
 
     func write(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw ReportFiles.WriteError()
-                }
-                offset += written
-            }
-        }
+        if let code = writeAll(bytes, to: descriptor) { throw ReportFiles.WriteError(errno: code) }
     }
 
     /// On disk before it is linked into place.
@@ -161,6 +151,17 @@ final class StagedFile {
             throw error
         }
         return named
+    }
+
+    /// Moves the complete file to `path` on its own (a file that is not one of a set of reports).
+    func replace(_ path: String) throws {
+        let name = try link(beside: path)
+        defer { TemporaryFiles.unregister(name) }
+        guard rename(name, path) == 0 else {
+            let error = ReportFiles.WriteError(path)
+            unlink(name)
+            throw error
+        }
     }
 
     /// Closes it; a named temporary file not moved into place is removed.

@@ -100,8 +100,7 @@ public enum Linter {
 
     /// Lints one document's bytes. Pure: no repository, no I/O.
     public static func lint(path: String, bytes: [UInt8], configuration: Configuration, now: Date) throws -> DocumentResult {
-        let source = bytes.count > configuration.maximumDocumentBytes ? SourceText(unread: .tooLarge(bytes: bytes.count)) : SourceText(bytes: bytes)
-        return try lint(path: path, source: source, configuration: configuration, now: now)
+        try lint(path: path, source: SourceText(bytes: bytes, limit: configuration.maximumDocumentBytes), configuration: configuration, now: now)
     }
 
     static func lint(path: String, source: SourceText, configuration: Configuration, now: Date) throws -> DocumentResult {
@@ -214,7 +213,8 @@ public enum Linter {
             if let size = try reader.size(of: file), size > limit {
                 return SourceText(unread: .tooLarge(bytes: size))
             }
-            return SourceText(bytes: try reader.read(file))
+            // Measured again once read: a reader may not know the size beforehand.
+            return SourceText(bytes: try reader.read(file), limit: limit)
         } catch let error as SourceReadError {
             return SourceText(unread: .unreadable(error.reason))
         } catch let error as GitError {

@@ -38,9 +38,7 @@ final class EventBuilder {
 
     /// The commit's events and the open work of each version it made.
     func record(of step: CommitSelection.Step) throws -> CommitRecord {
-        openWork.removeAll()
-        let events = try events(of: step)
-        return CommitRecord(commit: step.commit.id, committerTime: step.commit.committer.time, events: events, openWork: openWork)
+        try record(step) { try events(of: step) }
     }
 
     /// The record of a commit that changes many documents, made a stretch of `size` changes at a
@@ -48,13 +46,21 @@ final class EventBuilder {
     /// commit. The events are those of `record(of:)`, in the same order.
     func record(of step: CommitSelection.Step, inStretchesOf size: Int, prepare: ([FileChange]) throws -> Void) throws -> CommitRecord {
         precondition(!isMergeComparedWithEveryParent(step.commit))
-        openWork.removeAll()
-        var events: [HistoryEvent] = []
-        for start in stride(from: 0, to: step.changes.count, by: size) {
-            let stretch = Array(step.changes[start..<min(start + size, step.changes.count)])
-            try prepare(stretch)
-            for change in stretch { events += try self.events(for: change, in: step.commit) }
+        return try record(step) {
+            var events: [HistoryEvent] = []
+            for start in stride(from: 0, to: step.changes.count, by: size) {
+                let stretch = Array(step.changes[start..<min(start + size, step.changes.count)])
+                try prepare(stretch)
+                for change in stretch { events += try self.events(for: change, in: step.commit) }
+            }
+            return events
         }
+    }
+
+    /// The record of `step` with the events `describe` makes, and the open work they saw.
+    private func record(_ step: CommitSelection.Step, _ describe: () throws -> [HistoryEvent]) throws -> CommitRecord {
+        openWork.removeAll()
+        let events = try describe()
         return CommitRecord(commit: step.commit.id, committerTime: step.commit.committer.time, events: events, openWork: openWork)
     }
 

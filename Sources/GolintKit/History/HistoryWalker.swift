@@ -123,10 +123,7 @@ public final class HistoryWalker {
                 switch work {
                 case let .cached(cached): record = cached
                 case let .step(step) where isStretched(step):
-                    record = try builder.record(of: step, inStretchesOf: changesPerStretch) { changes in
-                        store.install(try VersionStore.read(try store.missing(Self.versions(of: changes)), readers: try stretchReaders(),
-                                                            configuration: configuration))
-                    }
+                    record = try builder.record(of: step, inStretchesOf: changesPerStretch) { try prepare($0, with: try stretchReaders()) }
                     trail?.add(record)
                 case let .step(step):
                     record = try builder.record(of: step)
@@ -219,6 +216,11 @@ public final class HistoryWalker {
                             versions: BackgroundWork { try VersionStore.read(missing, readers: readers, configuration: configuration) })
     }
 
+    /// Reads and parses, on all cores through `readers`, the versions `changes` need that the store lacks.
+    private func prepare(_ changes: [FileChange], with readers: [Repository]) throws {
+        store.install(try VersionStore.read(try store.missing(Self.versions(of: changes)), readers: readers, configuration: configuration))
+    }
+
     /// The versions changes make, then those they replace, when this walk has not read them (the
     /// commit before `--since`): parsed on all cores rather than one by one when described.
     private static func versions(of changes: [FileChange]) -> [VersionStore.Version] {
@@ -233,7 +235,7 @@ public final class HistoryWalker {
             let before = try selection.resolve(old), after = try selection.resolve(new)
             let changes = try selection.documentChanges(from: repository.tree(before.treeID), to: repository.tree(after.treeID))
             // Both sides of every change parsed on all cores first, as a walk's chunk is.
-            store.install(try VersionStore.read(try store.missing(Self.versions(of: changes)), readers: readers(), configuration: configuration))
+            try prepare(changes, with: try readers())
             var events = try changes.flatMap { try builder.events(for: $0, in: after) }
             store.dropPending()
             // Each event is credited to the commit of the range that made it, as history shows it.

@@ -34,10 +34,14 @@ public struct SourceText: Sendable {
     /// Whether the bytes started with a UTF-8 byte order mark (removed from `text`).
     public let hadByteOrderMark: Bool
 
-    /// The largest document golint reads. Real go-live plans are kilobytes; a bigger file is
-    /// reported instead of parsed, which bounds time and memory.
-    /// The size golint reads by default (`max-document-size` changes it).
+    /// The largest document golint reads by default (`max-document-size` changes it). Real go-live
+    /// plans are kilobytes; a bigger file is reported instead of parsed, which bounds time and memory.
     public static let maximumBytes = 10 << 20
+
+    /// The text of `bytes`, or only their size when there are more than `limit`.
+    init(bytes: [UInt8], limit: Int) {
+        self = bytes.count > limit ? SourceText(unread: .tooLarge(bytes: bytes.count)) : SourceText(bytes: bytes)
+    }
 
     /// Whether the content is not text golint checks (binary, LFS pointer, too large, unreadable).
     public var isUnchecked: Bool {

@@ -42,14 +42,7 @@ final class CachedTrail {
             let stage = try StagedFile(beside: path)
             defer { stage.discard() }
             try stage.write(bytes)
-            let name = try stage.link(beside: path)
-            guard rename(name, path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                unlink(name)
-                TemporaryFiles.unregister(name)
-                return "history cache not written: \(path): \(reason)"
-            }
-            TemporaryFiles.unregister(name)
+            try stage.replace(path)
             added = 0
             return nil
         } catch let error as ReportFiles.WriteError {
