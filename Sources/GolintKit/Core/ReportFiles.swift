@@ -25,10 +25,19 @@ public enum ReportFiles {
                 throw failure(file.path, error.reason)
             }
         }
+        // Names first, so that nothing but the links and the renames stands between the first
+        // link and the last rename: a `kill -9` there is the one moment that leaves a name behind.
+        let names = staged.map { $0.temporaryName() }
         var linked: [String] = []
-        defer { for name in linked { unlink(name); TemporaryFiles.unregister(name) } }
+        defer {
+            for name in linked { unlink(name) }
+            names.forEach(TemporaryFiles.unregister)
+        }
         do {
-            for (stage, file) in zip(staged, files) { linked.append(try stage.link(beside: file.path)) }
+            for (index, stage) in staged.enumerated() {
+                try stage.link(as: names[index], for: files[index].path)
+                linked.append(names[index])
+            }
         } catch let error as WriteError {
             throw failure(error.path ?? files[linked.count].path, error.reason)
         }
@@ -36,7 +45,6 @@ public enum ReportFiles {
         do {
             for (name, file) in zip(linked, files) {
                 guard rename(name, file.path) == 0 else { throw WriteError(file.path) }
-                TemporaryFiles.unregister(name)
                 replaced += 1
             }
             linked.removeAll()
@@ -142,16 +150,31 @@ final class StagedFile {
 
     /// A name beside `path` under which the complete file can be renamed into place.
     func link(beside path: String) throws -> String {
-        if let name { return name }
-        let named = folder + "/.golint-\(UUID().uuidString).tmp"
-        TemporaryFiles.register(named)
-        guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, named, AT_SYMLINK_FOLLOW) == 0 else {
-            let error = ReportFiles.WriteError(path)
+        let named = temporaryName()
+        do {
+            try link(as: named, for: path)
+        } catch {
             TemporaryFiles.unregister(named)
             throw error
         }
         return named
     }
+
+    /// The name it will be linked under (its own, for a named temporary file), registered for removal.
+    func temporaryName() -> String {
+        if let name { return name }
+        let named = folder + "/.golint-\(UUID().uuidString).tmp"
+        TemporaryFiles.register(named)
+        return named
+    }
+
+    /// Gives the unnamed file the name `temporaryName()` chose.
+    func link(as named: String, for path: String) throws {
+        guard name == nil else { return }
+        guard linkat(AT_FDCWD, procPath, AT_FDCWD, named, AT_SYMLINK_FOLLOW) == 0 else { throw ReportFiles.WriteError(path) }
+    }
+
+    private var procPath: String { "/proc/self/fd/\(descriptor)" }
 
     /// Moves the complete file to `path` on its own (a file that is not one of a set of reports).
     func replace(_ path: String) throws {
